@@ -1,0 +1,6 @@
+import 'reflect-metadata';
+import { loadConfig } from './src/config';
+import { createDataSource } from './src/database';
+
+/** The one DataSource of the TypeORM CLI (`typeorm migration:run -d dist/ormconfig.js`), from DATABASE_URL. */
+export const AppDataSource = createDataSource(loadConfig().database);

@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+
+@Entity('character')
+@Index('UQ_character_slug', ['slug'], { unique: true })
+@ObjectType('Character', {
+  implements: Node,
+  description: 'A fictional character, who may appear in several films (Tyler Rake, Thor).',
+})
+export class Character {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: 'Lower-case kebab-case of the name, unique among characters.' })
+  @Column('varchar', { length: 200 })
+  slug!: string;
+
+  @Field(() => String, { description: 'The character’s name.' })
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Column('varchar', { length: 500 })
+  searchText!: string;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('Character', this.id);
+  }
+}

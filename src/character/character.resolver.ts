@@ -1,0 +1,39 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../common/dates';
+import { idOrSlug } from '../common/lookup';
+import type { Context } from '../context';
+import { Credit } from '../credit/credit.entity';
+import { CreditFilter } from '../credit/credit.inputs';
+import { filterCredits, type CreditAsOf } from '../credit/credit.status';
+import { Character } from './character.entity';
+
+@Resolver(() => Character)
+export class CharacterResolver {
+  @Query(() => Character, {
+    nullable: true,
+    description: 'A character by global id or by slug; null when there is none.',
+  })
+  character(
+    @Ctx() { dataSource, loaders }: Context,
+    @Arg('id', () => ID, { nullable: true, description: 'The character’s global id.' }) id: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The character’s slug, e.g. "tyler-rake".' })
+    slug: string | null,
+  ): Promise<Character | null> {
+    const key = idOrSlug('Character', id, slug);
+    return 'id' in key
+      ? loaders.characterByIdLoader.load(key.id)
+      : dataSource.getRepository(Character).findOneBy({ slug: key.slug });
+  }
+
+  @FieldResolver(() => [Credit], { description: 'Who played the character in which film, by release date.' })
+  async credits(
+    @Root() character: Character,
+    @Ctx() { loaders }: Context,
+    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
+    filter: CreditFilter | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    asOf: string | null,
+  ): Promise<CreditAsOf[]> {
+    return filterCredits(loaders, await loaders.creditsByCharacterIdLoader.load(character.id), filter, asOf);
+  }
+}

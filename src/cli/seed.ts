@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { prepareDatabase } from '../bootstrap';
+import { loadConfig } from '../config';
+import { createDataSource } from '../database';
+import { seed } from '../../seeds/seed';
+
+/** `npm run seed`: migrates the database in DATABASE_URL and loads the real seed data (idempotent). */
+async function run(): Promise<void> {
+  const dataSource = createDataSource(loadConfig().database);
+  await dataSource.initialize();
+  try {
+    const { seeded } = await prepareDatabase(dataSource);
+    if (!seeded) await seed(dataSource);
+    process.stdout.write('Seed data loaded.\n');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

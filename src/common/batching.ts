@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { dialectOf } from './sql-dialect';
+
+export interface LoaderOptions {
+  /** False switches batching off (one query per key): the N+1 baseline of the benchmark. */
+  readonly batch: boolean;
+}
+
+/** Ids arrive as numbers from the database and sometimes as strings from elsewhere: one form only. */
+export function normalizeKey(key: number | string): number {
+  return typeof key === 'number' ? key : Number(key);
+}
+
+/**
+ * A loader of rows by primary key: one `WHERE id IN (…)` per batch, results in key order, null for a
+ * missing id.
+ */
+export function rowsByIdLoader<T extends ObjectLiteral & { id: number }>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  options: LoaderOptions,
+): DataLoader<number, T | null> {
+  const dialect = dialectOf(dataSource);
+  return new DataLoader<number, T | null>(
+    async (ids) => {
+      const alias = 'row';
+      const [condition, params] = dialect.inList(`${alias}.id`, 'ids', ids);
+      const rows = await dataSource.getRepository(entity).createQueryBuilder(alias).where(condition, params).getMany();
+      const byId = new Map(rows.map((row) => [normalizeKey(row.id), row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { batch: options.batch },
+  );
+}
+
+/**
+ * A loader of the rows that share a foreign key (a film's credits): one query per batch, every key gets
+ * its list (empty when there are none), each list in the order `orderBy` gives.
+ */
+export function rowsByKeyLoader<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  keyColumn: keyof T & string,
+  orderBy: (qb: SelectQueryBuilder<T>, alias: string) => SelectQueryBuilder<T>,
+  options: LoaderOptions,
+  extend?: (qb: SelectQueryBuilder<T>, alias: string) => SelectQueryBuilder<T>,
+): DataLoader<number, T[]> {
+  const dialect = dialectOf(dataSource);
+  return new DataLoader<number, T[]>(
+    async (keys) => {
+      const alias = 'row';
+      const [condition, params] = dialect.inList(`${alias}.${keyColumn}`, 'keys', keys);
+      let qb = dataSource.getRepository(entity).createQueryBuilder(alias).where(condition, params);
+      if (extend) qb = extend(qb, alias);
+      const rows = await orderBy(qb, alias).getMany();
+      return groupRows(keys, rows, (row) => normalizeKey(row[keyColumn]));
+    },
+    { batch: options.batch },
+  );
+}
+
+/** Splits rows into one list per key, in key order; rows keep their relative order. */
+export function groupRows<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}

@@ -1,0 +1,84 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, visit, type ASTNode } from 'graphql';
+import { ErrorCode } from '../errors';
+
+/** Codes whose messages are written for clients and may be shown as they are. */
+const CLIENT_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.VERSION_CONFLICT,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** Validation messages that are about a value the client wrote, not about the shape of the query. */
+const VALUE_ERROR =
+  /^(Enum "|Value "|Expected value of type|Expected type|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent|Date|DateTime|Field "[^"]+" of required type|Field "[^"]+" is not defined by type)/;
+
+export const MASKED_MESSAGE = 'Internal server error';
+
+/**
+ * The path of the argument (and input fields) that holds `position` in the document: "asOf",
+ * "filter.roles". Null when the position is not inside an argument.
+ */
+export function argumentPathAt(body: string, position: number): string | null {
+  let found: string | null = null;
+  const path: string[] = [];
+  const contains = (node: ASTNode) => node.loc != null && node.loc.start <= position && position < node.loc.end;
+  try {
+    visit(parse(body), {
+      Argument: {
+        enter(node) {
+          if (!contains(node)) return false;
+          path.push(node.name.value);
+          found = path.join('.');
+        },
+        leave(node) {
+          if (contains(node)) path.pop();
+        },
+      },
+      ObjectField: {
+        enter(node) {
+          if (!contains(node)) return false;
+          path.push(node.name.value);
+          found = path.join('.');
+        },
+        leave(node) {
+          if (contains(node)) path.pop();
+        },
+      },
+    });
+  } catch {
+    return null;
+  }
+  return found;
+}
+
+/**
+ * Apollo's `formatError`: client errors pass with their code (stack traces never leave the server);
+ * a validation error about a value becomes BAD_USER_INPUT naming the argument; anything else is masked
+ * as INTERNAL_SERVER_ERROR (the plugin in server.ts logs it and adds the request id).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+  if (!CLIENT_CODES.has(code)) {
+    return { message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
+    const located = error instanceof GraphQLError ? error : null;
+    const position = located?.positions?.[0];
+    const field = located?.source && position != null ? argumentPathAt(located.source.body, position) : null;
+    return {
+      ...formatted,
+      extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+    };
+  }
+  return { ...formatted, extensions: { ...extensions, code } };
+}

@@ -1,0 +1,91 @@
+import { Arg, createUnionType, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { DataSource, EntityTarget } from 'typeorm';
+import { Character } from '../character/character.entity';
+import { Company } from '../company/company.entity';
+import type { Context } from '../context';
+import { BadUserInputError } from '../errors';
+import { Film } from '../film/film.entity';
+import { Franchise } from '../franchise/franchise.entity';
+import { Person } from '../person/person.entity';
+import { containsPattern, foldText } from './text';
+
+export const SearchResult = createUnionType({
+  name: 'SearchResult',
+  description: 'Something `search` found: a film, person, franchise, character or company.',
+  types: () => [Film, Person, Franchise, Character, Company] as const,
+  resolveType: (value) => value.constructor.name,
+});
+
+type Searchable = Film | Person | Franchise | Character | Company;
+
+const DEFAULT_RESULTS = 10;
+const MAX_RESULTS = 100;
+
+/** Each searchable type and the column that holds its display name. */
+const SEARCHED: { entity: EntityTarget<Searchable>; alias: string; nameOf: (row: Searchable) => string }[] = [
+  { entity: Film, alias: 'film', nameOf: (row) => (row as Film).title },
+  { entity: Person, alias: 'person', nameOf: (row) => (row as Person).name },
+  { entity: Franchise, alias: 'franchise', nameOf: (row) => (row as Franchise).name },
+  { entity: Character, alias: 'character', nameOf: (row) => (row as Character).name },
+  { entity: Company, alias: 'company', nameOf: (row) => (row as Company).name },
+];
+
+/** Smaller is better: the whole name, then a name that starts with it, then a word that does, then any. */
+function rank(name: string, folded: string, searchText: string): number {
+  const foldedName = foldText(name).replace(/[^a-z0-9]+/g, ' ').trim();
+  if (foldedName === folded) return 0;
+  if (foldedName.startsWith(folded)) return 1;
+  if (searchText.includes(` ${folded}`)) return 2;
+  return 3;
+}
+
+async function searchOne(
+  dataSource: DataSource,
+  target: (typeof SEARCHED)[number],
+  pattern: string,
+  limit: number,
+): Promise<Searchable[]> {
+  return dataSource
+    .getRepository(target.entity)
+    .createQueryBuilder(target.alias)
+    .where(`${target.alias}.searchText LIKE :pattern ESCAPE '\\'`, { pattern })
+    .orderBy(`${target.alias}.id`, 'ASC')
+    .limit(limit * 4)
+    .getMany();
+}
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchResult], {
+    description:
+      'Finds films (by title or working title), people (by name or alias), franchises, characters and companies ' +
+      'whose name contains the text, ignoring case and accents; best matches first.',
+  })
+  async search(
+    @Ctx() { dataSource }: Context,
+    @Arg('text', () => String, { description: 'What to look for, e.g. "russo" or "winter soldier".' }) text: string,
+    @Arg('first', () => Int, { nullable: true, description: `How many results (default 10, at most ${MAX_RESULTS}).` })
+    first: number | null,
+  ): Promise<Searchable[]> {
+    const limit = first ?? DEFAULT_RESULTS;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RESULTS) {
+      throw new BadUserInputError(`"first" must be between 1 and ${MAX_RESULTS}, got ${limit}.`, 'first');
+    }
+    const folded = foldText(text).replace(/[^a-z0-9]+/g, ' ').trim();
+    if (folded.length === 0 || text.length > 200) {
+      throw new BadUserInputError('"text" must hold at least one letter or digit and at most 200 characters.', 'text');
+    }
+    const pattern = containsPattern(text);
+    const found = await Promise.all(SEARCHED.map((target) => searchOne(dataSource, target, pattern, limit)));
+    return found
+      .flatMap((rows, typeIndex) =>
+        rows.map((row) => {
+          const name = SEARCHED[typeIndex].nameOf(row);
+          return { row, score: rank(name, folded, row.searchText), name, typeIndex };
+        }),
+      )
+      .sort((a, b) => a.score - b.score || a.name.length - b.name.length || a.typeIndex - b.typeIndex || a.row.id - b.row.id)
+      .slice(0, limit)
+      .map((hit) => hit.row);
+  }
+}

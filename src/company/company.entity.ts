@@ -1,0 +1,37 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import { CompanyKind } from './company.enums';
+
+@Entity('company')
+@Index('UQ_company_slug', ['slug'], { unique: true })
+@ObjectType('Company', {
+  implements: Node,
+  description: 'A studio, distributor, streamer, production company or news outlet.',
+})
+export class Company {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: 'Lower-case kebab-case of the name, unique among companies.' })
+  @Column('varchar', { length: 200 })
+  slug!: string;
+
+  @Field(() => String, { description: 'The company’s name.' })
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Field(() => CompanyKind, { description: 'What the company mainly is.' })
+  @Column('varchar', { length: 32 })
+  kind!: CompanyKind;
+
+  /** Folded name for search; see `searchTextOf`. */
+  @Column('varchar', { length: 500 })
+  searchText!: string;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('Company', this.id);
+  }
+}

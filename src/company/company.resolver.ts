@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { idOrSlug } from '../common/lookup';
+import type { Context } from '../context';
+import { Film } from '../film/film.entity';
+import { CompanyCredit } from './company-credit.entity';
+import { Company } from './company.entity';
+
+@Resolver(() => Company)
+export class CompanyResolver {
+  @Query(() => Company, { nullable: true, description: 'A company by global id or by slug; null when there is none.' })
+  company(
+    @Ctx() { dataSource, loaders }: Context,
+    @Arg('id', () => ID, { nullable: true, description: 'The company’s global id.' }) id: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The company’s slug, e.g. "netflix".' })
+    slug: string | null,
+  ): Promise<Company | null> {
+    const key = idOrSlug('Company', id, slug);
+    return 'id' in key
+      ? loaders.companyByIdLoader.load(key.id)
+      : dataSource.getRepository(Company).findOneBy({ slug: key.slug });
+  }
+
+  @FieldResolver(() => [CompanyCredit], { description: 'The films the company made, distributed or streamed.' })
+  credits(@Root() company: Company, @Ctx() { loaders }: Context): Promise<CompanyCredit[]> {
+    return loaders.companyCreditsByCompanyIdLoader.load(company.id);
+  }
+}
+
+@Resolver(() => CompanyCredit)
+export class CompanyCreditResolver {
+  @FieldResolver(() => Film, { description: 'The film.' })
+  film(@Root() credit: CompanyCredit, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return loaders.filmByIdLoader.load(credit.filmId);
+  }
+
+  @FieldResolver(() => Company, { description: 'The company.' })
+  company(@Root() credit: CompanyCredit, @Ctx() { loaders }: Context): Promise<Company | null> {
+    return loaders.companyByIdLoader.load(credit.companyId);
+  }
+}

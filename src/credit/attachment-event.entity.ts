@@ -1,0 +1,45 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import { Person } from '../person/person.entity';
+import { ReportedEvent } from '../source/reported-event';
+import { Source } from '../source/source.entity';
+import { Credit } from './credit.entity';
+import { AttachmentStatus } from './credit.enums';
+
+@Entity('attachment_event')
+@Index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], { unique: true })
+@Index('IDX_attachment_event_recorded', ['recordedAt', 'id'])
+@ObjectType('AttachmentEvent', {
+  implements: Node,
+  description: 'A dated, sourced change of a credit’s deal status: who said what, where and when.',
+})
+export class AttachmentEvent extends ReportedEvent {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column('integer')
+  creditId!: number;
+
+  @ManyToOne(() => Credit, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'creditId', foreignKeyConstraintName: 'FK_attachment_event_credit' })
+  credit?: Relation<Credit>;
+
+  @Field(() => AttachmentStatus, { description: 'The deal status from this day on.' })
+  @Column('varchar', { length: 32 })
+  status!: AttachmentStatus;
+
+  @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sourceId', foreignKeyConstraintName: 'FK_attachment_event_source' })
+  source?: Relation<Source>;
+
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_attachment_event_speaker' })
+  speaker?: Relation<Person> | null;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('AttachmentEvent', this.id);
+  }
+}

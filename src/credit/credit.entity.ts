@@ -1,0 +1,80 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import { Character } from '../character/character.entity';
+import { Film } from '../film/film.entity';
+import { Person } from '../person/person.entity';
+import { AttachmentEvent } from './attachment-event.entity';
+import { CreditRole } from './credit.enums';
+
+/**
+ * A person's role on a film: the final credit and, before it, the attachment. How firm it is lives in
+ * its attachment events, never in a column here.
+ */
+@Entity('credit')
+@Index('IDX_credit_film', ['filmId', 'role'])
+@Index('IDX_credit_person', ['personId'])
+@Index('IDX_credit_character', ['characterId'])
+@ObjectType('Credit', {
+  implements: Node,
+  description: 'A person’s role on a film, from the first report of an attachment to the final credit.',
+})
+export class Credit {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column('integer')
+  filmId!: number;
+
+  @ManyToOne(() => Film, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'filmId', foreignKeyConstraintName: 'FK_credit_film' })
+  film?: Relation<Film>;
+
+  @Column('integer')
+  personId!: number;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'personId', foreignKeyConstraintName: 'FK_credit_person' })
+  person?: Relation<Person>;
+
+  @Field(() => CreditRole, { description: 'The kind of role.' })
+  @Column('varchar', { length: 32 })
+  role!: CreditRole;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The job in free text ("screenplay", "stunt double for Chris Evans").',
+  })
+  @Column('varchar', { length: 300, nullable: true })
+  job!: string | null;
+
+  @Column('integer', { nullable: true })
+  characterId!: number | null;
+
+  @ManyToOne(() => Character, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'characterId', foreignKeyConstraintName: 'FK_credit_character' })
+  character?: Relation<Character> | null;
+
+  @Field(() => Int, { nullable: true, description: 'Position in the billing (1 = top billed).' })
+  @Column('integer', { nullable: true })
+  billingOrder!: number | null;
+
+  /** Loaded together with the credit by the credit loaders; served to clients only through `history`. */
+  @OneToMany(() => AttachmentEvent, (event) => event.credit)
+  events?: Relation<AttachmentEvent[]>;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('Credit', this.id);
+  }
+}

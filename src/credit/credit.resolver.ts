@@ -1,0 +1,157 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Character } from '../character/character.entity';
+import {
+  applyKeyset,
+  createConnectionType,
+  parsePage,
+  toConnection,
+  type ConnectionResult,
+} from '../common/connection';
+import { DateScalar } from '../common/dates';
+import { localIdOf } from '../common/global-id';
+import { PagingArgs } from '../common/paging-args';
+import type { Context } from '../context';
+import { Film } from '../film/film.entity';
+import { Person } from '../person/person.entity';
+import { AttachmentEvent } from './attachment-event.entity';
+import { Credit } from './credit.entity';
+import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
+import { AttachmentFilter } from './credit.inputs';
+import { creditAsOf, creditEventAsOf, effectiveAsOf, type CreditAsOf } from './credit.status';
+
+export const CreditConnection = createConnectionType(
+  'Credit',
+  Credit,
+  'A page of credits (attachments), in the order they were first reported.',
+);
+
+const ASOF_DESCRIPTION =
+  'The day to answer for (YYYY-MM-DD); defaults to the `asOf` of the list this credit came from, else now.';
+
+/** SQL for a credit's status in force on `:asOf` (or now): its newest non-retracted event. */
+function statusInForceSql(asOf: string | null): string {
+  return `(SELECT e.status FROM attachment_event e
+           WHERE e."creditId" = credit.id AND e.retracted = :no
+             ${asOf == null ? '' : 'AND e."effectiveDate" <= :asOf'}
+           ORDER BY e."effectiveDate" DESC, e."recordedAt" DESC, e.id DESC LIMIT 1)`;
+}
+
+@Resolver(() => Credit)
+export class CreditResolver {
+  @Query(() => CreditConnection, {
+    description:
+      'Attachments: credits with a reported deal status, filtered, as they stood on `asOf` (default: now).',
+  })
+  async attachments(
+    @Ctx() { dataSource }: Context,
+    @Args(() => PagingArgs) paging: PagingArgs,
+    @Arg('filter', () => AttachmentFilter, { nullable: true, description: 'What to include.' })
+    filter: AttachmentFilter | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    asOf: string | null,
+  ): Promise<ConnectionResult<CreditAsOf>> {
+    const page = parsePage(paging, 1);
+    const status = statusInForceSql(asOf);
+    const qb = dataSource
+      .getRepository(Credit)
+      .createQueryBuilder('credit')
+      .where(`${status} IS NOT NULL`, { no: false, asOf });
+    if (filter?.film != null) qb.andWhere('credit.filmId = :film', { film: localIdOf('Film', filter.film, 'filter.film') });
+    if (filter?.person != null) {
+      qb.andWhere('credit.personId = :person', { person: localIdOf('Person', filter.person, 'filter.person') });
+    }
+    if (filter?.franchise != null) {
+      qb.andWhere(
+        'credit.filmId IN (SELECT fm."filmId" FROM franchise_membership fm WHERE fm."franchiseId" = :franchise)',
+        { franchise: localIdOf('Franchise', filter.franchise, 'filter.franchise') },
+      );
+    }
+    if (filter?.roles?.length) qb.andWhere('credit.role IN (:...roles)', { roles: filter.roles });
+    if (filter?.statuses?.length) qb.andWhere(`${status} IN (:...statuses)`, { statuses: filter.statuses });
+    if (filter?.confirmed != null) {
+      qb.andWhere(`${status} ${filter.confirmed ? 'IN' : 'NOT IN'} (:...confirmedStatuses)`, {
+        confirmedStatuses: CONFIRMED_STATUSES,
+      });
+    }
+    if (filter?.changedSince != null) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM attachment_event c WHERE c."creditId" = credit.id AND c.retracted = :no
+                 AND c."effectiveDate" >= :changedSince ${asOf == null ? '' : 'AND c."effectiveDate" <= :asOf'})`,
+        { changedSince: filter.changedSince },
+      );
+    }
+    const count = qb.clone();
+    const rows = await applyKeyset(qb, ['credit.id'], page).getMany();
+    return toConnection(
+      rows.map((credit) => creditAsOf(credit, asOf)),
+      page,
+      (credit) => [credit.id],
+      () => count.getCount(),
+    );
+  }
+
+  @FieldResolver(() => Film, { description: 'The film.' })
+  film(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return loaders.filmByIdLoader.load(credit.filmId);
+  }
+
+  @FieldResolver(() => Person, { description: 'The person.' })
+  person(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<Person | null> {
+    return loaders.personByIdLoader.load(credit.personId);
+  }
+
+  @FieldResolver(() => Character, { nullable: true, description: 'Whom the person plays (CAST credits).' })
+  character(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<Character | null> | null {
+    return credit.characterId == null ? null : loaders.characterByIdLoader.load(credit.characterId);
+  }
+
+  @FieldResolver(() => AttachmentStatus, {
+    nullable: true,
+    description: 'The deal status in force on `asOf`; null when nothing had been reported by then.',
+  })
+  async status(
+    @Root() credit: CreditAsOf,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
+  ): Promise<AttachmentStatus | null> {
+    return (await creditEventAsOf(loaders, credit.id, effectiveAsOf(credit, asOf)))?.status ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the status on `asOf` is CONFIRMED or CREDITED.' })
+  async isConfirmed(
+    @Root() credit: CreditAsOf,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
+  ): Promise<boolean> {
+    const event = await creditEventAsOf(loaders, credit.id, effectiveAsOf(credit, asOf));
+    return event != null && CONFIRMED_STATUSES.includes(event.status);
+  }
+
+  @FieldResolver(() => AttachmentEvent, {
+    nullable: true,
+    description: 'The event in force on `asOf`: who said so, where and when.',
+  })
+  latestEvent(
+    @Root() credit: CreditAsOf,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
+  ): Promise<AttachmentEvent | null> {
+    return creditEventAsOf(loaders, credit.id, effectiveAsOf(credit, asOf));
+  }
+
+  @FieldResolver(() => [AttachmentEvent], {
+    description: 'Every reported change of this credit, oldest first, retracted ones included and marked.',
+  })
+  history(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<AttachmentEvent[]> {
+    return loaders.attachmentEventsByCreditIdLoader.load(credit.id);
+  }
+}
+
+@Resolver(() => AttachmentEvent)
+export class AttachmentEventResolver {
+  @FieldResolver(() => Credit, { description: 'The credit whose status changed.' })
+  credit(@Root() event: AttachmentEvent, @Ctx() { loaders }: Context): Promise<Credit | null> {
+    return loaders.creditByIdLoader.load(event.creditId);
+  }
+}
+

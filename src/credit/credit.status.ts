@@ -1,0 +1,59 @@
+import type { Loaders } from '../loaders';
+import { eventInForce } from '../source/reported-event';
+import type { AttachmentEvent } from './attachment-event.entity';
+import type { Credit } from './credit.entity';
+import { CONFIRMED_STATUSES } from './credit.enums';
+import type { CreditFilter } from './credit.inputs';
+
+/**
+ * A credit as a list returned it for a day: `status`, `latestEvent` and `isConfirmed` default to the
+ * `asOf` the list was asked for, so `credits(asOf: D) { status }` answers for D without repeating it.
+ */
+export type CreditAsOf = Credit & { listedAsOf?: string | null };
+
+export function creditAsOf(credit: Credit, asOf: string | null | undefined): CreditAsOf {
+  if (asOf == null) return credit;
+  // The prototype is the cached credit, so the loader's row is shared and never mutated.
+  return Object.assign(Object.create(credit) as Credit, { listedAsOf: asOf });
+}
+
+export function effectiveAsOf(credit: CreditAsOf, asOf: string | null | undefined): string | null {
+  return asOf ?? credit.listedAsOf ?? null;
+}
+
+/** The attachment event in force for a credit on `asOf` (or now). */
+export async function creditEventAsOf(
+  loaders: Loaders,
+  creditId: number,
+  asOf: string | null,
+): Promise<AttachmentEvent | null> {
+  return eventInForce(await loaders.attachmentEventsByCreditIdLoader.load(creditId), asOf);
+}
+
+/**
+ * Applies a CreditFilter and the `asOf` rule to credits already loaded: with `asOf`, a credit with no
+ * event by that day did not exist yet and is left out.
+ */
+export async function filterCredits(
+  loaders: Loaders,
+  credits: readonly Credit[],
+  filter: CreditFilter | null | undefined,
+  asOf: string | null | undefined,
+): Promise<CreditAsOf[]> {
+  const histories = await loaders.attachmentEventsByCreditIdLoader.loadMany(credits.map((c) => c.id));
+  const kept: CreditAsOf[] = [];
+  credits.forEach((credit, i) => {
+    const history = histories[i];
+    if (history instanceof Error) throw history;
+    const status = eventInForce(history, asOf)?.status ?? null;
+    if (asOf != null && status == null) return;
+    if (filter?.roles?.length && !filter.roles.includes(credit.role)) return;
+    if (filter?.statuses?.length && (status == null || !filter.statuses.includes(status))) return;
+    if (filter?.confirmed != null) {
+      const confirmed = status != null && CONFIRMED_STATUSES.includes(status);
+      if (confirmed !== filter.confirmed) return;
+    }
+    kept.push(creditAsOf(credit, asOf));
+  });
+  return kept;
+}

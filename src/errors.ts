@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable `extensions.code` values; clients branch on these, never on messages. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** The client sent a value that cannot be used; `field` is the argument or input path that is wrong. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, field: string) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+  }
+}
+
+/** A mutation named a row that does not exist (lookups return null instead). */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) } });
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'This operation needs an editor API key: send Authorization: Bearer <key>.') {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+export class VersionConflictError extends GraphQLError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.VERSION_CONFLICT, ...extra } });
+  }
+}

@@ -1,0 +1,228 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { CompanyCredit } from '../company/company-credit.entity';
+import { Company } from '../company/company.entity';
+import {
+  applyKeyset,
+  createConnectionType,
+  parsePage,
+  toConnection,
+  type ConnectionResult,
+} from '../common/connection';
+import { DateScalar } from '../common/dates';
+import { localIdOf } from '../common/global-id';
+import { idOrSlug } from '../common/lookup';
+import { PagingArgs } from '../common/paging-args';
+import { containsPattern } from '../common/text';
+import type { Context } from '../context';
+import { Credit } from '../credit/credit.entity';
+import { CreditFilter } from '../credit/credit.inputs';
+import { filterCredits, type CreditAsOf } from '../credit/credit.status';
+import { FranchiseMembership } from '../franchise/franchise-membership.entity';
+import { Metric } from '../metric/metric.entity';
+import { eventInForce } from '../source/reported-event';
+import { Source } from '../source/source.entity';
+import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
+import { Film } from './film.entity';
+import { FilmOrder, FilmRelationKind, ProductionStatus } from './film.enums';
+import { FilmFilter } from './film.inputs';
+import { ProductionEvent } from './production-event.entity';
+import { ReleaseEvent } from './release-event.entity';
+
+export const FilmConnection = createConnectionType('Film', Film, 'A page of films.');
+
+/** The sort key of each film order; every expression is non-null and the last is unique. */
+const FILM_ORDER_KEYS: Record<FilmOrder, { sql: string[]; of: (film: Film) => (string | number)[] }> = {
+  [FilmOrder.RELEASE_DATE]: {
+    sql: [`COALESCE(film.releaseDate, '9999-12-31')`, 'film.id'],
+    of: (film) => [film.releaseDate ?? '9999-12-31', film.id],
+  },
+  [FilmOrder.TITLE]: { sql: ['film.title', 'film.id'], of: (film) => [film.title, film.id] },
+};
+
+@Resolver(() => Film)
+export class FilmResolver {
+  @Query(() => Film, { nullable: true, description: 'A film by global id or by slug; null when there is none.' })
+  film(
+    @Ctx() { dataSource, loaders }: Context,
+    @Arg('id', () => ID, { nullable: true, description: 'The film’s global id.' }) id: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The film’s slug, e.g. "extraction-2".' })
+    slug: string | null,
+  ): Promise<Film | null> {
+    const key = idOrSlug('Film', id, slug);
+    return 'id' in key
+      ? loaders.filmByIdLoader.load(key.id)
+      : dataSource.getRepository(Film).findOneBy({ slug: key.slug });
+  }
+
+  @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
+  async films(
+    @Ctx() { dataSource }: Context,
+    @Args(() => PagingArgs) paging: PagingArgs,
+    @Arg('filter', () => FilmFilter, { nullable: true, description: 'What to include.' })
+    filter: FilmFilter | null,
+    @Arg('orderBy', () => FilmOrder, { defaultValue: FilmOrder.RELEASE_DATE, description: 'The order.' })
+    orderBy: FilmOrder,
+  ): Promise<ConnectionResult<Film>> {
+    const order = FILM_ORDER_KEYS[orderBy];
+    const page = parsePage(paging, order.sql.length);
+    const qb = dataSource.getRepository(Film).createQueryBuilder('film');
+    if (filter?.franchise != null) {
+      qb.andWhere(
+        'film.id IN (SELECT fm."filmId" FROM franchise_membership fm WHERE fm."franchiseId" = :franchise)',
+        { franchise: localIdOf('Franchise', filter.franchise, 'filter.franchise') },
+      );
+    }
+    if (filter?.statuses?.length) {
+      qb.andWhere(
+        `(SELECT p.status FROM production_event p WHERE p."filmId" = film.id AND p.retracted = :no
+          ORDER BY p."effectiveDate" DESC, p."recordedAt" DESC, p.id DESC LIMIT 1) IN (:...statuses)`,
+        { no: false, statuses: filter.statuses },
+      );
+    }
+    if (filter?.releasedAfter != null) {
+      qb.andWhere('film.releaseDate >= :releasedAfter', { releasedAfter: filter.releasedAfter });
+    }
+    if (filter?.releasedBefore != null) {
+      qb.andWhere('film.releaseDate <= :releasedBefore', { releasedBefore: filter.releasedBefore });
+    }
+    if (filter?.titleContains != null) {
+      qb.andWhere(`film.searchText LIKE :title ESCAPE '\\'`, { title: containsPattern(filter.titleContains) });
+    }
+    const count = qb.clone();
+    const rows = await applyKeyset(qb, order.sql, page).getMany();
+    return toConnection(rows, page, order.of, () => count.getCount());
+  }
+
+  @FieldResolver(() => ProductionStatus, {
+    nullable: true,
+    description: 'The production status in force on `asOf` (default: now); null before the first report.',
+  })
+  async status(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' }) asOf: string | null,
+  ): Promise<ProductionStatus | null> {
+    return eventInForce(await loaders.productionEventsByFilmIdLoader.load(film.id), asOf)?.status ?? null;
+  }
+
+  @FieldResolver(() => [ProductionEvent], {
+    description: 'Every reported production-status change, oldest first, retracted ones marked.',
+  })
+  productionHistory(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ProductionEvent[]> {
+    return loaders.productionEventsByFilmIdLoader.load(film.id);
+  }
+
+  @FieldResolver(() => [ReleaseEvent], { description: 'Every release (premieres included), by date.' })
+  releases(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReleaseEvent[]> {
+    return loaders.releasesByFilmIdLoader.load(film.id);
+  }
+
+  @FieldResolver(() => [FranchiseMembership], { description: 'The franchises the film belongs to, with its place.' })
+  franchises(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FranchiseMembership[]> {
+    return loaders.membershipsByFilmIdLoader.load(film.id);
+  }
+
+  @FieldResolver(() => [FilmRelation], { description: 'Links to the earlier films this film follows.' })
+  follows(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
+    return loaders.relationsByToFilmIdLoader.load(film.id);
+  }
+
+  @FieldResolver(() => [FilmRelation], { description: 'Links to the later films that follow this one.' })
+  followedBy(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
+    return loaders.relationsByFromFilmIdLoader.load(film.id);
+  }
+
+  @FieldResolver(() => [Credit], {
+    description:
+      'Cast and crew, by role then billing. With `asOf`, as they stood that day: credits not yet reported are left out.',
+  })
+  async credits(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
+    filter: CreditFilter | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    asOf: string | null,
+  ): Promise<CreditAsOf[]> {
+    return filterCredits(loaders, await loaders.creditsByFilmIdLoader.load(film.id), filter, asOf);
+  }
+
+  @FieldResolver(() => [Metric], { description: 'Numbers about the film (viewership, box office, budget).' })
+  metrics(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Metric[]> {
+    return loaders.metricsByFilmIdLoader.load(film.id);
+  }
+
+  @FieldResolver(() => [CompanyCredit], { description: 'The companies that made, distributed or streamed it.' })
+  companies(@Root() film: Film, @Ctx() { loaders }: Context): Promise<CompanyCredit[]> {
+    return loaders.companyCreditsByFilmIdLoader.load(film.id);
+  }
+}
+
+@Resolver(() => FilmRelation)
+export class FilmRelationResolver {
+  @FieldResolver(() => Film, { description: 'The earlier film.' })
+  from(@Root() relation: FilmRelation, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return loaders.filmByIdLoader.load(relation.fromFilmId);
+  }
+
+  @FieldResolver(() => Film, { description: 'The later film.' })
+  to(@Root() relation: FilmRelation, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return loaders.filmByIdLoader.load(relation.toFilmId);
+  }
+
+  @FieldResolver(() => FilmRelationKind, {
+    nullable: true,
+    description: 'What `to` is to `from` on `asOf` (default: now); null before the first report.',
+  })
+  async kind(
+    @Root() relation: FilmRelation,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' }) asOf: string | null,
+  ): Promise<FilmRelationKind | null> {
+    return eventInForce(await loaders.relationEventsByRelationIdLoader.load(relation.id), asOf)?.kind ?? null;
+  }
+
+  @FieldResolver(() => [FilmRelationEvent], { description: 'Every reported kind of this link, oldest first.' })
+  history(@Root() relation: FilmRelation, @Ctx() { loaders }: Context): Promise<FilmRelationEvent[]> {
+    return loaders.relationEventsByRelationIdLoader.load(relation.id);
+  }
+}
+
+@Resolver(() => FilmRelationEvent)
+export class FilmRelationEventResolver {
+  @FieldResolver(() => FilmRelation, { description: 'The link this event is about.' })
+  relation(@Root() event: FilmRelationEvent, @Ctx() { loaders }: Context): Promise<FilmRelation | null> {
+    return loaders.filmRelationByIdLoader.load(event.relationId);
+  }
+}
+
+/** The `film` field of the types that belong to one film. */
+function filmOf(row: { filmId: number }, loaders: Context['loaders']): Promise<Film | null> {
+  return loaders.filmByIdLoader.load(row.filmId);
+}
+
+@Resolver(() => ProductionEvent)
+export class ProductionEventResolver {
+  @FieldResolver(() => Film, { description: 'The film whose status changed.' })
+  film(@Root() event: ProductionEvent, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return filmOf(event, loaders);
+  }
+}
+
+@Resolver(() => ReleaseEvent)
+export class ReleaseEventResolver {
+  @FieldResolver(() => Film, { description: 'The film released.' })
+  film(@Root() release: ReleaseEvent, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return filmOf(release, loaders);
+  }
+
+  @FieldResolver(() => Company, { nullable: true, description: 'The distributor or platform.' })
+  company(@Root() release: ReleaseEvent, @Ctx() { loaders }: Context): Promise<Company | null> | null {
+    return release.companyId == null ? null : loaders.companyByIdLoader.load(release.companyId);
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'Where the release was announced or reported.' })
+  source(@Root() release: ReleaseEvent, @Ctx() { loaders }: Context): Promise<Source | null> | null {
+    return release.sourceId == null ? null : loaders.sourceByIdLoader.load(release.sourceId);
+  }
+}

@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Column, type Relation } from 'typeorm';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import { Person } from '../person/person.entity';
+import { ReportedEvent } from '../source/reported-event';
+import { Source } from '../source/source.entity';
+import { Film } from './film.entity';
+import { ProductionStatus } from './film.enums';
+
+@Entity('production_event')
+@Index('IDX_production_event_film', ['filmId', 'effectiveDate'])
+@ObjectType('ProductionEvent', {
+  implements: Node,
+  description: 'A dated, sourced change of a film’s production status.',
+})
+export class ProductionEvent extends ReportedEvent {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column('integer')
+  filmId!: number;
+
+  @ManyToOne(() => Film, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'filmId', foreignKeyConstraintName: 'FK_production_event_film' })
+  film?: Relation<Film>;
+
+  @Field(() => ProductionStatus, { description: 'The status the film entered.' })
+  @Column('varchar', { length: 32 })
+  status!: ProductionStatus;
+
+  @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sourceId', foreignKeyConstraintName: 'FK_production_event_source' })
+  source?: Relation<Source>;
+
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_production_event_speaker' })
+  speaker?: Relation<Person> | null;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('ProductionEvent', this.id);
+  }
+}

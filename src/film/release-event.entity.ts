@@ -1,0 +1,62 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateScalar } from '../common/dates';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import { Company } from '../company/company.entity';
+import { Source } from '../source/source.entity';
+import { Film } from './film.entity';
+import { ReleaseKind } from './film.enums';
+
+@Entity('release_event')
+@Index('IDX_release_event_film', ['filmId', 'date'])
+@ObjectType('ReleaseEvent', { implements: Node, description: 'A release of a film: when, where and how.' })
+export class ReleaseEvent {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column('integer')
+  filmId!: number;
+
+  @ManyToOne(() => Film, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'filmId', foreignKeyConstraintName: 'FK_release_event_film' })
+  film?: Relation<Film>;
+
+  @Field(() => DateScalar, { description: 'The day of the release.' })
+  @Column('varchar', { length: 10 })
+  date!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 country code ("US"); null for a worldwide release.',
+  })
+  @Column('varchar', { length: 2, nullable: true })
+  country!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where a premiere took place ("Los Angeles").' })
+  @Column('varchar', { length: 200, nullable: true })
+  place!: string | null;
+
+  @Field(() => ReleaseKind, { description: 'How the film was released.' })
+  @Column('varchar', { length: 32 })
+  kind!: ReleaseKind;
+
+  @Column('integer', { nullable: true })
+  companyId!: number | null;
+
+  @ManyToOne(() => Company, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'companyId', foreignKeyConstraintName: 'FK_release_event_company' })
+  company?: Relation<Company> | null;
+
+  @Column('integer', { nullable: true })
+  sourceId!: number | null;
+
+  @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sourceId', foreignKeyConstraintName: 'FK_release_event_source' })
+  source?: Relation<Source> | null;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('ReleaseEvent', this.id);
+  }
+}

@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+import { FranchiseKind } from './franchise.enums';
+
+@Entity('franchise')
+@Index('UQ_franchise_slug', ['slug'], { unique: true })
+@Index('IDX_franchise_parent', ['parentId'])
+@ObjectType('Franchise', {
+  implements: Node,
+  description: 'A franchise, shared universe, series, phase or saga; may sit inside a parent.',
+})
+export class Franchise {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: 'Lower-case kebab-case of the name, unique among franchises.' })
+  @Column('varchar', { length: 200 })
+  slug!: string;
+
+  @Field(() => String, { description: 'The franchise’s name.' })
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Field(() => FranchiseKind, { description: 'What sort of grouping this is.' })
+  @Column('varchar', { length: 32 })
+  kind!: FranchiseKind;
+
+  @Field(() => String, { nullable: true, description: 'A short description.' })
+  @Column('text', { nullable: true })
+  description!: string | null;
+
+  @Column('integer', { nullable: true })
+  parentId!: number | null;
+
+  @ManyToOne(() => Franchise, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parentId', foreignKeyConstraintName: 'FK_franchise_parent' })
+  parent?: Relation<Franchise> | null;
+
+  @Column('varchar', { length: 500 })
+  searchText!: string;
+
+  @Field(() => Int, { description: 'Increases with every update; pass it back as `expectedVersion`.' })
+  @Column('integer', { default: 1 })
+  version!: number;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('Franchise', this.id);
+  }
+}

@@ -1,0 +1,134 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  applyKeyset,
+  createConnectionType,
+  PageInfo,
+  parsePage,
+  toConnection,
+  type ConnectionResult,
+} from '../common/connection';
+import { idOrSlug } from '../common/lookup';
+import { PagingArgs } from '../common/paging-args';
+import { containsPattern } from '../common/text';
+import type { Context } from '../context';
+import { Film } from '../film/film.entity';
+import { FranchiseMembership } from './franchise-membership.entity';
+import { Franchise } from './franchise.entity';
+import { FranchiseOrder } from './franchise.enums';
+import { FranchiseFilter } from './franchise.inputs';
+import { FRANCHISE_ORDER_KEYS, franchiseFilmCursor, type MembershipWithFilm } from './franchise.loaders';
+
+export const FranchiseConnection = createConnectionType('Franchise', Franchise, 'A page of franchises, by name.');
+
+@ObjectType('FranchiseFilmEdge', { description: 'A film of a franchise, with its place in the franchise.' })
+export class FranchiseFilmEdge {
+  @Field(() => String, { description: 'Pass as `after` or `before` to page from this film.' })
+  cursor!: string;
+
+  @Field(() => Film, { description: 'The film.' })
+  node!: Film;
+
+  @Field(() => Int, { nullable: true, description: 'The film’s place in release order (1 = first).' })
+  releaseOrdinal!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The film’s place in story order; null while unknown.' })
+  storyOrdinal!: number | null;
+}
+
+@ObjectType('FranchiseFilmConnection', { description: 'A page of a franchise’s films, in release or story order.' })
+export class FranchiseFilmConnection {
+  @Field(() => [FranchiseFilmEdge], { description: 'The films of this page, each with its place and cursor.' })
+  edges!: FranchiseFilmEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many films the franchise has.' })
+  totalCount!: number;
+}
+
+@Resolver(() => Franchise)
+export class FranchiseResolver {
+  @Query(() => Franchise, {
+    nullable: true,
+    description: 'A franchise by global id or by slug; null when there is none.',
+  })
+  franchise(
+    @Ctx() { dataSource, loaders }: Context,
+    @Arg('id', () => ID, { nullable: true, description: 'The franchise’s global id.' }) id: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The franchise’s slug, e.g. "extraction".' })
+    slug: string | null,
+  ): Promise<Franchise | null> {
+    const key = idOrSlug('Franchise', id, slug);
+    return 'id' in key
+      ? loaders.franchiseByIdLoader.load(key.id)
+      : dataSource.getRepository(Franchise).findOneBy({ slug: key.slug });
+  }
+
+  @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
+  async franchises(
+    @Ctx() { dataSource }: Context,
+    @Args(() => PagingArgs) paging: PagingArgs,
+    @Arg('filter', () => FranchiseFilter, { nullable: true, description: 'What to include.' })
+    filter: FranchiseFilter | null,
+  ): Promise<ConnectionResult<Franchise>> {
+    const page = parsePage(paging, 2);
+    const qb = dataSource.getRepository(Franchise).createQueryBuilder('franchise');
+    if (filter?.nameContains != null) {
+      qb.andWhere(`franchise.searchText LIKE :name ESCAPE '\\'`, { name: containsPattern(filter.nameContains) });
+    }
+    if (filter?.kinds?.length) qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
+    const count = qb.clone();
+    const rows = await applyKeyset(qb, ['franchise.name', 'franchise.id'], page).getMany();
+    return toConnection(rows, page, (f) => [f.name, f.id], () => count.getCount());
+  }
+
+  @FieldResolver(() => Franchise, { nullable: true, description: 'The franchise this one sits in.' })
+  parent(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Franchise | null> | null {
+    return franchise.parentId == null ? null : loaders.franchiseByIdLoader.load(franchise.parentId);
+  }
+
+  @FieldResolver(() => [Franchise], { description: 'The franchises inside this one, by name.' })
+  children(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Franchise[]> {
+    return loaders.franchisesByParentIdLoader.load(franchise.id);
+  }
+
+  @FieldResolver(() => FranchiseFilmConnection, {
+    description: 'The franchise’s films in release or story order; edges carry each film’s place.',
+  })
+  async films(
+    @Root() franchise: Franchise,
+    @Ctx() { loaders }: Context,
+    @Args(() => PagingArgs) paging: PagingArgs,
+    @Arg('order', () => FranchiseOrder, { defaultValue: FranchiseOrder.RELEASE, description: 'The order.' })
+    order: FranchiseOrder,
+  ): Promise<ConnectionResult<MembershipWithFilm, FranchiseFilmEdge>> {
+    const page = parsePage(paging, FRANCHISE_ORDER_KEYS[order].length);
+    const rows = await loaders.franchiseFilmsLoader.load({ franchiseId: franchise.id, order, page });
+    return toConnection(
+      rows,
+      page,
+      (membership) => franchiseFilmCursor(order, membership),
+      () => loaders.membershipCountByFranchiseIdLoader.load(franchise.id),
+      (membership, cursor) => ({
+        cursor,
+        node: membership.film,
+        releaseOrdinal: membership.releaseOrdinal,
+        storyOrdinal: membership.storyOrdinal,
+      }),
+    );
+  }
+}
+
+@Resolver(() => FranchiseMembership)
+export class FranchiseMembershipResolver {
+  @FieldResolver(() => Franchise, { description: 'The franchise.' })
+  franchise(@Root() membership: FranchiseMembership, @Ctx() { loaders }: Context): Promise<Franchise | null> {
+    return loaders.franchiseByIdLoader.load(membership.franchiseId);
+  }
+
+  @FieldResolver(() => Film, { description: 'The film.' })
+  film(@Root() membership: FranchiseMembership, @Ctx() { loaders }: Context): Promise<Film | null> | Film {
+    return membership.film ?? loaders.filmByIdLoader.load(membership.filmId);
+  }
+}

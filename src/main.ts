@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { prepareDatabase } from './bootstrap';
+import { createLogger } from './common/logger';
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import { createDataSource } from './database';
+import { createApp, listen } from './server';
+
+async function main(config: AppConfig): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  const { migrated, seeded } = await prepareDatabase(dataSource);
+  logger.info({ migrated, seeded, database: config.database.type }, 'database ready');
+
+  const app = await createApp({ dataSource, config, logger });
+  await app.start();
+  const { server, port } = await listen(app.app, config.port);
+  process.stdout.write(`franchise-graph is serving GraphiQL at http://localhost:${port}/graphql\n`);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    await app.stop();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+let config: AppConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`franchise-graph cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+main(config).catch((error: unknown) => {
+  process.stderr.write(`franchise-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { toGlobalId } from '../common/global-id';
+import { Node } from '../common/node';
+
+@Entity('person')
+@Index('UQ_person_slug', ['slug'], { unique: true })
+@ObjectType('Person', { implements: Node, description: 'A real person who works on films.' })
+export class Person {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: 'Lower-case kebab-case of the name, unique among people.' })
+  @Column('varchar', { length: 200 })
+  slug!: string;
+
+  @Field(() => String, { description: 'The name the person is credited under.' })
+  @Column('varchar', { length: 200 })
+  name!: string;
+
+  @Field(() => [String], { description: 'Other names the person is known by.' })
+  @Column('simple-json')
+  aliases!: string[];
+
+  @Column('varchar', { length: 1000 })
+  searchText!: string;
+
+  @Field(() => Int, { description: 'Increases with every update; pass it back as `expectedVersion`.' })
+  @Column('integer', { default: 1 })
+  version!: number;
+
+  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  get nodeId(): string {
+    return toGlobalId('Person', this.id);
+  }
+}

@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  applyKeyset,
+  createConnectionType,
+  parsePage,
+  toConnection,
+  type ConnectionResult,
+} from '../common/connection';
+import { DateScalar } from '../common/dates';
+import { idOrSlug } from '../common/lookup';
+import { PagingArgs } from '../common/paging-args';
+import { containsPattern } from '../common/text';
+import type { Context } from '../context';
+import { Credit } from '../credit/credit.entity';
+import { CreditFilter } from '../credit/credit.inputs';
+import { filterCredits, type CreditAsOf } from '../credit/credit.status';
+import { Person } from './person.entity';
+import { PersonFilter } from './person.inputs';
+
+export const PersonConnection = createConnectionType('Person', Person, 'A page of people, by name.');
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'A person by global id or by slug; null when there is none.' })
+  person(
+    @Ctx() { dataSource, loaders }: Context,
+    @Arg('id', () => ID, { nullable: true, description: 'The person’s global id.' }) id: string | null,
+    @Arg('slug', () => String, { nullable: true, description: 'The person’s slug, e.g. "joe-russo".' })
+    slug: string | null,
+  ): Promise<Person | null> {
+    const key = idOrSlug('Person', id, slug);
+    return 'id' in key
+      ? loaders.personByIdLoader.load(key.id)
+      : dataSource.getRepository(Person).findOneBy({ slug: key.slug });
+  }
+
+  @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
+  async people(
+    @Ctx() { dataSource }: Context,
+    @Args(() => PagingArgs) paging: PagingArgs,
+    @Arg('filter', () => PersonFilter, { nullable: true, description: 'What to include.' })
+    filter: PersonFilter | null,
+  ): Promise<ConnectionResult<Person>> {
+    const page = parsePage(paging, 2);
+    const qb = dataSource.getRepository(Person).createQueryBuilder('person');
+    if (filter?.nameContains != null) {
+      qb.andWhere(`person.searchText LIKE :name ESCAPE '\\'`, { name: containsPattern(filter.nameContains) });
+    }
+    const count = qb.clone();
+    const rows = await applyKeyset(qb, ['person.name', 'person.id'], page).getMany();
+    return toConnection(rows, page, (p) => [p.name, p.id], () => count.getCount());
+  }
+
+  @FieldResolver(() => [Credit], {
+    description:
+      'The person’s filmography, by release date. With `asOf`, as it stood that day: later reports are left out.',
+  })
+  async credits(
+    @Root() person: Person,
+    @Ctx() { loaders }: Context,
+    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
+    filter: CreditFilter | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    asOf: string | null,
+  ): Promise<CreditAsOf[]> {
+    return filterCredits(loaders, await loaders.creditsByPersonIdLoader.load(person.id), filter, asOf);
+  }
+}

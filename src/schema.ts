@@ -1,0 +1,56 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CharacterResolver } from './character/character.resolver';
+import { NodeResolver } from './common/node.resolver';
+import { SearchResolver } from './common/search.resolver';
+import { CompanyCreditResolver, CompanyResolver } from './company/company.resolver';
+import { AttachmentEvent } from './credit/attachment-event.entity';
+import { AttachmentEventResolver, CreditResolver } from './credit/credit.resolver';
+import { FilmRelationEvent } from './film/film-relation.entity';
+import {
+  FilmRelationEventResolver,
+  FilmRelationResolver,
+  FilmResolver,
+  ProductionEventResolver,
+  ReleaseEventResolver,
+} from './film/film.resolver';
+import { ProductionEvent } from './film/production-event.entity';
+import { FranchiseMembershipResolver, FranchiseResolver } from './franchise/franchise.resolver';
+import { MetricResolver } from './metric/metric.resolver';
+import { PersonResolver } from './person/person.resolver';
+import { createReportedEventResolver, SourceResolver } from './source/source.resolver';
+
+export const RESOLVERS = [
+  NodeResolver,
+  SearchResolver,
+  FranchiseResolver,
+  FranchiseMembershipResolver,
+  FilmResolver,
+  FilmRelationResolver,
+  FilmRelationEventResolver,
+  ProductionEventResolver,
+  ReleaseEventResolver,
+  PersonResolver,
+  CharacterResolver,
+  CompanyResolver,
+  CompanyCreditResolver,
+  CreditResolver,
+  AttachmentEventResolver,
+  SourceResolver,
+  MetricResolver,
+  createReportedEventResolver(AttachmentEvent),
+  createReportedEventResolver(ProductionEvent),
+  createReportedEventResolver(FilmRelationEvent),
+] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process (type-graphql's metadata is global; resolvers are singletons). */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: RESOLVERS,
+    validate: true,
+    emitSchemaFile: false,
+  });
+  return schema;
+}

@@ -1,0 +1,38 @@
+import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Company } from '../company/company.entity';
+import type { Context } from '../context';
+import { Person } from '../person/person.entity';
+import type { ReportedEvent } from './reported-event';
+import { Source } from './source.entity';
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @FieldResolver(() => Company, { nullable: true, description: 'The outlet that published it.' })
+  outlet(@Root() source: Source, @Ctx() { loaders }: Context): Promise<Company | null> | null {
+    return source.outletId == null ? null : loaders.companyByIdLoader.load(source.outletId);
+  }
+}
+
+/**
+ * The fields every reported-event type resolves alike (`source`, `speaker`). One resolver class per
+ * event type, made here, so the three event types cannot drift apart.
+ */
+export function createReportedEventResolver<T extends ReportedEvent>(eventType: ClassType<T>) {
+  @Resolver(() => eventType)
+  class ReportedEventResolver {
+    @FieldResolver(() => Source, { description: 'Where it was published.' })
+    source(@Root() event: ReportedEvent, @Ctx() { loaders }: Context): Promise<Source | null> {
+      return loaders.sourceByIdLoader.load(event.sourceId);
+    }
+
+    @FieldResolver(() => Person, {
+      nullable: true,
+      description: 'The person who said it, when a named person did.',
+    })
+    speaker(@Root() event: ReportedEvent, @Ctx() { loaders }: Context): Promise<Person | null> | null {
+      return event.speakerId == null ? null : loaders.personByIdLoader.load(event.speakerId);
+    }
+  }
+  Object.defineProperty(ReportedEventResolver, 'name', { value: `${eventType.name}SourceResolver` });
+  return ReportedEventResolver;
+}
