@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { prepareDatabase } from '../../src/bootstrap';
+import type { LoaderOptions } from '../../src/common/batching';
+import { createLogger, type Logger } from '../../src/common/logger';
+import { withSqlTally } from '../../src/common/sql-counter';
+import { loadConfig, type AppConfig } from '../../src/config';
+import { createContext } from '../../src/context';
+import { createDataSource } from '../../src/database';
+import { createApp, listen, type App } from '../../src/server';
+
+export interface OperationResult<TData = Record<string, unknown>> {
+  data?: TData | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+export interface TestServer {
+  readonly dataSource: DataSource;
+  readonly app: App;
+  readonly config: AppConfig;
+  /** Runs an operation through Apollo (no HTTP), with a fresh context as a request would get. */
+  execute<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<OperationResult<TData>>;
+  /** Runs an operation and counts the SQL statements it ran. */
+  executeCounted<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ result: OperationResult<TData>; statements: number }>;
+  /** Starts real HTTP on port 0; resolves with the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Load the real seed data (default true). */
+  readonly seed?: boolean;
+  readonly loaderOptions?: LoaderOptions;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: Logger;
+}
+
+/**
+ * A fresh SQLite file in a temporary folder, migrated and seeded, behind the real app. Each test file
+ * makes its own; `close()` removes everything.
+ */
+export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const folder = mkdtempSync(join(tmpdir(), 'franchise-graph-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${join(folder, 'test.sqlite')}`,
+    ...options.env,
+  });
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  if (options.seed === false) await dataSource.runMigrations();
+  else await prepareDatabase(dataSource);
+
+  const logger = options.logger ?? createLogger('silent');
+  const app = await createApp({ dataSource, config, logger, loaderOptions: options.loaderOptions });
+  await app.start();
+  let server: Server | undefined;
+  let requestCounter = 0;
+
+  const execute = async <TData>(query: string, variables?: Record<string, unknown>) => {
+    const response = await app.apollo.executeOperation(
+      { query, variables },
+      {
+        contextValue: createContext(dataSource, {
+          requestId: `test-${++requestCounter}`,
+          loaderOptions: options.loaderOptions,
+        }),
+      },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as OperationResult<TData>;
+  };
+
+  return {
+    dataSource,
+    app,
+    config,
+    execute,
+    async executeCounted<TData>(query: string, variables?: Record<string, unknown>) {
+      const tally = { statements: 0 };
+      const result = await withSqlTally(tally, () => execute<TData>(query, variables));
+      return { result, statements: tally.statements };
+    },
+    async listen() {
+      const started = await listen(app.app, 0, '127.0.0.1');
+      server = started.server;
+      return `http://127.0.0.1:${started.port}`;
+    },
+    async close() {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      }
+      await app.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
