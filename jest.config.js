@@ -5,5 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 30000,
+  testTimeout: 120000,
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

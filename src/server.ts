@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -16,9 +17,16 @@ import type { Logger } from './common/logger';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './context';
 import { ErrorCode } from './errors';
+import { createGraphiqlRouter } from './graphiql/graphiql.middleware';
 import { getSchema } from './schema';
 
 export const BODY_LIMIT = '100kb';
+
+/** The project root, whether this file runs from src/ (ts-jest) or from dist/src/ (npm start). */
+const PROJECT_ROOT = resolve(__dirname, basename(resolve(__dirname, '..')) === 'dist' ? '../..' : '..');
+
+/** Where `npm run build:graphiql` puts the GraphiQL page. */
+export const GRAPHIQL_DIR = resolve(PROJECT_ROOT, 'dist', 'graphiql');
 
 export interface AppOptions {
   readonly dataSource: DataSource;
@@ -100,6 +108,8 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
     }
   });
   app.get('/', (_req, res) => res.redirect(302, '/graphql'));
+  // A browser's GET /graphql gets the self-hosted GraphiQL page; JSON requests go on to Apollo.
+  app.use(createGraphiqlRouter(GRAPHIQL_DIR));
 
   let started = false;
   return {
