@@ -10,7 +10,7 @@ const file = join(__dirname, '..', '..', 'schema.graphql');
 async function run(): Promise<void> {
   const sdl = `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
   if (process.argv.includes('--check')) {
-    let current = '';
+    let current: string;
     try {
       current = readFileSync(file, 'utf8');
     } catch {

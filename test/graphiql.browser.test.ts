@@ -141,7 +141,7 @@ describe('GraphiQL page (self-hosted, offline)', () => {
     } catch (err) {
       // Keep what the page looked like and what went wrong, for the CI log / artifacts.
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'graphiql-failure.png') }).catch(() => undefined);
-      throw new Error(`${(err as Error).message}\n\nproblems seen:\n${problems.join('\n') || '(none)'}\n\nrequests:\n${requests.join('\n')}`);
+      throw new Error(`${(err as Error).message}\n\nproblems seen:\n${problems.join('\n') || '(none)'}\n\nrequests:\n${requests.join('\n')}`, { cause: err });
     }
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
 
