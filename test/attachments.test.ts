@@ -323,3 +323,153 @@ describe('Extraction 2 production status', () => {
     });
   });
 });
+
+describe('the attachments list', () => {
+  const ATTACHMENTS = `
+    query Attachments($filter: AttachmentFilter, $asOf: Date) {
+      attachments(filter: $filter, asOf: $asOf, first: 100) {
+        totalCount
+        edges { node { film { slug } person { slug } role status } }
+      }
+    }`;
+
+  type Row = [film: string, person: string, role: string, status: string];
+  const attachmentList = (...rows: Row[]) => ({
+    data: {
+      attachments: {
+        totalCount: rows.length,
+        edges: rows.map(([film, person, role, status]) => ({
+          node: { film: { slug: film }, person: { slug: person }, role, status },
+        })),
+      },
+    },
+  });
+
+  const idOf = async (field: 'film' | 'person' | 'franchise', slug: string) => {
+    const result = await server.execute<Record<string, { id: string }>>(
+      `query IdOf($slug: String!) { ${field}(slug: $slug) { id } }`,
+      { slug },
+    );
+    return result.data![field].id;
+  };
+
+  const { films, people } = SEED;
+
+  test('filters by film, as of a day', async () => {
+    const film = await idOf('film', films.extraction2);
+    expect(await server.execute(ATTACHMENTS, { filter: { film }, asOf: '2020-05-05' })).toEqual(
+      attachmentList(
+        [films.extraction2, people.samHargrave, 'DIRECTOR', 'EXPECTED'],
+        [films.extraction2, people.joeRusso, 'WRITER', 'CONFIRMED'],
+        [films.extraction2, people.chrisHemsworth, 'CAST', 'EXPECTED'],
+      ),
+    );
+  });
+
+  test('leaves out every credit nobody had reported yet on the day asked', async () => {
+    const film = await idOf('film', films.extraction2);
+    expect(await server.execute(ATTACHMENTS, { filter: { film }, asOf: '2020-05-03' })).toEqual(
+      attachmentList(),
+    );
+  });
+
+  test('filters by person, as of a day', async () => {
+    const person = await idOf('person', people.joeRusso);
+    expect(await server.execute(ATTACHMENTS, { filter: { person }, asOf: '2020-05-05' })).toEqual(
+      attachmentList(
+        [films.extraction, people.joeRusso, 'WRITER', 'CREDITED'],
+        [films.extraction, people.joeRusso, 'WRITER', 'CREDITED'],
+        [films.extraction, people.joeRusso, 'PRODUCER', 'CREDITED'],
+        [films.extraction2, people.joeRusso, 'WRITER', 'CONFIRMED'],
+        [films.winterSoldier, people.joeRusso, 'DIRECTOR', 'CREDITED'],
+        [films.civilWar, people.joeRusso, 'DIRECTOR', 'CREDITED'],
+        [films.infinityWar, people.joeRusso, 'DIRECTOR', 'CREDITED'],
+        [films.endgame, people.joeRusso, 'DIRECTOR', 'CREDITED'],
+      ),
+    );
+  });
+
+  test('filters by franchise and role', async () => {
+    const franchise = await idOf('franchise', SEED.franchises.extraction);
+    expect(
+      await server.execute(ATTACHMENTS, { filter: { franchise, roles: ['DIRECTOR'] } }),
+    ).toEqual(
+      attachmentList(
+        [films.extraction, people.samHargrave, 'DIRECTOR', 'CREDITED'],
+        [films.extraction2, people.samHargrave, 'DIRECTOR', 'CREDITED'],
+        [films.extraction3, people.samHargrave, 'DIRECTOR', 'ATTACHED'],
+      ),
+    );
+  });
+
+  test('filters by any of several statuses as of a day', async () => {
+    expect(
+      await server.execute(ATTACHMENTS, {
+        filter: { statuses: ['EXPECTED', 'IN_TALKS'] },
+        asOf: '2020-05-05',
+      }),
+    ).toEqual(
+      attachmentList(
+        [films.extraction2, people.samHargrave, 'DIRECTOR', 'EXPECTED'],
+        [films.extraction2, people.chrisHemsworth, 'CAST', 'EXPECTED'],
+      ),
+    );
+  });
+
+  test('filters by confirmed, today and as of a day', async () => {
+    expect(await server.execute(ATTACHMENTS, { filter: { confirmed: false } })).toEqual(
+      attachmentList(
+        [films.extraction3, people.samHargrave, 'DIRECTOR', 'ATTACHED'],
+        [films.extraction3, people.joeRusso, 'WRITER', 'ATTACHED'],
+      ),
+    );
+    const film = await idOf('film', films.extraction2);
+    expect(
+      await server.execute(ATTACHMENTS, { filter: { film, confirmed: true }, asOf: '2020-05-05' }),
+    ).toEqual(attachmentList([films.extraction2, people.joeRusso, 'WRITER', 'CONFIRMED']));
+  });
+
+  test('filters by changedSince, counting only changes up to asOf', async () => {
+    expect(await server.execute(ATTACHMENTS, { filter: { changedSince: '2024-01-01' } })).toEqual(
+      attachmentList(
+        [films.extraction3, people.samHargrave, 'DIRECTOR', 'ATTACHED'],
+        [films.extraction3, people.joeRusso, 'WRITER', 'ATTACHED'],
+      ),
+    );
+    expect(
+      await server.execute(ATTACHMENTS, {
+        filter: { changedSince: '2021-09-01' },
+        asOf: '2021-12-31',
+      }),
+    ).toEqual(
+      attachmentList(
+        [films.extraction2, people.samHargrave, 'DIRECTOR', 'CONFIRMED'],
+        [films.extraction2, people.chrisHemsworth, 'CAST', 'CONFIRMED'],
+      ),
+    );
+  });
+
+  test('carries the asOf of the list to each credit’s latestEvent', async () => {
+    const film = await idOf('film', films.extraction2);
+    const result = await server.execute(
+      `query Extraction2Sources($filter: AttachmentFilter) {
+        attachments(filter: $filter, asOf: "2020-05-05") { edges { node { isConfirmed latestEvent { source { title } } } } }
+      }`,
+      { filter: { film, roles: ['WRITER'] } },
+    );
+    expect(result).toEqual({
+      data: {
+        attachments: {
+          edges: [
+            {
+              node: {
+                isConfirmed: true,
+                latestEvent: { source: { title: SOURCES.deadlineRussoStatement.title } },
+              },
+            },
+          ],
+        },
+      },
+    });
+  });
+});
