@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
 import type { Loaders } from '../loaders';
-import { parseGlobalId } from './global-id';
+import { parseGlobalId, type ParsedGlobalId } from './global-id';
 import { Node } from './node';
 
 export const MAX_NODES = 100;
@@ -24,10 +24,15 @@ const NODE_LOADERS: Record<string, (loaders: Loaders) => { load(id: number): Pro
   Source: (l) => l.sourceByIdLoader,
 };
 
-function loadNode(loaders: Loaders, globalId: string, field: string): Promise<object | null> {
+/** Decodes an id that must name some Node type; anything else is the client's mistake on `field`. */
+function parseNodeId(globalId: string, field: string): ParsedGlobalId {
   const parsed = parseGlobalId(globalId);
   if (!parsed || !NODE_LOADERS[parsed.type]) throw new BadUserInputError(`"${field}" is not a valid id.`, field);
-  return NODE_LOADERS[parsed.type](loaders).load(parsed.id);
+  return parsed;
+}
+
+function loadNode(loaders: Loaders, { type, id }: ParsedGlobalId): Promise<object | null> {
+  return NODE_LOADERS[type](loaders).load(id);
 }
 
 @Resolver()
@@ -37,7 +42,7 @@ export class NodeResolver {
     @Ctx() { loaders }: Context,
     @Arg('id', () => ID, { description: 'A global id.' }) id: string,
   ): Promise<object | null> {
-    return loadNode(loaders, id, 'id');
+    return loadNode(loaders, parseNodeId(id, 'id'));
   }
 
   @Query(() => [Node], {
@@ -51,6 +56,9 @@ export class NodeResolver {
     if (ids.length > MAX_NODES) {
       throw new BadUserInputError(`"ids" may hold at most ${MAX_NODES} ids, got ${ids.length}.`, 'ids');
     }
-    return Promise.all(ids.map((id, i) => loadNode(loaders, id, `ids[${i}]`)));
+    // Every id is checked before any is loaded: a load started before a later id is refused would be
+    // left running with nobody to see it fail.
+    const parsed = ids.map((id, i) => parseNodeId(id, `ids[${i}]`));
+    return Promise.all(parsed.map((node) => loadNode(loaders, node)));
   }
 }
