@@ -19,6 +19,7 @@ async function main(config: AppConfig): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    app.markDraining();
     server.close();
     await app.stop();
     await dataSource.destroy();

@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import type { LoaderOptions } from './common/batching';
 import { formatError } from './common/format-error';
 import type { Logger } from './common/logger';
+import { withSqlTally, type SqlTally } from './common/sql-counter';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './context';
 import { ErrorCode } from './errors';
@@ -35,11 +36,28 @@ export interface AppOptions {
   readonly loaderOptions?: LoaderOptions;
 }
 
-/** Logs unexpected errors with the request id, and puts the request id on masked errors. */
-function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+/** What the GraphQL layer tells the request log about one request. */
+interface OperationSummary {
+  operationName: string | null;
+  errorCodes: string[];
+}
+
+/**
+ * Logs unexpected errors with the request id, puts the request id on masked errors, and records the
+ * operation name and error codes for the request's log line.
+ */
+function errorReportingPlugin(
+  logger: Logger,
+  summaries: Map<string, OperationSummary>,
+): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue, request }) {
+      const summary: OperationSummary = { operationName: request.operationName ?? null, errorCodes: [] };
+      summaries.set(contextValue.requestId, summary);
       return {
+        async didResolveOperation({ operationName }) {
+          summary.operationName = operationName;
+        },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
@@ -54,6 +72,7 @@ function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
+            summary.errorCodes.push(String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
             if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
@@ -64,15 +83,24 @@ function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
+/** "ok", "rejected" (the client's mistake: 4xx or client error codes) or "failed" (ours). */
+function outcomeOf(status: number, errorCodes: readonly string[]): 'ok' | 'rejected' | 'failed' {
+  if (status >= 500 || errorCodes.includes(ErrorCode.INTERNAL_SERVER_ERROR)) return 'failed';
+  return status >= 400 || errorCodes.length > 0 ? 'rejected' : 'ok';
+}
+
 export interface App {
   readonly app: Express;
   readonly apollo: ApolloServer<Context>;
   /** Resolves when the app can serve; call before `listen`. */
   start(): Promise<void>;
+  /** From now on /readyz answers 503, so load balancers stop sending requests (shutdown). */
+  markDraining(): void;
   stop(): Promise<void>;
 }
 
 export async function createApp({ dataSource, config, logger, loaderOptions }: AppOptions): Promise<App> {
+  const summaries = new Map<string, OperationSummary>();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
@@ -81,7 +109,7 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      errorReportingPlugin(logger),
+      errorReportingPlugin(logger, summaries),
     ],
   });
 
@@ -92,14 +120,40 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
     const requestId = header && /^[A-Za-z0-9._-]{1,100}$/.test(header) ? header : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    const path = req.path;
+    const tally: SqlTally = { statements: 0 };
+    res.locals.sqlTally = tally;
+    res.on('finish', () => {
+      // One line per request: who asked what, how long it took and how it ended.
+      const summary = summaries.get(requestId);
+      summaries.delete(requestId);
+      const codes = summary?.errorCodes ?? [];
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+          operationName: summary?.operationName ?? null,
+          outcome: outcomeOf(res.statusCode, codes),
+          ...(codes.length ? { errorCodes: [...new Set(codes)] } : {}),
+          sqlStatements: tally.statements,
+        },
+        'request',
+      );
+    });
     next();
   });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let draining = false;
   app.get('/readyz', async (_req, res) => {
     try {
+      if (draining) throw new Error('shutting down');
       if (!dataSource.isInitialized) throw new Error('database closed');
       await dataSource.query('SELECT 1');
       res.json({ status: 'ready' });
@@ -107,6 +161,19 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.use(
+    '/graphql',
+    cors({
+      origin: (origin, callback) =>
+        callback(
+          null,
+          origin === undefined ||
+            config.corsOrigins.includes('*') ||
+            config.corsOrigins.includes(origin) ||
+            (config.nodeEnv === 'development' && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)),
+        ),
+    }),
+  );
   app.get('/', (_req, res) => res.redirect(302, '/graphql'));
   // A browser's GET /graphql gets the self-hosted GraphiQL page; JSON requests go on to Apollo.
   app.use(createGraphiqlRouter(GRAPHIQL_DIR));
@@ -118,27 +185,22 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
     async start() {
       await apollo.start();
       started = true;
-      const corsOptions = cors({
-        origin: (origin, callback) =>
-          callback(
-            null,
-            origin === undefined ||
-              config.corsOrigins.includes('*') ||
-              config.corsOrigins.includes(origin) ||
-              (config.nodeEnv === 'development' && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)),
-          ),
-      });
       app.use(
         '/graphql',
-        corsOptions,
         express.json({ limit: BODY_LIMIT }),
+        // After the body is read, so the SQL of the whole operation runs in this request's tally.
+        (_req, res, next) => withSqlTally(res.locals.sqlTally as SqlTally, next),
         expressMiddleware(apollo, {
           context: async ({ res }) =>
             createContext(dataSource, { requestId: String(res.locals.requestId), loaderOptions }),
         }),
       );
     },
+    markDraining() {
+      draining = true;
+    },
     async stop() {
+      draining = true;
       if (started) await apollo.stop();
     },
   };
