@@ -22,12 +22,17 @@ const DEFAULT_RESULTS = 10;
 const MAX_RESULTS = 100;
 
 /** Each searchable type and the column that holds its display name. */
-const SEARCHED: { entity: EntityTarget<Searchable>; alias: string; nameOf: (row: Searchable) => string }[] = [
-  { entity: Film, alias: 'film', nameOf: (row) => (row as Film).title },
-  { entity: Person, alias: 'person', nameOf: (row) => (row as Person).name },
-  { entity: Franchise, alias: 'franchise', nameOf: (row) => (row as Franchise).name },
-  { entity: Character, alias: 'character', nameOf: (row) => (row as Character).name },
-  { entity: Company, alias: 'company', nameOf: (row) => (row as Company).name },
+const SEARCHED: {
+  entity: EntityTarget<Searchable>;
+  alias: string;
+  nameColumn: 'title' | 'name';
+  nameOf: (row: Searchable) => string;
+}[] = [
+  { entity: Film, alias: 'film', nameColumn: 'title', nameOf: (row) => (row as Film).title },
+  { entity: Person, alias: 'person', nameColumn: 'name', nameOf: (row) => (row as Person).name },
+  { entity: Franchise, alias: 'franchise', nameColumn: 'name', nameOf: (row) => (row as Franchise).name },
+  { entity: Character, alias: 'character', nameColumn: 'name', nameOf: (row) => (row as Character).name },
+  { entity: Company, alias: 'company', nameColumn: 'name', nameOf: (row) => (row as Company).name },
 ];
 
 /** Smaller is better: the whole name, then a name that starts with it, then a word that does, then any. */
@@ -39,18 +44,32 @@ function rank(name: string, folded: string, searchText: string): number {
   return 3;
 }
 
+/**
+ * The best `limit` matches of one type, ranked in SQL as `rank()` ranks them (the search text starts with
+ * the folded display name), so an exact match is never cut off behind earlier partial ones.
+ */
 async function searchOne(
   dataSource: DataSource,
   target: (typeof SEARCHED)[number],
+  folded: string,
   pattern: string,
   limit: number,
 ): Promise<Searchable[]> {
+  const text = `${target.alias}.searchText`;
   return dataSource
     .getRepository(target.entity)
     .createQueryBuilder(target.alias)
-    .where(`${target.alias}.searchText LIKE :pattern ESCAPE '\\'`, { pattern })
-    .orderBy(`${target.alias}.id`, 'ASC')
-    .limit(limit * 4)
+    .where(`${text} LIKE :pattern ESCAPE '\\'`, { pattern })
+    .orderBy(
+      `CASE WHEN ${text} = :whole OR ${text} LIKE :wholeFirst THEN 0 WHEN ${text} LIKE :prefix THEN 1
+            WHEN ${text} LIKE :wordStart THEN 2 ELSE 3 END`,
+      'ASC',
+    )
+    .addOrderBy(`LENGTH(${target.alias}.${target.nameColumn})`, 'ASC')
+    .addOrderBy(`${target.alias}.id`, 'ASC')
+    // `folded` holds only [a-z0-9 ], so it needs no LIKE escaping.
+    .setParameters({ whole: ` ${folded} `, wholeFirst: ` ${folded} |%`, prefix: ` ${folded}%`, wordStart: `% ${folded}%` })
+    .limit(limit)
     .getMany();
 }
 
@@ -76,7 +95,7 @@ export class SearchResolver {
       throw new BadUserInputError('"text" must hold at least one letter or digit and at most 200 characters.', 'text');
     }
     const pattern = containsPattern(text);
-    const found = await Promise.all(SEARCHED.map((target) => searchOne(dataSource, target, pattern, limit)));
+    const found = await Promise.all(SEARCHED.map((target) => searchOne(dataSource, target, folded, pattern, limit)));
     return found
       .flatMap((rows, typeIndex) =>
         rows.map((row) => {
