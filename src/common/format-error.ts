@@ -61,9 +61,47 @@ export function argumentPathAt(body: string, position: number): string | null {
 }
 
 /**
+ * The path of the argument (and input fields) where variable `$name` is used, followed by `inside`, the
+ * path within the variable's value that graphql-js reports ("f.statuses[0]" → "filter.statuses").
+ * Null when the variable is not used in an argument.
+ */
+export function variableArgumentPath(body: string, name: string, inside: string | null): string | null {
+  let found: string | null = null;
+  const path: string[] = [];
+  try {
+    visit(parse(body), {
+      Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+      ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+      Variable(node) {
+        if (found == null && node.name.value === name && path.length > 0) found = path.join('.');
+      },
+    });
+  } catch {
+    return null;
+  }
+  if (found == null) return null;
+  const rest = (inside ?? '').replace(/\[\d+\]/g, '').split('.').slice(1).filter(Boolean);
+  return [found, ...rest].join('.');
+}
+
+const VARIABLE_ERROR = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .*?(?: at "([^"]+)")?;/s;
+
+/** The argument a value error is about: from the literal's position, or from the variable it names. */
+function fieldOf(formatted: GraphQLFormattedError, error: unknown): string | null {
+  const located = error instanceof GraphQLError ? error : null;
+  const body = located?.source?.body;
+  if (body == null) return null;
+  const variable = VARIABLE_ERROR.exec(formatted.message);
+  if (variable) return variableArgumentPath(body, variable[1], variable[2] ?? null);
+  const position = located?.positions?.[0];
+  return position == null ? null : argumentPathAt(body, position);
+}
+
+/**
  * Apollo's `formatError`: client errors pass with their code (stack traces never leave the server);
  * a validation error about a value becomes BAD_USER_INPUT naming the argument; anything else is masked
- * as INTERNAL_SERVER_ERROR (the plugin in server.ts logs it and adds the request id).
+ * as INTERNAL_SERVER_ERROR (the plugin in server.ts logs it and adds the request id). A BAD_USER_INPUT
+ * raised outside a resolver (a scalar's literal, a variable's value) gets the `field` it is about.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
@@ -71,10 +109,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (!CLIENT_CODES.has(code)) {
     return { message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
-  if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
-    const located = error instanceof GraphQLError ? error : null;
-    const position = located?.positions?.[0];
-    const field = located?.source && position != null ? argumentPathAt(located.source.body, position) : null;
+  const valueError =
+    (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) ||
+    (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined);
+  if (valueError) {
+    const field = fieldOf(formatted, error);
     return {
       ...formatted,
       extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
