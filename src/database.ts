@@ -29,3 +29,10 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     },
   });
 }
+
+/** Closes the database; on SQLite the WAL is checkpointed into the main file first. */
+export async function closeDatabase(dataSource: DataSource): Promise<void> {
+  if (!dataSource.isInitialized) return;
+  if (dataSource.options.type === 'better-sqlite3') await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+  await dataSource.destroy();
+}

@@ -10,10 +10,13 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
-/** The client sent a value that cannot be used; `field` is the argument or input path that is wrong. */
+/**
+ * The client sent a value that cannot be used; `field` is the argument or input path that is wrong.
+ * The HTTP status becomes 400 (Apollo reads `extensions.http`; formatError drops it from the body).
+ */
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, field: string) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field, http: { status: 400 } } });
   }
 }
 

@@ -2,8 +2,11 @@ import 'reflect-metadata';
 import { prepareDatabase } from './bootstrap';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { createDataSource } from './database';
+import { closeDatabase, createDataSource } from './database';
 import { createApp, listen } from './server';
+
+/** How long requests in flight get to finish after SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 25_000;
 
 async function main(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
@@ -17,12 +20,22 @@ async function main(config: AppConfig): Promise<void> {
   const { server, port } = await listen(app.app, config.port);
   process.stdout.write(`franchise-graph is serving GraphiQL at http://localhost:${port}/graphql\n`);
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
     app.markDraining();
-    server.close();
+    // Stop accepting; close idle keep-alive connections; wait for requests in flight to finish.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    await closed;
+    clearInterval(sweep);
+    clearTimeout(deadline);
     await app.stop();
-    await dataSource.destroy();
+    await closeDatabase(dataSource);
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

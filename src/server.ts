@@ -9,10 +9,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { LoaderOptions } from './common/batching';
 import { formatError } from './common/format-error';
+import { QUERY_LIMITS, queryLimitsRule } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { withSqlTally, type SqlTally } from './common/sql-counter';
 import type { AppConfig } from './config';
@@ -83,6 +84,33 @@ function errorReportingPlugin(
   };
 }
 
+/** What a client error that stops a request before GraphQL (body too large, not JSON…) is called. */
+const HTTP_ERROR_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Express's own error page would be HTML (with a stack trace outside production): answer in GraphQL's
+ * error format instead, 4xx for the client's mistakes and a masked 500 for ours.
+ */
+function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: unknown; type?: unknown; message?: unknown }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const requestId = String(res.locals.requestId);
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    let message = 'Internal server error';
+    if (status === 413) message = `The request body is larger than ${BODY_LIMIT}.`;
+    else if (error.type === 'entity.parse.failed') message = 'The request body is not valid JSON.';
+    else if (status < 500) message = 'The request could not be read.';
+    else logger.error({ requestId, err: error }, 'unhandled error');
+    res.status(status).json({
+      errors: [{ message, extensions: { code: HTTP_ERROR_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR), requestId } }],
+    });
+  };
+}
+
 /** "ok", "rejected" (the client's mistake: 4xx or client error codes) or "failed" (ours). */
 function outcomeOf(status: number, errorCodes: readonly string[]): 'ok' | 'rejected' | 'failed' {
   if (status >= 500 || errorCodes.includes(ErrorCode.INTERNAL_SERVER_ERROR)) return 'failed';
@@ -106,6 +134,8 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    validationRules: [queryLimitsRule()],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -195,6 +225,7 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
             createContext(dataSource, { requestId: String(res.locals.requestId), loaderOptions }),
         }),
       );
+      app.use(httpErrorHandler(logger));
     },
     markDraining() {
       draining = true;
@@ -210,6 +241,9 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
 export function listen(app: Express, port: number, host?: string): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host ?? '::', () => {
+      // A client that trickles its request in cannot hold a connection for long.
+      server.headersTimeout = 10_000;
+      server.requestTimeout = 30_000;
       resolve({ server, port: (server.address() as AddressInfo).port });
     });
     server.once('error', reject);
