@@ -29,7 +29,10 @@ function invalid(message: string, node?: ValueNode): GraphQLError {
 
 function parseDate(value: unknown, node?: ValueNode): string {
   if (typeof value !== 'string' || !isValidDate(value)) {
-    throw invalid(`Date must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(value)}.`, node);
+    throw invalid(
+      `Date must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(value)}.`,
+      node,
+    );
   }
   return value;
 }
@@ -46,8 +49,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-const DATE_TIME_PATTERN =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseDateTime(value: unknown, node?: ValueNode): string {
   if (typeof value === 'string' && DATE_TIME_PATTERN.test(value)) {
@@ -63,7 +65,8 @@ function parseDateTime(value: unknown, node?: ValueNode): string {
 /** An instant, ISO 8601 in UTC (`2020-05-04T16:00:00.000Z`); stored as that string so it sorts as text. */
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
-  description: 'An instant in ISO 8601 with a time zone, e.g. "2020-05-04T16:00:00.000Z"; always returned in UTC.',
+  description:
+    'An instant in ISO 8601 with a time zone, e.g. "2020-05-04T16:00:00.000Z"; always returned in UTC.',
   serialize: (value) => (value instanceof Date ? value.toISOString() : parseDateTime(value)),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => {

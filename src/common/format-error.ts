@@ -30,7 +30,8 @@ export const MASKED_MESSAGE = 'Internal server error';
 export function argumentPathAt(body: string, position: number): string | null {
   let found: string | null = null;
   const path: string[] = [];
-  const contains = (node: ASTNode) => node.loc != null && node.loc.start <= position && position < node.loc.end;
+  const contains = (node: ASTNode) =>
+    node.loc != null && node.loc.start <= position && position < node.loc.end;
   try {
     visit(parse(body), {
       Argument: {
@@ -65,13 +66,20 @@ export function argumentPathAt(body: string, position: number): string | null {
  * path within the variable's value that graphql-js reports ("f.statuses[0]" → "filter.statuses").
  * Null when the variable is not used in an argument.
  */
-export function variableArgumentPath(body: string, name: string, inside: string | null): string | null {
+export function variableArgumentPath(
+  body: string,
+  name: string,
+  inside: string | null,
+): string | null {
   let found: string | null = null;
   const path: string[] = [];
   try {
     visit(parse(body), {
       Argument: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
-      ObjectField: { enter: (node) => void path.push(node.name.value), leave: () => void path.pop() },
+      ObjectField: {
+        enter: (node) => void path.push(node.name.value),
+        leave: () => void path.pop(),
+      },
       Variable(node) {
         if (found == null && node.name.value === name && path.length > 0) found = path.join('.');
       },
@@ -80,11 +88,16 @@ export function variableArgumentPath(body: string, name: string, inside: string 
     return null;
   }
   if (found == null) return null;
-  const rest = (inside ?? '').replace(/\[\d+\]/g, '').split('.').slice(1).filter(Boolean);
+  const rest = (inside ?? '')
+    .replace(/\[\d+\]/g, '')
+    .split('.')
+    .slice(1)
+    .filter(Boolean);
   return [found, ...rest].join('.');
 }
 
-const VARIABLE_ERROR = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .*?(?: at "([^"]+)")?;/s;
+const VARIABLE_ERROR =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value .*?(?: at "([^"]+)")?;/s;
 
 /** The argument a value error is about: from the literal's position, or from the variable it names. */
 function fieldOf(formatted: GraphQLFormattedError, error: unknown): string | null {
@@ -103,7 +116,10 @@ function fieldOf(formatted: GraphQLFormattedError, error: unknown): string | nul
  * as INTERNAL_SERVER_ERROR (the plugin in server.ts logs it and adds the request id). A BAD_USER_INPUT
  * raised outside a resolver (a scalar's literal, a variable's value) gets the `field` it is about.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
   const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
   if (!CLIENT_CODES.has(code)) {

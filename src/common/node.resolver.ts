@@ -8,7 +8,10 @@ import { Node } from './node';
 export const MAX_NODES = 100;
 
 /** The loader that fetches each Node type by its local id. */
-const NODE_LOADERS: Record<string, (loaders: Loaders) => { load(id: number): Promise<object | null> }> = {
+const NODE_LOADERS: Record<
+  string,
+  (loaders: Loaders) => { load(id: number): Promise<object | null> }
+> = {
   AttachmentEvent: (l) => l.attachmentEventByIdLoader,
   Character: (l) => l.characterByIdLoader,
   Company: (l) => l.companyByIdLoader,
@@ -27,7 +30,8 @@ const NODE_LOADERS: Record<string, (loaders: Loaders) => { load(id: number): Pro
 /** Decodes an id that must name some Node type; anything else is the client's mistake on `field`. */
 function parseNodeId(globalId: string, field: string): ParsedGlobalId {
   const parsed = parseGlobalId(globalId);
-  if (!parsed || !NODE_LOADERS[parsed.type]) throw new BadUserInputError(`"${field}" is not a valid id.`, field);
+  if (!parsed || !NODE_LOADERS[parsed.type])
+    throw new BadUserInputError(`"${field}" is not a valid id.`, field);
   return parsed;
 }
 
@@ -37,7 +41,10 @@ function loadNode(loaders: Loaders, { type, id }: ParsedGlobalId): Promise<objec
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist.',
+  })
   node(
     @Ctx() { loaders }: Context,
     @Arg('id', () => ID, { description: 'A global id.' }) id: string,
@@ -54,7 +61,10 @@ export class NodeResolver {
     @Arg('ids', () => [ID], { description: `Global ids, at most ${MAX_NODES}.` }) ids: string[],
   ): Promise<(object | null)[]> {
     if (ids.length > MAX_NODES) {
-      throw new BadUserInputError(`"ids" may hold at most ${MAX_NODES} ids, got ${ids.length}.`, 'ids');
+      throw new BadUserInputError(
+        `"ids" may hold at most ${MAX_NODES} ids, got ${ids.length}.`,
+        'ids',
+      );
     }
     // Every id is checked before any is loaded: a load started before a later id is refused would be
     // left running with nobody to see it fail.

@@ -30,14 +30,26 @@ const SEARCHED: {
 }[] = [
   { entity: Film, alias: 'film', nameColumn: 'title', nameOf: (row) => (row as Film).title },
   { entity: Person, alias: 'person', nameColumn: 'name', nameOf: (row) => (row as Person).name },
-  { entity: Franchise, alias: 'franchise', nameColumn: 'name', nameOf: (row) => (row as Franchise).name },
-  { entity: Character, alias: 'character', nameColumn: 'name', nameOf: (row) => (row as Character).name },
+  {
+    entity: Franchise,
+    alias: 'franchise',
+    nameColumn: 'name',
+    nameOf: (row) => (row as Franchise).name,
+  },
+  {
+    entity: Character,
+    alias: 'character',
+    nameColumn: 'name',
+    nameOf: (row) => (row as Character).name,
+  },
   { entity: Company, alias: 'company', nameColumn: 'name', nameOf: (row) => (row as Company).name },
 ];
 
 /** Smaller is better: the whole name, then a name that starts with it, then a word that does, then any. */
 function rank(name: string, folded: string, searchText: string): number {
-  const foldedName = foldText(name).replace(/[^a-z0-9]+/g, ' ').trim();
+  const foldedName = foldText(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   if (foldedName === folded) return 0;
   if (foldedName.startsWith(folded)) return 1;
   if (searchText.includes(` ${folded}`)) return 2;
@@ -56,21 +68,28 @@ async function searchOne(
   limit: number,
 ): Promise<Searchable[]> {
   const text = `${target.alias}.searchText`;
-  return dataSource
-    .getRepository(target.entity)
-    .createQueryBuilder(target.alias)
-    .where(`${text} LIKE :pattern ESCAPE '\\'`, { pattern })
-    .orderBy(
-      `CASE WHEN ${text} = :whole OR ${text} LIKE :wholeFirst THEN 0 WHEN ${text} LIKE :prefix THEN 1
+  return (
+    dataSource
+      .getRepository(target.entity)
+      .createQueryBuilder(target.alias)
+      .where(`${text} LIKE :pattern ESCAPE '\\'`, { pattern })
+      .orderBy(
+        `CASE WHEN ${text} = :whole OR ${text} LIKE :wholeFirst THEN 0 WHEN ${text} LIKE :prefix THEN 1
             WHEN ${text} LIKE :wordStart THEN 2 ELSE 3 END`,
-      'ASC',
-    )
-    .addOrderBy(`LENGTH(${target.alias}.${target.nameColumn})`, 'ASC')
-    .addOrderBy(`${target.alias}.id`, 'ASC')
-    // `folded` holds only [a-z0-9 ], so it needs no LIKE escaping.
-    .setParameters({ whole: ` ${folded} `, wholeFirst: ` ${folded} |%`, prefix: ` ${folded}%`, wordStart: `% ${folded}%` })
-    .limit(limit)
-    .getMany();
+        'ASC',
+      )
+      .addOrderBy(`LENGTH(${target.alias}.${target.nameColumn})`, 'ASC')
+      .addOrderBy(`${target.alias}.id`, 'ASC')
+      // `folded` holds only [a-z0-9 ], so it needs no LIKE escaping.
+      .setParameters({
+        whole: ` ${folded} `,
+        wholeFirst: ` ${folded} |%`,
+        prefix: ` ${folded}%`,
+        wordStart: `% ${folded}%`,
+      })
+      .limit(limit)
+      .getMany()
+  );
 }
 
 @Resolver()
@@ -82,20 +101,36 @@ export class SearchResolver {
   })
   async search(
     @Ctx() { dataSource }: Context,
-    @Arg('text', () => String, { description: 'What to look for, e.g. "russo" or "winter soldier".' }) text: string,
-    @Arg('first', () => Int, { nullable: true, description: `How many results (default 10, at most ${MAX_RESULTS}).` })
+    @Arg('text', () => String, {
+      description: 'What to look for, e.g. "russo" or "winter soldier".',
+    })
+    text: string,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `How many results (default 10, at most ${MAX_RESULTS}).`,
+    })
     first: number | null,
   ): Promise<Searchable[]> {
     const limit = first ?? DEFAULT_RESULTS;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RESULTS) {
-      throw new BadUserInputError(`"first" must be between 1 and ${MAX_RESULTS}, got ${limit}.`, 'first');
+      throw new BadUserInputError(
+        `"first" must be between 1 and ${MAX_RESULTS}, got ${limit}.`,
+        'first',
+      );
     }
-    const folded = foldText(text).replace(/[^a-z0-9]+/g, ' ').trim();
+    const folded = foldText(text)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     if (folded.length === 0 || text.length > 200) {
-      throw new BadUserInputError('"text" must hold at least one letter or digit and at most 200 characters.', 'text');
+      throw new BadUserInputError(
+        '"text" must hold at least one letter or digit and at most 200 characters.',
+        'text',
+      );
     }
     const pattern = containsPattern(text);
-    const found = await Promise.all(SEARCHED.map((target) => searchOne(dataSource, target, folded, pattern, limit)));
+    const found = await Promise.all(
+      SEARCHED.map((target) => searchOne(dataSource, target, folded, pattern, limit)),
+    );
     return found
       .flatMap((rows, typeIndex) =>
         rows.map((row) => {
@@ -103,7 +138,13 @@ export class SearchResolver {
           return { row, score: rank(name, folded, row.searchText), name, typeIndex };
         }),
       )
-      .sort((a, b) => a.score - b.score || a.name.length - b.name.length || a.typeIndex - b.typeIndex || a.row.id - b.row.id)
+      .sort(
+        (a, b) =>
+          a.score - b.score ||
+          a.name.length - b.name.length ||
+          a.typeIndex - b.typeIndex ||
+          a.row.id - b.row.id,
+      )
       .slice(0, limit)
       .map((hit) => hit.row);
   }
