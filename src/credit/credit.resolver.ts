@@ -22,7 +22,7 @@ import { creditAsOf, creditEventAsOf, effectiveAsOf, type CreditAsOf } from './c
 export const CreditConnection = createConnectionType(
   'Credit',
   Credit,
-  'A page of credits (attachments), in the order they were first reported.',
+  'A page of credits (attachments), in the order the credits were first recorded.',
 );
 
 const ASOF_DESCRIPTION =
