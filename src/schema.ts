@@ -1,8 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth/auth-checker';
 import { CharacterResolver } from './character/character.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { SearchResolver } from './common/search.resolver';
+import { validateInput } from './common/validation';
 import { CompanyCreditResolver, CompanyResolver } from './company/company.resolver';
 import { AttachmentEvent } from './credit/attachment-event.entity';
 import { AttachmentEventResolver, CreditResolver } from './credit/credit.resolver';
@@ -50,6 +52,9 @@ export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: RESOLVERS,
     validate: true,
+    validateFn: validateInput,
+    authChecker,
+    authMode: 'error',
     emitSchemaFile: false,
   });
   return schema;

@@ -10,6 +10,7 @@ import {
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { authenticate } from './auth/api-keys';
 import type { LoaderOptions } from './common/batching';
 import { formatError } from './common/format-error';
 import type { Logger } from './common/logger';
@@ -123,8 +124,15 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
         corsOptions,
         express.json({ limit: BODY_LIMIT }),
         expressMiddleware(apollo, {
-          context: async ({ res }) =>
-            createContext(dataSource, { requestId: String(res.locals.requestId), loaderOptions }),
+          context: async ({ req, res }) => {
+            const { viewer, rejection } = await authenticate(dataSource, req.get('authorization'));
+            return createContext(dataSource, {
+              requestId: String(res.locals.requestId),
+              loaderOptions,
+              viewer,
+              authRejection: rejection,
+            });
+          },
         }),
       );
     },

@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError, parse, visit, type ASTNode } from 'graphql';
+import type { ValidationError } from 'class-validator';
 import { ErrorCode } from '../errors';
+import { firstViolation } from './validation';
 
 /** Codes whose messages are written for clients and may be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -80,5 +82,26 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
     };
   }
+  if (code === ErrorCode.BAD_USER_INPUT && extensions.field == null) {
+    const field = fieldOfInputError(formatted.message, extensions.validationErrors);
+    const { validationErrors: _validationErrors, ...rest } = extensions;
+    return { ...formatted, extensions: { ...rest, code, ...(field ? { field } : {}) } };
+  }
   return { ...formatted, extensions: { ...extensions, code } };
+}
+
+/**
+ * The field of a BAD_USER_INPUT error that did not name one: a variable that could not be coerced
+ * ('Variable "$input" got invalid value … at "input.source.url"'), or type-graphql's
+ * ArgumentValidationError (its class-validator errors, which do not know the argument's name).
+ */
+function fieldOfInputError(message: string, validationErrors: unknown): string | null {
+  const variable = /^Variable "\$([A-Za-z_]\w*)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of (?:required|non-null) type)/.exec(
+    message,
+  );
+  if (variable) return variable[2] ?? variable[1];
+  if (Array.isArray(validationErrors)) {
+    return firstViolation(validationErrors as ValidationError[])?.path.join('.') ?? null;
+  }
+  return null;
 }
