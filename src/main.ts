@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { prepareDatabase } from './bootstrap';
 import { createLogger } from './common/logger';
+import { closeWriter } from './common/transactions';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { createDataSource } from './database';
 import { createApp, listen } from './server';
@@ -21,6 +22,7 @@ async function main(config: AppConfig): Promise<void> {
     logger.info({ signal }, 'shutting down');
     server.close();
     await app.stop();
+    await closeWriter(dataSource);
     await dataSource.destroy();
     process.exit(0);
   };

@@ -23,3 +23,9 @@ export const authChecker: AuthCheckerFn<Context, ApiKeyRole> = ({ context }, rol
   for (const role of roles.length > 0 ? roles : [ApiKeyRole.EDITOR]) requireRole(context, role);
   return true;
 };
+
+/** The key holder of a resolver behind `@Authorized`, which has already made sure there is one. */
+export function viewerOf(context: Pick<Context, 'viewer'>): Viewer {
+  if (!context.viewer) throw new Error('viewerOf() needs a resolver behind @Authorized');
+  return context.viewer;
+}

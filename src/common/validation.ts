@@ -1,4 +1,4 @@
-import { validate, type ValidationError } from 'class-validator';
+import { IsUrl, Matches, MaxLength, validate, type ValidationError } from 'class-validator';
 import { getNamedType } from 'graphql';
 import type { ValidatorFn } from 'type-graphql';
 import { BadUserInputError } from '../errors';
@@ -39,3 +39,30 @@ export const validateInput: ValidatorFn = async (argValue, argType, { info }) =>
     }
   }
 };
+
+/** A display name or title: not blank, at most `max` characters. */
+export function IsName(max = 200, options: { each?: boolean } = {}): PropertyDecorator {
+  return (target, key) => {
+    Matches(/\S/, { ...options, message: '$property must not be empty' })(target, key);
+    MaxLength(max, { ...options, message: `$property must be at most ${max} characters` })(target, key);
+  };
+}
+
+/** Free text that may be long but not unbounded. */
+export function IsText(max: number): PropertyDecorator {
+  return (target, key) => {
+    Matches(/\S/, { message: '$property must not be blank (omit it or pass null instead)' })(target, key);
+    MaxLength(max, { message: `$property must be at most ${max} characters` })(target, key);
+  };
+}
+
+/** An http(s) address. */
+export function IsWebUrl(): PropertyDecorator {
+  return (target, key) => {
+    IsUrl(
+      { protocols: ['http', 'https'], require_protocol: true, require_tld: true },
+      { message: '$property must be an http:// or https:// address' },
+    )(target, key);
+    MaxLength(2000, { message: '$property must be at most 2000 characters' })(target, key);
+  };
+}
