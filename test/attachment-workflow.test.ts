@@ -9,9 +9,12 @@ let extraction3: string;
 beforeAll(async () => {
   server = await createTestServer();
   key = await newApiKey(server.dataSource, 'newsdesk');
-  const film = await server.execute<{ film: { id: string } }>(`query Id($slug: String!) { film(slug: $slug) { id } }`, {
-    slug: SEED.films.extraction3,
-  });
+  const film = await server.execute<{ film: { id: string } }>(
+    `query Id($slug: String!) { film(slug: $slug) { id } }`,
+    {
+      slug: SEED.films.extraction3,
+    },
+  );
   extraction3 = film.data!.film.id;
 });
 afterAll(() => server.close());
@@ -29,7 +32,15 @@ type Recorded = {
   recordAttachment: {
     duplicate: boolean;
     credit: { id: string; role: string; status: string; person: { name: string } };
-    event: { id: string; status: string; confidence: string; effectiveDate: string; recordedBy: string; quote: string | null; source: { url: string } };
+    event: {
+      id: string;
+      status: string;
+      confidence: string;
+      effectiveDate: string;
+      recordedBy: string;
+      quote: string | null;
+      source: { url: string };
+    };
   };
 };
 
@@ -97,7 +108,11 @@ describe('a journalist records a report and reads it back', () => {
       `query Credits($slug: String!) { film(slug: $slug) { credits(filter: { roles: [DIRECTOR] }) { id status person { name } } } }`,
       { slug: SEED.films.extraction3 },
     );
-    expect(result.data!.film.credits).toContainEqual({ id: creditId, status: 'IN_TALKS', person: { name: 'Imaginary Director' } });
+    expect(result.data!.film.credits).toContainEqual({
+      id: creditId,
+      status: 'IN_TALKS',
+      person: { name: 'Imaginary Director' },
+    });
   });
 
   test('attachments(filter: { statuses }) finds it', async () => {
@@ -109,14 +124,24 @@ describe('a journalist records a report and reads it back', () => {
   });
 
   test('changes(since:) lists the event as recorded', async () => {
-    const result = await server.execute<{ changes: { edges: { node: unknown }[]; totalCount: number } }>(
+    const result = await server.execute<{
+      changes: { edges: { node: unknown }[]; totalCount: number };
+    }>(
       `query Feed($since: DateTime!) {
         changes(since: $since) { totalCount edges { node { kind by event { ... on AttachmentEvent { id status credit { id } } } } } } }`,
       { since },
     );
     expect(result.data!.changes).toEqual({
       totalCount: 1,
-      edges: [{ node: { kind: 'RECORDED', by: 'newsdesk', event: { id: eventId, status: 'IN_TALKS', credit: { id: creditId } } } }],
+      edges: [
+        {
+          node: {
+            kind: 'RECORDED',
+            by: 'newsdesk',
+            event: { id: eventId, status: 'IN_TALKS', credit: { id: creditId } },
+          },
+        },
+      ],
     });
   });
 
@@ -126,7 +151,13 @@ describe('a journalist records a report and reads it back', () => {
       { id: creditId },
     );
     expect(result).toEqual({
-      data: { node: { history: [{ id: eventId, status: 'IN_TALKS', recordedBy: 'newsdesk', retracted: false, source }] } },
+      data: {
+        node: {
+          history: [
+            { id: eventId, status: 'IN_TALKS', recordedBy: 'newsdesk', retracted: false, source },
+          ],
+        },
+      },
     });
   });
 
@@ -160,8 +191,14 @@ describe('a journalist records a report and reads it back', () => {
       },
       { apiKey: key },
     );
-    expect(result.data!.recordAttachment).toMatchObject({ duplicate: true, credit: { id: creditId }, event: { id: eventId } });
-    expect(await countRows(server.dataSource, 'credit', 'attachment_event', 'source')).toEqual(before);
+    expect(result.data!.recordAttachment).toMatchObject({
+      duplicate: true,
+      credit: { id: creditId },
+      event: { id: eventId },
+    });
+    expect(await countRows(server.dataSource, 'credit', 'attachment_event', 'source')).toEqual(
+      before,
+    );
   });
 
   test('a later report with the same source (by URL) moves the status on and reuses the source', async () => {
@@ -181,7 +218,10 @@ describe('a journalist records a report and reads it back', () => {
       },
       { apiKey: key },
     );
-    expect(result.data!.recordAttachment).toMatchObject({ duplicate: false, credit: { id: creditId, status: 'ATTACHED' } });
+    expect(result.data!.recordAttachment).toMatchObject({
+      duplicate: false,
+      credit: { id: creditId, status: 'ATTACHED' },
+    });
     expect(await countRows(server.dataSource, 'source')).toEqual(sources);
   });
 });
@@ -220,7 +260,12 @@ describe('retraction', () => {
     );
     expect(retracted).toEqual({
       data: {
-        retractEvent: { status: 'CONFIRMED', retracted: true, retractionReason: 'The outlet corrected its report.', retractedBy: 'newsdesk' },
+        retractEvent: {
+          status: 'CONFIRMED',
+          retracted: true,
+          retractionReason: 'The outlet corrected its report.',
+          retractedBy: 'newsdesk',
+        },
       },
     });
 
@@ -245,14 +290,20 @@ describe('retraction', () => {
       `query Feed($since: DateTime!) { changes(since: $since) { edges { node { kind } } } }`,
       { since },
     );
-    expect(feed.data!.changes.edges.map((edge) => edge.node.kind)).toEqual(['RECORDED', 'RECORDED', 'RETRACTED']);
+    expect(feed.data!.changes.edges.map((edge) => edge.node.kind)).toEqual([
+      'RECORDED',
+      'RECORDED',
+      'RETRACTED',
+    ]);
 
     const again = await server.execute(
       `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "Twice.") { ... on AttachmentEvent { retractionReason } } }`,
       { id: denial.data!.recordAttachment.event.id },
       { apiKey: key },
     );
-    expect(again).toEqual({ data: { retractEvent: { retractionReason: 'The outlet corrected its report.' } } });
+    expect(again).toEqual({
+      data: { retractEvent: { retractionReason: 'The outlet corrected its report.' } },
+    });
   });
 
   test('retracting a production event changes the film’s status back', async () => {
@@ -277,7 +328,10 @@ describe('retraction', () => {
       { id: wrong.data!.recordProductionStatus.id },
       { apiKey: key },
     );
-    const result = await server.execute(`query S($id: ID!) { node(id: $id) { ... on Film { status productionHistory { status retracted } } } }`, { id });
+    const result = await server.execute(
+      `query S($id: ID!) { node(id: $id) { ... on Film { status productionHistory { status retracted } } } }`,
+      { id },
+    );
     expect(result).toEqual({
       data: {
         node: {
@@ -295,7 +349,9 @@ describe('retraction', () => {
 describe('the changes feed', () => {
   test('pages oldest first with keyset cursors and no gaps or repeats', async () => {
     const since = '2000-01-01T00:00:00Z';
-    const all = await server.execute<{ changes: { totalCount: number; edges: { cursor: string; node: { at: string } }[] } }>(
+    const all = await server.execute<{
+      changes: { totalCount: number; edges: { cursor: string; node: { at: string } }[] };
+    }>(
       `query All($since: DateTime!) { changes(since: $since, first: 100) { totalCount edges { cursor node { at } } } }`,
       { since },
     );
@@ -307,12 +363,18 @@ describe('the changes feed', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { data?: { changes: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } =
-        await server.execute(
-          `query Page($since: DateTime!, $after: String) {
+      const page: {
+        data?: {
+          changes: {
+            edges: { cursor: string }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        } | null;
+      } = await server.execute(
+        `query Page($since: DateTime!, $after: String) {
             changes(since: $since, first: 7, after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }`,
-          { since, after },
-        );
+        { since, after },
+      );
       seen.push(...page.data!.changes.edges.map((edge) => edge.cursor));
       if (!page.data!.changes.pageInfo.hasNextPage) break;
       after = page.data!.changes.pageInfo.endCursor;
@@ -321,7 +383,9 @@ describe('the changes feed', () => {
   });
 
   test('a cursor of another connection is BAD_USER_INPUT', async () => {
-    const result = await server.execute(`query { changes(since: "2020-01-01T00:00:00Z", after: "WzFd") { totalCount } }`);
+    const result = await server.execute(
+      `query { changes(since: "2020-01-01T00:00:00Z", after: "WzFd") { totalCount } }`,
+    );
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

@@ -43,15 +43,22 @@ function placeholder(type: GraphQLInputType): unknown {
   const scalar = getNamedType(type);
   if (!isScalarType(scalar)) throw new Error(`unexpected input type ${String(type)}`);
   return (
-    { ID: toGlobalId('Film', 1), String: 'x', Int: 1, Float: 1, Boolean: true, Date: '2020-01-01', DateTime: '2020-01-01T00:00:00Z' } as Record<
-      string,
-      unknown
-    >
+    {
+      ID: toGlobalId('Film', 1),
+      String: 'x',
+      Int: 1,
+      Float: 1,
+      Boolean: true,
+      Date: '2020-01-01',
+      DateTime: '2020-01-01T00:00:00Z',
+    } as Record<string, unknown>
   )[scalar.name];
 }
 
 /** For every Mutation field: a document that passes GraphQL validation, with variables for every argument. */
-async function everyMutationCall(): Promise<{ name: string; query: string; variables: Record<string, unknown> }[]> {
+async function everyMutationCall(): Promise<
+  { name: string; query: string; variables: Record<string, unknown> }[]
+> {
   const mutation = (await getSchema()).getMutationType();
   if (!mutation) throw new Error('the schema has no Mutation type');
   return Object.values(mutation.getFields()).map((field) => {
@@ -68,41 +75,60 @@ async function everyMutationCall(): Promise<{ name: string; query: string; varia
 describe('every mutation in the schema needs a valid editor key', () => {
   const callers = [
     { caller: 'an anonymous caller', auth: {}, code: 'UNAUTHENTICATED' },
-    { caller: 'an unknown key', auth: { apiKey: 'fgk_not-a-key-anyone-was-given' }, code: 'UNAUTHENTICATED' },
+    {
+      caller: 'an unknown key',
+      auth: { apiKey: 'fgk_not-a-key-anyone-was-given' },
+      code: 'UNAUTHENTICATED',
+    },
     { caller: 'a revoked key', auth: { apiKey: '' }, code: 'UNAUTHENTICATED', revoked: true },
-    { caller: 'a malformed Authorization header', auth: { authorization: 'Basic YWxpY2U6c2VjcmV0' }, code: 'UNAUTHENTICATED' },
+    {
+      caller: 'a malformed Authorization header',
+      auth: { authorization: 'Basic YWxpY2U6c2VjcmV0' },
+      code: 'UNAUTHENTICATED',
+    },
   ];
 
-  test.each(callers)('refuses $caller with $code and changes no row', async ({ auth, code, revoked }) => {
-    const calls = await everyMutationCall();
-    expect(calls.map((call) => call.name).sort()).toEqual([
-      'addFilmToFranchise',
-      'createCharacter',
-      'createCompany',
-      'createFilm',
-      'createFranchise',
-      'createPerson',
-      'recordAttachment',
-      'recordMetric',
-      'recordProductionStatus',
-      'recordRelease',
-      'relateFilms',
-      'retractEvent',
-      'updateFilm',
-      'updateFranchise',
-      'updatePerson',
-    ]);
-    const before = await snapshotDatabase(server.dataSource);
-    for (const call of calls) {
-      const result = await server.execute(call.query, call.variables, revoked ? { apiKey: revokedKey } : auth);
-      expect({ mutation: call.name, data: result.data, code: result.errors?.[0]?.extensions?.code }).toEqual({
-        mutation: call.name,
-        data: null,
-        code,
-      });
-    }
-    expect(await snapshotDatabase(server.dataSource)).toEqual(before);
-  });
+  test.each(callers)(
+    'refuses $caller with $code and changes no row',
+    async ({ auth, code, revoked }) => {
+      const calls = await everyMutationCall();
+      expect(calls.map((call) => call.name).sort()).toEqual([
+        'addFilmToFranchise',
+        'createCharacter',
+        'createCompany',
+        'createFilm',
+        'createFranchise',
+        'createPerson',
+        'recordAttachment',
+        'recordMetric',
+        'recordProductionStatus',
+        'recordRelease',
+        'relateFilms',
+        'retractEvent',
+        'updateFilm',
+        'updateFranchise',
+        'updatePerson',
+      ]);
+      const before = await snapshotDatabase(server.dataSource);
+      for (const call of calls) {
+        const result = await server.execute(
+          call.query,
+          call.variables,
+          revoked ? { apiKey: revokedKey } : auth,
+        );
+        expect({
+          mutation: call.name,
+          data: result.data,
+          code: result.errors?.[0]?.extensions?.code,
+        }).toEqual({
+          mutation: call.name,
+          data: null,
+          code,
+        });
+      }
+      expect(await snapshotDatabase(server.dataSource)).toEqual(before);
+    },
+  );
 
   test('the error for a revoked key says so', async () => {
     const result = await server.execute(
@@ -118,29 +144,50 @@ describe('every mutation in the schema needs a valid editor key', () => {
 
   test('succeeds for an editor key, for every mutation', async () => {
     const run = async (query: string, variables: Record<string, unknown> = {}) => {
-      const result = await server.execute<Record<string, Record<string, unknown>>>(query, variables, { apiKey: editorKey });
+      const result = await server.execute<Record<string, Record<string, unknown>>>(
+        query,
+        variables,
+        { apiKey: editorKey },
+      );
       expect(result.errors).toBeUndefined();
       return Object.values(result.data!)[0];
     };
-    const source = { url: 'https://example.com/auth-test', title: 'An auth test', publishedOn: '2024-01-02' };
+    const source = {
+      url: 'https://example.com/auth-test',
+      title: 'An auth test',
+      publishedOn: '2024-01-02',
+    };
     const done = new Set<string>();
-    const company = await run(`mutation { createCompany(input: { name: "Auth Test Pictures", kind: STUDIO }) { id } }`);
+    const company = await run(
+      `mutation { createCompany(input: { name: "Auth Test Pictures", kind: STUDIO }) { id } }`,
+    );
     done.add('createCompany');
-    const franchise = await run(`mutation { createFranchise(input: { name: "Auth Test Saga", kind: SAGA }) { id version } }`);
+    const franchise = await run(
+      `mutation { createFranchise(input: { name: "Auth Test Saga", kind: SAGA }) { id version } }`,
+    );
     done.add('createFranchise');
-    await run(`mutation U($id: ID!) { updateFranchise(input: { id: $id, expectedVersion: 1, description: "Tested." }) { id } }`, {
-      id: franchise.id,
-    });
+    await run(
+      `mutation U($id: ID!) { updateFranchise(input: { id: $id, expectedVersion: 1, description: "Tested." }) { id } }`,
+      {
+        id: franchise.id,
+      },
+    );
     done.add('updateFranchise');
     const film = await run(`mutation { createFilm(input: { title: "Auth Test One" }) { id } }`);
     const film2 = await run(`mutation { createFilm(input: { title: "Auth Test Two" }) { id } }`);
     done.add('createFilm');
-    await run(`mutation U($id: ID!) { updateFilm(input: { id: $id, expectedVersion: 1, runtimeMinutes: 99 }) { id } }`, { id: film.id });
+    await run(
+      `mutation U($id: ID!) { updateFilm(input: { id: $id, expectedVersion: 1, runtimeMinutes: 99 }) { id } }`,
+      { id: film.id },
+    );
     done.add('updateFilm');
-    await run(`mutation A($film: ID!, $f: ID!) { addFilmToFranchise(input: { film: $film, franchise: $f, releaseOrdinal: 1 }) { releaseOrdinal } }`, {
-      film: film.id,
-      f: franchise.id,
-    });
+    await run(
+      `mutation A($film: ID!, $f: ID!) { addFilmToFranchise(input: { film: $film, franchise: $f, releaseOrdinal: 1 }) { releaseOrdinal } }`,
+      {
+        film: film.id,
+        f: franchise.id,
+      },
+    );
     done.add('addFilmToFranchise');
     await run(
       `mutation R($from: ID!, $to: ID!, $source: SourceInput) {
@@ -148,11 +195,18 @@ describe('every mutation in the schema needs a valid editor key', () => {
       { from: film.id, to: film2.id, source },
     );
     done.add('relateFilms');
-    const person = await run(`mutation { createPerson(input: { name: "Auth Test Person", aliases: ["A.T."] }) { id } }`);
+    const person = await run(
+      `mutation { createPerson(input: { name: "Auth Test Person", aliases: ["A.T."] }) { id } }`,
+    );
     done.add('createPerson');
-    await run(`mutation U($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, aliases: [] }) { id } }`, { id: person.id });
+    await run(
+      `mutation U($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, aliases: [] }) { id } }`,
+      { id: person.id },
+    );
     done.add('updatePerson');
-    const character = await run(`mutation { createCharacter(input: { name: "Auth Test Hero" }) { id } }`);
+    const character = await run(
+      `mutation { createCharacter(input: { name: "Auth Test Hero" }) { id } }`,
+    );
     done.add('createCharacter');
     await run(
       `mutation R($film: ID!, $company: ID!, $source: SourceInput) {
@@ -179,9 +233,12 @@ describe('every mutation in the schema needs a valid editor key', () => {
       { film: film.id, person: person.id, character: character.id, source },
     );
     done.add('recordAttachment');
-    await run(`mutation R($id: ID!) { retractEvent(id: $id, reason: "Only a test.") { __typename } }`, {
-      id: (attachment.event as { id: string }).id,
-    });
+    await run(
+      `mutation R($id: ID!) { retractEvent(id: $id, reason: "Only a test.") { __typename } }`,
+      {
+        id: (attachment.event as { id: string }).id,
+      },
+    );
     done.add('retractEvent');
     const everyMutation = (await everyMutationCall()).map((call) => call.name).sort();
     expect([...done].sort()).toEqual(everyMutation);
@@ -190,7 +247,9 @@ describe('every mutation in the schema needs a valid editor key', () => {
 
 describe('roles', () => {
   const seedEvent = async () => {
-    const result = await server.execute<{ film: { credits: { history: { id: string; recordedBy: string }[] }[] } }>(
+    const result = await server.execute<{
+      film: { credits: { history: { id: string; recordedBy: string }[] }[] };
+    }>(
       `query SeedEvents($slug: String!) { film(slug: $slug) { credits { history { id recordedBy } } } }`,
       { slug: SEED.films.extraction2 },
     );
@@ -218,7 +277,9 @@ describe('roles', () => {
       { id: event.id },
       { apiKey: adminKey },
     );
-    expect(result).toEqual({ data: { retractEvent: { retracted: true, retractedBy: 'admin-root' } } });
+    expect(result).toEqual({
+      data: { retractEvent: { retracted: true, retractedBy: 'admin-root' } },
+    });
   });
 });
 
@@ -228,9 +289,11 @@ describe('reads stay public', () => {
     ['with an unknown key (ignored by reads)', () => ({ apiKey: 'fgk_unknown' })],
     ['with a revoked key (ignored by reads)', () => ({ apiKey: revokedKey })],
   ])('a query is answered %s', async (_case, auth) => {
-    const result = await server.execute(`query Title($slug: String!) { film(slug: $slug) { title } }`, { slug: SEED.films.extraction2 }, auth());
+    const result = await server.execute(
+      `query Title($slug: String!) { film(slug: $slug) { title } }`,
+      { slug: SEED.films.extraction2 },
+      auth(),
+    );
     expect(result).toEqual({ data: { film: { title: 'Extraction 2' } } });
-  });
-});
   });
 });

@@ -67,7 +67,8 @@ export async function createApiKey(
     );
   }
   const repository = manager.getRepository(ApiKey);
-  if (await repository.existsBy({ name })) throw new ApiKeyError(`A key named "${name}" already exists.`);
+  if (await repository.existsBy({ name }))
+    throw new ApiKeyError(`A key named "${name}" already exists.`);
   const key = generateApiKey();
   const apiKey = await repository.save(
     repository.create({ name, role, keyHash: hashApiKey(key), createdAt: now, revokedAt: null }),
@@ -76,7 +77,11 @@ export async function createApiKey(
 }
 
 /** Revokes a key by name; false when there is no such key or it was already revoked. */
-export async function revokeApiKey(manager: EntityManager, name: string, now = new Date().toISOString()): Promise<boolean> {
+export async function revokeApiKey(
+  manager: EntityManager,
+  name: string,
+  now = new Date().toISOString(),
+): Promise<boolean> {
   const result = await manager
     .createQueryBuilder()
     .update(ApiKey)

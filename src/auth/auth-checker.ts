@@ -8,7 +8,11 @@ import { ApiKeyRole, roleIncludes } from './roles';
  * The one place that decides whether a caller may do something that needs a role. Throws UNAUTHENTICATED
  * when no valid key was sent and FORBIDDEN when the key's role is not enough.
  */
-export function requireRole(context: Pick<Context, 'viewer' | 'authRejection'>, role: ApiKeyRole, what?: string): Viewer {
+export function requireRole(
+  context: Pick<Context, 'viewer' | 'authRejection'>,
+  role: ApiKeyRole,
+  what?: string,
+): Viewer {
   if (context.authRejection) throw new UnauthenticatedError(context.authRejection);
   if (!context.viewer) throw new UnauthenticatedError();
   if (!roleIncludes(context.viewer.role, role)) {

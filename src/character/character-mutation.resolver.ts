@@ -13,14 +13,17 @@ export class CharacterMutationResolver {
   @Mutation(() => Character, { description: 'Adds a fictional character. Needs an editor key.' })
   createCharacter(
     @Ctx() context: Context,
-    @Arg('input', () => CreateCharacterInput, { description: 'The new character.' }) input: CreateCharacterInput,
+    @Arg('input', () => CreateCharacterInput, { description: 'The new character.' })
+    input: CreateCharacterInput,
   ): Promise<Character> {
     const name = input.name.trim();
     return runInTransaction(context, (manager) =>
       insertWithSlug(
         manager,
         Character,
-        manager.getRepository(Character).create({ slug: slugify(name), name, searchText: searchTextOf(name) }),
+        manager
+          .getRepository(Character)
+          .create({ slug: slugify(name), name, searchText: searchTextOf(name) }),
         'input.name',
         'character',
       ),

@@ -19,14 +19,19 @@ async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const command = positionals[0];
   if (values.help || command === undefined) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!['create', 'list', 'revoke'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
+  if (!['create', 'list', 'revoke'].includes(command))
+    throw new UsageError(`Unknown command "${command}".`);
   if (command !== 'list' && !values.name) throw new UsageError(`"${command}" needs --name <name>.`);
 
   const dataSource = createDataSource(loadConfig().database);
@@ -44,12 +49,17 @@ async function run(argv: string[]): Promise<void> {
           `Send it as the HTTP header  Authorization: Bearer ${key}\n`,
       );
     } else if (command === 'revoke') {
-      const revoked = await withWriteTransaction(dataSource, (manager) => revokeApiKey(manager, values.name!));
+      const revoked = await withWriteTransaction(dataSource, (manager) =>
+        revokeApiKey(manager, values.name!),
+      );
       if (!revoked) throw new ApiKeyError(`No active key is named "${values.name}".`);
       process.stdout.write(`Revoked key "${values.name}".\n`);
     } else {
       const keys = await listApiKeys(dataSource);
-      if (keys.length === 0) process.stdout.write('No API keys yet. Create one with: npm run apikey -- create --name <name> --role editor\n');
+      if (keys.length === 0)
+        process.stdout.write(
+          'No API keys yet. Create one with: npm run apikey -- create --name <name> --role editor\n',
+        );
       for (const key of keys) {
         const state = key.revokedAt ? `revoked ${key.revokedAt}` : 'active';
         process.stdout.write(`${key.name}\t${key.role}\tcreated ${key.createdAt}\t${state}\n`);
@@ -64,6 +74,9 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
   else if (error instanceof ApiKeyError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`apikey failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  else
+    process.stderr.write(
+      `apikey failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ASTNode } from 'graphql';
 import { ErrorCode } from '../errors';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -22,13 +22,14 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function invalid(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+/** `at`: the literal in the document, so that the error has a location and the field can be named. */
+function invalid(message: string, at?: ASTNode): GraphQLError {
+  return new GraphQLError(message, { nodes: at, extensions: { code: ErrorCode.BAD_USER_INPUT } });
 }
 
-function parseDate(value: unknown): string {
+function parseDate(value: unknown, at?: ASTNode): string {
   if (typeof value !== 'string' || !isValidDate(value)) {
-    throw invalid(`Date must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+    throw invalid(`Date must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(value)}.`, at);
   }
   return value;
 }
@@ -40,21 +41,22 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => parseDate(value),
   parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw invalid('Date must be a string written YYYY-MM-DD.');
-    return parseDate(ast.value);
+    if (ast.kind !== Kind.STRING) throw invalid('Date must be a string written YYYY-MM-DD.', ast);
+    return parseDate(ast.value, ast);
   },
 });
 
 const DATE_TIME_PATTERN =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function parseDateTime(value: unknown): string {
+function parseDateTime(value: unknown, at?: ASTNode): string {
   if (typeof value === 'string' && DATE_TIME_PATTERN.test(value)) {
     const time = Date.parse(value);
     if (!Number.isNaN(time) && isValidDate(value.slice(0, 10))) return new Date(time).toISOString();
   }
   throw invalid(
     `DateTime must be an ISO 8601 instant with a time zone, e.g. "2020-05-04T16:00:00Z", got ${JSON.stringify(value)}.`,
+    at,
   );
 }
 
@@ -65,7 +67,7 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => (value instanceof Date ? value.toISOString() : parseDateTime(value)),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw invalid('DateTime must be a string.');
-    return parseDateTime(ast.value);
+    if (ast.kind !== Kind.STRING) throw invalid('DateTime must be a string.', ast);
+    return parseDateTime(ast.value, ast);
   },
 });

@@ -3,5 +3,9 @@ export function isUniqueViolation(error: unknown): boolean {
   if (error == null || typeof error !== 'object') return false;
   const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
   const found = driverError?.code ?? code;
-  return found === 'SQLITE_CONSTRAINT_UNIQUE' || found === 'SQLITE_CONSTRAINT_PRIMARYKEY' || found === '23505';
+  return (
+    found === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    found === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    found === '23505'
+  );
 }

@@ -74,20 +74,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
   if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
-    const located = error instanceof GraphQLError ? error : null;
-    const position = located?.positions?.[0];
-    const field = located?.source && position != null ? argumentPathAt(located.source.body, position) : null;
+    const field = locatedArgument(error);
     return {
       ...formatted,
       extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
     };
   }
   if (code === ErrorCode.BAD_USER_INPUT && extensions.field == null) {
-    const field = fieldOfInputError(formatted.message, extensions.validationErrors);
+    const field = fieldOfInputError(formatted.message, extensions.validationErrors) ?? locatedArgument(error);
     const { validationErrors: _validationErrors, ...rest } = extensions;
     return { ...formatted, extensions: { ...rest, code, ...(field ? { field } : {}) } };
   }
   return { ...formatted, extensions: { ...extensions, code } };
+}
+
+/** The argument path at the error's location in the document, if it has one inside an argument. */
+function locatedArgument(error: unknown): string | null {
+  const located = error instanceof GraphQLError ? error : null;
+  const position = located?.positions?.[0];
+  return located?.source && position != null ? argumentPathAt(located.source.body, position) : null;
 }
 
 /**

@@ -35,7 +35,10 @@ class Queue {
 function beginImmediate(runner: QueryRunner): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   runner.query = ((sql: string, ...rest: unknown[]) =>
-    query(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as QueryRunner['query'];
+    query(
+      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
+      ...rest,
+    )) as QueryRunner['query'];
 }
 
 async function openSqliteWriter(dataSource: DataSource): Promise<Writer> {
@@ -63,7 +66,10 @@ function writerOf(dataSource: DataSource): Promise<Writer> {
     writer =
       dataSource.options.type === 'better-sqlite3'
         ? openSqliteWriter(dataSource)
-        : Promise.resolve<Writer>({ run: (work) => dataSource.transaction(work), close: async () => {} });
+        : Promise.resolve<Writer>({
+            run: (work) => dataSource.transaction(work),
+            close: async () => {},
+          });
     writers.set(dataSource, writer);
     writer.catch(() => writers.delete(dataSource));
   }
@@ -71,7 +77,10 @@ function writerOf(dataSource: DataSource): Promise<Writer> {
 }
 
 /** Runs `work` in one write transaction on the database behind `dataSource`. */
-export async function withWriteTransaction<T>(dataSource: DataSource, work: TransactionWork<T>): Promise<T> {
+export async function withWriteTransaction<T>(
+  dataSource: DataSource,
+  work: TransactionWork<T>,
+): Promise<T> {
   return (await writerOf(dataSource)).run(work);
 }
 

@@ -4,7 +4,10 @@ import type { ValidatorFn } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 
 /** The first failed constraint, depth first, with the dotted path of the property that failed. */
-export function firstViolation(errors: readonly ValidationError[], prefix: string[] = []): { path: string[]; message: string } | null {
+export function firstViolation(
+  errors: readonly ValidationError[],
+  prefix: string[] = [],
+): { path: string[]; message: string } | null {
   for (const error of errors) {
     const path = [...prefix, error.property];
     const message = Object.values(error.constraints ?? {})[0];
@@ -30,7 +33,10 @@ export const validateInput: ValidatorFn = async (argValue, argType, { info }) =>
   const arg = args.find((candidate) => getNamedType(candidate.type).name === typeName);
   for (const [index, item] of items.entries()) {
     if (item == null || typeof item !== 'object') continue;
-    const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
+    const errors = await validate(item, {
+      skipMissingProperties: true,
+      forbidUnknownValues: false,
+    });
     const violation = firstViolation(errors);
     if (violation) {
       const head = arg ? [Array.isArray(argValue) ? `${arg.name}[${index}]` : arg.name] : [];
@@ -44,14 +50,20 @@ export const validateInput: ValidatorFn = async (argValue, argType, { info }) =>
 export function IsName(max = 200, options: { each?: boolean } = {}): PropertyDecorator {
   return (target, key) => {
     Matches(/\S/, { ...options, message: '$property must not be empty' })(target, key);
-    MaxLength(max, { ...options, message: `$property must be at most ${max} characters` })(target, key);
+    MaxLength(max, { ...options, message: `$property must be at most ${max} characters` })(
+      target,
+      key,
+    );
   };
 }
 
 /** Free text that may be long but not unbounded. */
 export function IsText(max: number): PropertyDecorator {
   return (target, key) => {
-    Matches(/\S/, { message: '$property must not be blank (omit it or pass null instead)' })(target, key);
+    Matches(/\S/, { message: '$property must not be blank (omit it or pass null instead)' })(
+      target,
+      key,
+    );
     MaxLength(max, { message: `$property must be at most ${max} characters` })(target, key);
   };
 }

@@ -14,7 +14,10 @@ export function changedColumns<I extends object, K extends keyof I & string>(
     const value = input[key];
     if (value === undefined) continue;
     if (value === null && required.includes(key)) {
-      throw new BadUserInputError(`"input.${key}" cannot be null: omit it to keep the current value.`, `input.${key}`);
+      throw new BadUserInputError(
+        `"input.${key}" cannot be null: omit it to keep the current value.`,
+        `input.${key}`,
+      );
     }
     changes[key] = typeof value === 'string' ? (value.trim() as I[K]) : value;
   }

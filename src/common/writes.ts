@@ -46,7 +46,10 @@ export async function insertWithSlug<T extends ObjectLiteral & { slug: string }>
     return await manager.getRepository(entity).save(values);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new BadUserInputError(`"${field}": a ${what} with the slug "${values.slug}" already exists.`, field);
+      throw new BadUserInputError(
+        `"${field}": a ${what} with the slug "${values.slug}" already exists.`,
+        field,
+      );
     }
     throw error;
   }
@@ -78,7 +81,10 @@ export async function updateVersioned<T extends ObjectLiteral & { id: number; ve
     affected = result.affected ?? 0;
   } catch (error) {
     if (slugField && isUniqueViolation(error)) {
-      throw new BadUserInputError(`"${slugField}": another ${type} already has the slug "${values.slug}".`, slugField);
+      throw new BadUserInputError(
+        `"${slugField}": another ${type} already has the slug "${values.slug}".`,
+        slugField,
+      );
     }
     throw error;
   }

@@ -11,18 +11,22 @@ import { CreateCompanyInput } from './company.inputs';
 export class CompanyMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Company, {
-    description: 'Adds a company: a studio, distributor, streamer, production company or news outlet. Needs an editor key.',
+    description:
+      'Adds a company: a studio, distributor, streamer, production company or news outlet. Needs an editor key.',
   })
   createCompany(
     @Ctx() context: Context,
-    @Arg('input', () => CreateCompanyInput, { description: 'The new company.' }) input: CreateCompanyInput,
+    @Arg('input', () => CreateCompanyInput, { description: 'The new company.' })
+    input: CreateCompanyInput,
   ): Promise<Company> {
     const name = input.name.trim();
     return runInTransaction(context, (manager) =>
       insertWithSlug(
         manager,
         Company,
-        manager.getRepository(Company).create({ slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) }),
+        manager
+          .getRepository(Company)
+          .create({ slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) }),
         'input.name',
         'company',
       ),

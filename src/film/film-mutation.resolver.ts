@@ -62,7 +62,8 @@ export class FilmMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Film, {
-    description: 'Changes a film’s facts, if nobody changed it since `expectedVersion`. Needs an editor key.',
+    description:
+      'Changes a film’s facts, if nobody changed it since `expectedVersion`. Needs an editor key.',
   })
   updateFilm(
     @Ctx() context: Context,
@@ -79,9 +80,20 @@ export class FilmMutationResolver {
         const current = await requireRow(manager, Film, 'Film', input.id, 'input.id');
         const title = changes.title ?? current.title;
         if (changes.title !== undefined) changes.slug = slugify(title);
-        changes.searchText = searchTextOf(title, changes.workingTitle !== undefined ? changes.workingTitle : current.workingTitle);
+        changes.searchText = searchTextOf(
+          title,
+          changes.workingTitle !== undefined ? changes.workingTitle : current.workingTitle,
+        );
       }
-      return updateVersioned(manager, Film, 'Film', id, input.expectedVersion, changes, 'input.title');
+      return updateVersioned(
+        manager,
+        Film,
+        'Film',
+        id,
+        input.expectedVersion,
+        changes,
+        'input.title',
+      );
     });
   }
 
@@ -98,7 +110,11 @@ export class FilmMutationResolver {
     return runInTransaction(context, async (manager) => {
       const from = await requireRow(manager, Film, 'Film', input.from, 'input.from');
       const to = await requireRow(manager, Film, 'Film', input.to, 'input.to');
-      if (from.id === to.id) throw new BadUserInputError('"input.to" must be another film than "input.from".', 'input.to');
+      if (from.id === to.id)
+        throw new BadUserInputError(
+          '"input.to" must be another film than "input.from".',
+          'input.to',
+        );
       const report = await reportColumns(manager, input, viewerOf(context));
       await manager
         .createQueryBuilder()
@@ -108,25 +124,33 @@ export class FilmMutationResolver {
         .orIgnore()
         .updateEntity(false)
         .execute();
-      const relation = await manager.getRepository(FilmRelation).findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
-      await manager.getRepository(FilmRelationEvent).insert({ ...report, relationId: relation.id, kind: input.kind });
+      const relation = await manager
+        .getRepository(FilmRelation)
+        .findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
+      await manager
+        .getRepository(FilmRelationEvent)
+        .insert({ ...report, relationId: relation.id, kind: input.kind });
       return relation;
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => ProductionEvent, {
-    description: 'Records a change of a film’s production status, with its source. Needs an editor key.',
+    description:
+      'Records a change of a film’s production status, with its source. Needs an editor key.',
   })
   recordProductionStatus(
     @Ctx() context: Context,
-    @Arg('input', () => RecordProductionStatusInput, { description: 'The report.' }) input: RecordProductionStatusInput,
+    @Arg('input', () => RecordProductionStatusInput, { description: 'The report.' })
+    input: RecordProductionStatusInput,
   ): Promise<ProductionEvent> {
     return runInTransaction(context, async (manager) => {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
       const report = await reportColumns(manager, input, viewerOf(context));
       const repository = manager.getRepository(ProductionEvent);
-      return repository.save(repository.create({ ...report, filmId: film.id, status: input.status }));
+      return repository.save(
+        repository.create({ ...report, filmId: film.id, status: input.status }),
+      );
     });
   }
 
@@ -137,13 +161,22 @@ export class FilmMutationResolver {
   })
   recordRelease(
     @Ctx() context: Context,
-    @Arg('input', () => RecordReleaseInput, { description: 'The release.' }) input: RecordReleaseInput,
+    @Arg('input', () => RecordReleaseInput, { description: 'The release.' })
+    input: RecordReleaseInput,
   ): Promise<ReleaseEvent> {
     return runInTransaction(context, async (manager) => {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
-      const company = await optionalRow(manager, Company, 'Company', input.company, 'input.company');
+      const company = await optionalRow(
+        manager,
+        Company,
+        'Company',
+        input.company,
+        'input.company',
+      );
       const source =
-        input.source == null && input.sourceId == null ? null : await resolveSource(manager, input, 'input');
+        input.source == null && input.sourceId == null
+          ? null
+          : await resolveSource(manager, input, 'input');
       const repository = manager.getRepository(ReleaseEvent);
       const release = await repository.save(
         repository.create({
@@ -159,10 +192,18 @@ export class FilmMutationResolver {
       const { first } = (await repository
         .createQueryBuilder('release')
         .select('MIN(release.date)', 'first')
-        .where('release.filmId = :film AND release.kind IN (:...kinds)', { film: film.id, kinds: RELEASE_DATE_KINDS })
+        .where('release.filmId = :film AND release.kind IN (:...kinds)', {
+          film: film.id,
+          kinds: RELEASE_DATE_KINDS,
+        })
         .getRawOne<{ first: string | null }>()) ?? { first: null };
       if (first !== film.releaseDate) {
-        await manager.createQueryBuilder().update(Film).set({ releaseDate: first }).where('id = :id', { id: film.id }).execute();
+        await manager
+          .createQueryBuilder()
+          .update(Film)
+          .set({ releaseDate: first })
+          .where('id = :id', { id: film.id })
+          .execute();
       }
       return release;
     });

@@ -12,7 +12,9 @@ import { RecordMetricInput } from './metric.inputs';
 @Resolver()
 export class MetricMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Metric, { description: 'Records a number about a film, with its source. Needs an editor key.' })
+  @Mutation(() => Metric, {
+    description: 'Records a number about a film, with its source. Needs an editor key.',
+  })
   recordMetric(
     @Ctx() context: Context,
     @Arg('input', () => RecordMetricInput, { description: 'The figure.' }) input: RecordMetricInput,

@@ -5,7 +5,9 @@ import { IsName, IsText } from '../common/validation';
 import { SourceInput } from '../source/source.inputs';
 import { MetricKind, MetricUnit } from './metric.enums';
 
-@InputType('RecordMetricInput', { description: 'A number about a film, with how it was measured and where it was published.' })
+@InputType('RecordMetricInput', {
+  description: 'A number about a film, with how it was measured and where it was published.',
+})
 export class RecordMetricInput {
   @Field(() => ID, { description: 'The film measured.' })
   film!: string;
@@ -20,7 +22,10 @@ export class RecordMetricInput {
   @Field(() => MetricUnit, { description: 'The unit of `value`.' })
   unit!: MetricUnit;
 
-  @Field(() => String, { nullable: true, description: 'The period measured, e.g. "first 28 days".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The period measured, e.g. "first 28 days".',
+  })
   @IsName(200)
   window?: string | null;
 
@@ -28,13 +33,19 @@ export class RecordMetricInput {
   @IsText(5000)
   methodology!: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'True for a projection rather than a measured figure.' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'True for a projection rather than a measured figure.',
+  })
   projected!: boolean;
 
   @Field(() => DateScalar, { description: 'The day the figure was announced.' })
   asOf!: string;
 
-  @Field(() => SourceInput, { nullable: true, description: 'Where it was published; pass this or `sourceId`.' })
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: 'Where it was published; pass this or `sourceId`.',
+  })
   @IsOptional()
   @ValidateNested()
   source?: SourceInput | null;

@@ -13,7 +13,13 @@ export class EditorWrites1764100000000 implements MigrationInterface {
       new Table({
         name: 'api_key',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'name', type: 'varchar', length: '100', isNullable: false },
           { name: 'role', type: 'varchar', length: '16', isNullable: false },
           { name: 'keyHash', type: 'varchar', length: '64', isNullable: false },

@@ -9,7 +9,9 @@ import type { Context } from '../context';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
 
-const cleanAliases = (aliases: readonly string[] | null | undefined) => [...new Set((aliases ?? []).map((a) => a.trim()))];
+const cleanAliases = (aliases: readonly string[] | null | undefined) => [
+  ...new Set((aliases ?? []).map((a) => a.trim())),
+];
 
 @Resolver()
 export class PersonMutationResolver {
@@ -17,7 +19,8 @@ export class PersonMutationResolver {
   @Mutation(() => Person, { description: 'Adds a person. Needs an editor key.' })
   createPerson(
     @Ctx() context: Context,
-    @Arg('input', () => CreatePersonInput, { description: 'The new person.' }) input: CreatePersonInput,
+    @Arg('input', () => CreatePersonInput, { description: 'The new person.' })
+    input: CreatePersonInput,
   ): Promise<Person> {
     return runInTransaction(context, (manager) => {
       const name = input.name.trim();
@@ -40,11 +43,13 @@ export class PersonMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => Person, {
-    description: 'Changes a person, if nobody changed them since `expectedVersion`. Needs an editor key.',
+    description:
+      'Changes a person, if nobody changed them since `expectedVersion`. Needs an editor key.',
   })
   updatePerson(
     @Ctx() context: Context,
-    @Arg('input', () => UpdatePersonInput, { description: 'The changes.' }) input: UpdatePersonInput,
+    @Arg('input', () => UpdatePersonInput, { description: 'The changes.' })
+    input: UpdatePersonInput,
   ): Promise<Person> {
     const id = localIdOf('Person', input.id, 'input.id');
     return runInTransaction(context, async (manager) => {
@@ -56,7 +61,15 @@ export class PersonMutationResolver {
         if (changes.name !== undefined) changes.slug = slugify(name);
         changes.searchText = searchTextOf(name, ...(changes.aliases ?? current.aliases));
       }
-      return updateVersioned(manager, Person, 'Person', id, input.expectedVersion, changes, 'input.name');
+      return updateVersioned(
+        manager,
+        Person,
+        'Person',
+        id,
+        input.expectedVersion,
+        changes,
+        'input.name',
+      );
     });
   }
 }

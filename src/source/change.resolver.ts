@@ -10,7 +10,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { createConnectionType, parsePage, toConnection, type ConnectionResult, type CursorValue } from '../common/connection';
+import {
+  createConnectionType,
+  parsePage,
+  toConnection,
+  type ConnectionResult,
+  type CursorValue,
+} from '../common/connection';
 import { DateTimeScalar } from '../common/dates';
 import type { Context } from '../context';
 import type { Loaders } from '../loaders';
@@ -30,12 +36,16 @@ registerEnumType(ChangeKind, {
   },
 });
 
-@ObjectType('Change', { description: 'Something entered into franchise-graph: a new report, or the retraction of one.' })
+@ObjectType('Change', {
+  description: 'Something entered into franchise-graph: a new report, or the retraction of one.',
+})
 export class Change {
   @Field(() => ChangeKind, { description: 'Recorded or retracted.' })
   kind!: ChangeKind;
 
-  @Field(() => DateTimeScalar, { description: 'When it was entered (`recordedAt` or `retractedAt` of the event).' })
+  @Field(() => DateTimeScalar, {
+    description: 'When it was entered (`recordedAt` or `retractedAt` of the event).',
+  })
   at!: string;
 
   @Field(() => String, { description: 'Who entered it: the name of the key (or "seed").' })
@@ -69,7 +79,10 @@ function feedSql(): string {
   ]).join('\n UNION ALL \n');
 }
 
-const LOADERS: Record<EventTypeName, (loaders: Loaders) => { load(id: number): Promise<AnySourcedEvent | null> }> = {
+const LOADERS: Record<
+  EventTypeName,
+  (loaders: Loaders) => { load(id: number): Promise<AnySourcedEvent | null> }
+> = {
   AttachmentEvent: (l) => l.attachmentEventByIdLoader,
   ProductionEvent: (l) => l.productionEventByIdLoader,
   FilmRelationEvent: (l) => l.filmRelationEventByIdLoader,
@@ -86,11 +99,19 @@ export class ChangeResolver {
   })
   async changes(
     @Ctx() { dataSource }: Context,
-    @Arg('since', () => DateTimeScalar, { description: 'Include what was entered at or after this instant.' })
+    @Arg('since', () => DateTimeScalar, {
+      description: 'Include what was entered at or after this instant.',
+    })
     since: string,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
     first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Return changes after this cursor.' })
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Return changes after this cursor.',
+    })
     after: string | null,
   ): Promise<ConnectionResult<Change>> {
     const page = parsePage({ first, after }, 3);
@@ -103,10 +124,8 @@ export class ChangeResolver {
     const sql = `SELECT c."at", c."rank", c."id", c."by" FROM (${feedSql()}) c ${where}
                  ORDER BY c."at", c."rank", c."id" LIMIT :limit`;
     const [query, parameters] = dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows: { at: string; rank: number | string; id: number | string; by: string }[] = await dataSource.query(
-      query,
-      parameters,
-    );
+    const rows: { at: string; rank: number | string; id: number | string; by: string }[] =
+      await dataSource.query(query, parameters);
     const changes = rows.map((row) => {
       const rank = Number(row.rank);
       return Object.assign(new Change(), {
@@ -127,7 +146,9 @@ export class ChangeResolver {
           `SELECT COUNT(*) AS "count" FROM (${feedSql()}) c`,
           { since },
         );
-        const [{ count }] = (await dataSource.query(countQuery, countParameters)) as { count: number | string }[];
+        const [{ count }] = (await dataSource.query(countQuery, countParameters)) as {
+          count: number | string;
+        }[];
         return Number(count);
       },
     );
@@ -136,7 +157,8 @@ export class ChangeResolver {
   @FieldResolver(() => SourcedEvent, { description: 'The event that was recorded or retracted.' })
   async event(@Root() change: Change, @Ctx() { loaders }: Context): Promise<AnySourcedEvent> {
     const event = await LOADERS[change.eventType](loaders).load(change.eventId);
-    if (!event) throw new Error(`${change.eventType} ${change.eventId} listed by changes() is gone`);
+    if (!event)
+      throw new Error(`${change.eventType} ${change.eventId} listed by changes() is gone`);
     return event;
   }
 }

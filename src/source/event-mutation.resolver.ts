@@ -5,7 +5,12 @@ import { parseGlobalId } from '../common/global-id';
 import { runInTransaction } from '../common/transactions';
 import type { Context } from '../context';
 import { BadUserInputError, NotFoundError } from '../errors';
-import { EVENT_TYPES, SourcedEvent, type AnySourcedEvent, type EventTypeName } from './sourced-event';
+import {
+  EVENT_TYPES,
+  SourcedEvent,
+  type AnySourcedEvent,
+  type EventTypeName,
+} from './sourced-event';
 
 @Resolver()
 export class EventMutationResolver {
@@ -18,14 +23,21 @@ export class EventMutationResolver {
   })
   retractEvent(
     @Ctx() context: Context,
-    @Arg('id', () => ID, { description: 'The AttachmentEvent, ProductionEvent or FilmRelationEvent to retract.' })
+    @Arg('id', () => ID, {
+      description: 'The AttachmentEvent, ProductionEvent or FilmRelationEvent to retract.',
+    })
     id: string,
-    @Arg('reason', () => String, { description: 'Why it is retracted ("the outlet corrected its report").' })
+    @Arg('reason', () => String, {
+      description: 'Why it is retracted ("the outlet corrected its report").',
+    })
     reason: string,
   ): Promise<AnySourcedEvent> {
     const parsed = parseGlobalId(id);
     if (!parsed || !(parsed.type in EVENT_TYPES)) {
-      throw new BadUserInputError('"id" must be the id of an AttachmentEvent, ProductionEvent or FilmRelationEvent.', 'id');
+      throw new BadUserInputError(
+        '"id" must be the id of an AttachmentEvent, ProductionEvent or FilmRelationEvent.',
+        'id',
+      );
     }
     const why = reason.trim();
     if (why === '' || why.length > 2000) {
@@ -44,7 +56,12 @@ export class EventMutationResolver {
       await manager
         .createQueryBuilder()
         .update(entity)
-        .set({ retracted: true, retractionReason: why, retractedAt: new Date().toISOString(), retractedBy: viewer.name })
+        .set({
+          retracted: true,
+          retractionReason: why,
+          retractedAt: new Date().toISOString(),
+          retractedBy: viewer.name,
+        })
         .where('id = :id AND retracted = :no', { id: event.id, no: false })
         .execute();
       return repository.findOneByOrFail({ id: event.id });

@@ -5,7 +5,8 @@ import { IsName, IsText, IsWebUrl } from '../common/validation';
 import { Confidence } from './source.enums';
 
 @InputType('SourceInput', {
-  description: 'Where a claim was published. An existing source with the same URL is reused, not duplicated.',
+  description:
+    'Where a claim was published. An existing source with the same URL is reused, not duplicated.',
 })
 export class SourceInput {
   @Field(() => String, { description: 'The address of the publication (http or https).' })
@@ -16,7 +17,10 @@ export class SourceInput {
   @IsName(500)
   title!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet that published it: a Company id (a NEWS_OUTLET).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The outlet that published it: a Company id (a NEWS_OUTLET).',
+  })
   outlet?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day it was published.' })
@@ -26,7 +30,9 @@ export class SourceInput {
 /** What every reported event's input shares: when, how firm, and who said it where. */
 @InputType()
 export abstract class ReportInput {
-  @Field(() => DateScalar, { description: 'The day the change took effect (not the day it was published).' })
+  @Field(() => DateScalar, {
+    description: 'The day the change took effect (not the day it was published).',
+  })
   effectiveDate!: string;
 
   @Field(() => Confidence, { description: 'How firm the claim is.' })
@@ -40,13 +46,22 @@ export abstract class ReportInput {
   @ValidateNested()
   source?: SourceInput | null;
 
-  @Field(() => ID, { nullable: true, description: 'An existing Source; pass this or `source`, not both.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An existing Source; pass this or `source`, not both.',
+  })
   sourceId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The words that were said or printed, verbatim.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The words that were said or printed, verbatim.',
+  })
   @IsText(5000)
   quote?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The person who said it (a Person id), when a named person did.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The person who said it (a Person id), when a named person did.',
+  })
   speaker?: string | null;
 }

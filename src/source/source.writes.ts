@@ -19,17 +19,32 @@ export async function resolveSource(
   prefix: string,
 ): Promise<Source> {
   if ((input.source == null) === (input.sourceId == null)) {
-    throw new BadUserInputError(`Pass exactly one of "${prefix}.source" or "${prefix}.sourceId".`, `${prefix}.source`);
+    throw new BadUserInputError(
+      `Pass exactly one of "${prefix}.source" or "${prefix}.sourceId".`,
+      `${prefix}.source`,
+    );
   }
-  if (input.sourceId != null) return requireRow(manager, Source, 'Source', input.sourceId, `${prefix}.sourceId`);
+  if (input.sourceId != null)
+    return requireRow(manager, Source, 'Source', input.sourceId, `${prefix}.sourceId`);
   const source = input.source!;
   const url = source.url.trim();
-  const outlet = await optionalRow(manager, Company, 'Company', source.outlet, `${prefix}.source.outlet`);
+  const outlet = await optionalRow(
+    manager,
+    Company,
+    'Company',
+    source.outlet,
+    `${prefix}.source.outlet`,
+  );
   await manager
     .createQueryBuilder()
     .insert()
     .into(Source)
-    .values({ url, title: source.title.trim(), publishedOn: source.publishedOn ?? null, outletId: outlet?.id ?? null })
+    .values({
+      url,
+      title: source.title.trim(),
+      publishedOn: source.publishedOn ?? null,
+      outletId: outlet?.id ?? null,
+    })
     .orIgnore()
     .updateEntity(false)
     .execute();

@@ -15,7 +15,8 @@ export type AnySourcedEvent = AttachmentEvent | ProductionEvent | FilmRelationEv
 
 export const SourcedEvent = createUnionType({
   name: 'SourcedEvent',
-  description: 'A dated, sourced event: a change of a deal status, of a production status or of a film relation’s kind.',
+  description:
+    'A dated, sourced event: a change of a deal status, of a production status or of a film relation’s kind.',
   types: () => [AttachmentEvent, ProductionEvent, FilmRelationEvent] as const,
   resolveType: (value) => value.constructor.name,
 });

@@ -4,8 +4,14 @@ import { ApiKeyRole } from '../../src/auth/roles';
 import { withWriteTransaction } from '../../src/common/transactions';
 
 /** Creates an API key as `npm run apikey -- create` would, and returns it in clear. */
-export async function newApiKey(dataSource: DataSource, name: string, role = ApiKeyRole.EDITOR): Promise<string> {
-  const { key } = await withWriteTransaction(dataSource, (manager) => createApiKey(manager, name, role));
+export async function newApiKey(
+  dataSource: DataSource,
+  name: string,
+  role = ApiKeyRole.EDITOR,
+): Promise<string> {
+  const { key } = await withWriteTransaction(dataSource, (manager) =>
+    createApiKey(manager, name, role),
+  );
   return key;
 }
 
@@ -19,12 +25,16 @@ export async function snapshotDatabase(dataSource: DataSource): Promise<Record<s
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
   );
   const snapshot: Record<string, unknown[]> = {};
-  for (const { name } of tables) snapshot[name] = await dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`);
+  for (const { name } of tables)
+    snapshot[name] = await dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`);
   return snapshot;
 }
 
 /** Row counts of the tables a test cares about. */
-export async function countRows(dataSource: DataSource, ...tables: string[]): Promise<Record<string, number>> {
+export async function countRows(
+  dataSource: DataSource,
+  ...tables: string[]
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const [{ count }] = await dataSource.query(`SELECT COUNT(*) AS count FROM "${table}"`);
