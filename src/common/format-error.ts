@@ -82,7 +82,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (code === ErrorCode.BAD_USER_INPUT && extensions.field == null) {
     const field = fieldOfInputError(formatted.message, extensions.validationErrors) ?? locatedArgument(error);
-    const { validationErrors: _validationErrors, ...rest } = extensions;
+    const rest: Record<string, unknown> = { ...extensions };
+    delete rest.validationErrors; // class-validator's raw errors echo the whole input back
     return { ...formatted, extensions: { ...rest, code, ...(field ? { field } : {}) } };
   }
   return { ...formatted, extensions: { ...extensions, code } };
