@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Viewer } from './auth/api-keys';
 import type { LoaderOptions } from './common/batching';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -7,11 +8,17 @@ export interface Context {
   readonly dataSource: DataSource;
   readonly loaders: Loaders;
   readonly requestId: string;
+  /** The holder of the API key the request was sent with; null for anonymous requests. */
+  readonly viewer: Viewer | null;
+  /** Why the API key that was sent is not accepted; only operations that need a role fail because of it. */
+  readonly authRejection: string | null;
 }
 
 export interface ContextOptions {
   readonly requestId: string;
   readonly loaderOptions?: LoaderOptions;
+  readonly viewer?: Viewer | null;
+  readonly authRejection?: string | null;
 }
 
 export function createContext(dataSource: DataSource, options: ContextOptions): Context {
@@ -19,5 +26,7 @@ export function createContext(dataSource: DataSource, options: ContextOptions): 
     dataSource,
     loaders: createLoaders(dataSource, options.loaderOptions),
     requestId: options.requestId,
+    viewer: options.viewer ?? null,
+    authRejection: options.authRejection ?? null,
   };
 }

@@ -1,3 +1,4 @@
+import { ApiKey } from './auth/api-key.entity';
 import { Character } from './character/character.entity';
 import { CompanyCredit } from './company/company-credit.entity';
 import { Company } from './company/company.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   Credit,
   AttachmentEvent,
   Metric,
+  ApiKey,
 ];

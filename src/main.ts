@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { prepareDatabase } from './bootstrap';
 import { createLogger } from './common/logger';
+import { closeWriter } from './common/transactions';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { closeDatabase, createDataSource } from './database';
 import { createApp, listen } from './server';
@@ -34,6 +35,7 @@ async function main(config: AppConfig): Promise<void> {
     clearInterval(sweep);
     clearTimeout(deadline);
     await app.stop();
+    await closeWriter(dataSource);
     await closeDatabase(dataSource);
     logger.info('stopped');
     process.exit(0);

@@ -1,11 +1,17 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth/auth-checker';
+import { CharacterMutationResolver } from './character/character-mutation.resolver';
 import { CharacterResolver } from './character/character.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { SearchResolver } from './common/search.resolver';
+import { validateInput } from './common/validation';
+import { CompanyMutationResolver } from './company/company-mutation.resolver';
 import { CompanyCreditResolver, CompanyResolver } from './company/company.resolver';
 import { AttachmentEvent } from './credit/attachment-event.entity';
+import { CreditMutationResolver } from './credit/credit-mutation.resolver';
 import { AttachmentEventResolver, CreditResolver } from './credit/credit.resolver';
+import { FilmMutationResolver } from './film/film-mutation.resolver';
 import { FilmRelationEvent } from './film/film-relation.entity';
 import {
   FilmRelationEventResolver,
@@ -15,9 +21,14 @@ import {
   ReleaseEventResolver,
 } from './film/film.resolver';
 import { ProductionEvent } from './film/production-event.entity';
+import { FranchiseMutationResolver } from './franchise/franchise-mutation.resolver';
 import { FranchiseMembershipResolver, FranchiseResolver } from './franchise/franchise.resolver';
+import { MetricMutationResolver } from './metric/metric-mutation.resolver';
 import { MetricResolver } from './metric/metric.resolver';
+import { PersonMutationResolver } from './person/person-mutation.resolver';
 import { PersonResolver } from './person/person.resolver';
+import { ChangeResolver } from './source/change.resolver';
+import { EventMutationResolver } from './source/event-mutation.resolver';
 import { createReportedEventResolver, SourceResolver } from './source/source.resolver';
 
 export const RESOLVERS = [
@@ -41,6 +52,15 @@ export const RESOLVERS = [
   createReportedEventResolver(AttachmentEvent),
   createReportedEventResolver(ProductionEvent),
   createReportedEventResolver(FilmRelationEvent),
+  ChangeResolver,
+  FranchiseMutationResolver,
+  FilmMutationResolver,
+  PersonMutationResolver,
+  CharacterMutationResolver,
+  CompanyMutationResolver,
+  CreditMutationResolver,
+  MetricMutationResolver,
+  EventMutationResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -50,6 +70,9 @@ export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: RESOLVERS,
     validate: true,
+    validateFn: validateInput,
+    authChecker,
+    authMode: 'error',
     emitSchemaFile: false,
   });
   return schema;

@@ -11,6 +11,7 @@ import {
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
+import { authenticate } from './auth/api-keys';
 import type { LoaderOptions } from './common/batching';
 import { formatError } from './common/format-error';
 import { QUERY_LIMITS, queryLimitsRule } from './common/query-limits';
@@ -221,8 +222,15 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
         // After the body is read, so the SQL of the whole operation runs in this request's tally.
         (_req, res, next) => withSqlTally(res.locals.sqlTally as SqlTally, next),
         expressMiddleware(apollo, {
-          context: async ({ res }) =>
-            createContext(dataSource, { requestId: String(res.locals.requestId), loaderOptions }),
+          context: async ({ req, res }) => {
+            const { viewer, rejection } = await authenticate(dataSource, req.get('authorization'));
+            return createContext(dataSource, {
+              requestId: String(res.locals.requestId),
+              loaderOptions,
+              viewer,
+              authRejection: rejection,
+            });
+          },
         }),
       );
       app.use(httpErrorHandler(logger));

@@ -12,10 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The number of rows in every table. */
+/** Tables the seed does not fill: API keys are made by people, never seeded. */
+const UNSEEDED = new Set(['api_key']);
+
+/** The number of rows in every table the seed fills. */
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const metadata of server.dataSource.entityMetadatas) {
+    if (UNSEEDED.has(metadata.tableName)) continue;
     counts[metadata.tableName] = await server.dataSource.getRepository(metadata.target).count();
   }
   return counts;

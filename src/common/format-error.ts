@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError, parse, visit, type ASTNode } from 'graphql';
+import type { ValidationError } from 'class-validator';
 import { ErrorCode } from '../errors';
+import { firstViolation } from './validation';
 
 /** Codes whose messages are written for clients and may be shown as they are. */
 const CLIENT_CODES = new Set<string>([
@@ -114,7 +116,8 @@ function fieldOf(formatted: GraphQLFormattedError, error: unknown): string | nul
  * Apollo's `formatError`: client errors pass with their code (stack traces never leave the server);
  * a validation error about a value becomes BAD_USER_INPUT naming the argument; anything else is masked
  * as INTERNAL_SERVER_ERROR (the plugin in server.ts logs it and adds the request id). A BAD_USER_INPUT
- * raised outside a resolver (a scalar's literal, a variable's value) gets the `field` it is about.
+ * raised outside a resolver (a scalar's literal, a variable's value, class-validator) gets the `field`
+ * it is about.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -125,15 +128,35 @@ export function formatError(
   if (!CLIENT_CODES.has(code)) {
     return { message: MASKED_MESSAGE, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
-  const valueError =
-    (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) ||
-    (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined);
-  if (valueError) {
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
     const field = fieldOf(formatted, error);
     return {
       ...formatted,
       extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
     };
   }
+  if (code === ErrorCode.BAD_USER_INPUT && extensions.field == null) {
+    const field =
+      fieldOf(formatted, error) ?? fieldOfInputError(formatted.message, extensions.validationErrors);
+    const rest: Record<string, unknown> = { ...extensions };
+    delete rest.validationErrors; // class-validator's raw errors echo the whole input back
+    return { ...formatted, extensions: { ...rest, code, ...(field ? { field } : {}) } };
+  }
   return { ...formatted, extensions: { ...extensions, code } };
+}
+
+/**
+ * The field of a BAD_USER_INPUT error that did not name one: a variable that could not be coerced
+ * ('Variable "$input" got invalid value … at "input.source.url"'), or type-graphql's
+ * ArgumentValidationError (its class-validator errors, which do not know the argument's name).
+ */
+function fieldOfInputError(message: string, validationErrors: unknown): string | null {
+  const variable = /^Variable "\$([A-Za-z_]\w*)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of (?:required|non-null) type)/.exec(
+    message,
+  );
+  if (variable) return variable[2] ?? variable[1];
+  if (Array.isArray(validationErrors)) {
+    return firstViolation(validationErrors as ValidationError[])?.path.join('.') ?? null;
+  }
+  return null;
 }

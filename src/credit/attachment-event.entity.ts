@@ -9,6 +9,7 @@ import { Credit } from './credit.entity';
 import { AttachmentStatus } from './credit.enums';
 
 @Entity('attachment_event')
+@Index('IDX_attachment_event_retracted', ['retractedAt', 'id'])
 @Index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], { unique: true })
 @Index('IDX_attachment_event_recorded', ['recordedAt', 'id'])
 @ObjectType('AttachmentEvent', {

@@ -1,6 +1,9 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../common/dates';
-import { ProductionStatus } from './film.enums';
+import { IsName, IsText } from '../common/validation';
+import { ReportInput, SourceInput } from '../source/source.inputs';
+import { FilmRelationKind, ProductionStatus, ReleaseKind } from './film.enums';
 
 @InputType('FilmFilter', { description: 'Narrows a list of films; all given fields must match.' })
 export class FilmFilter {
@@ -21,4 +24,107 @@ export class FilmFilter {
     description: 'Only films whose title or working title contains this (any case, any accents).',
   })
   titleContains?: string | null;
+}
+
+/** The optional facts of a film, shared by createFilm and updateFilm. */
+@InputType()
+abstract class FilmFieldsInput {
+  @Field(() => String, { nullable: true, description: 'The title used during production.' })
+  @IsName(300)
+  workingTitle?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Running time in minutes (1 to 1000).' })
+  @Min(1)
+  @Max(1000)
+  runtimeMinutes?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A short summary of the story.' })
+  @IsText(5000)
+  synopsis?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The film’s id at The Movie Database (TMDB).' })
+  @Min(1)
+  tmdbId?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The film’s IMDb id, e.g. "tt8936646".' })
+  @Matches(/^tt\d{7,10}$/, { message: '$property must look like "tt8936646"' })
+  imdbId?: string | null;
+}
+
+@InputType('CreateFilmInput', { description: 'A new film. Its slug is made from the title and must be unique.' })
+export class CreateFilmInput extends FilmFieldsInput {
+  @Field(() => String, { description: 'The title the film was or will be released under.' })
+  @IsName(300)
+  title!: string;
+}
+
+@InputType('UpdateFilmInput', {
+  description: 'Changes to a film: omitted fields stay as they are, null clears a field that may be empty.',
+})
+export class UpdateFilmInput extends FilmFieldsInput {
+  @Field(() => ID, { description: 'The film to change.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` the change is based on; if the film is at another, VERSION_CONFLICT.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'A new title (the slug follows it); cannot be null.' })
+  @IsName(300)
+  title?: string | null;
+}
+
+@InputType('RelateFilmsInput', {
+  description: 'A report of what a later film is to an earlier one; the link is created when it does not exist.',
+})
+export class RelateFilmsInput extends ReportInput {
+  @Field(() => ID, { description: 'The earlier film.' })
+  from!: string;
+
+  @Field(() => ID, { description: 'The later film.' })
+  to!: string;
+
+  @Field(() => FilmRelationKind, { description: 'What `to` is to `from` from `effectiveDate` on.' })
+  kind!: FilmRelationKind;
+}
+
+@InputType('RecordProductionStatusInput', { description: 'A report of a change of a film’s production status.' })
+export class RecordProductionStatusInput extends ReportInput {
+  @Field(() => ID, { description: 'The film.' })
+  film!: string;
+
+  @Field(() => ProductionStatus, { description: 'The status the film entered on `effectiveDate`.' })
+  status!: ProductionStatus;
+}
+
+@InputType('RecordReleaseInput', {
+  description: 'A release of a film. The film’s `releaseDate` follows its earliest theatrical or streaming release.',
+})
+export class RecordReleaseInput {
+  @Field(() => ID, { description: 'The film released.' })
+  film!: string;
+
+  @Field(() => DateScalar, { description: 'The day of the release.' })
+  date!: string;
+
+  @Field(() => ReleaseKind, { description: 'How the film was released.' })
+  kind!: ReleaseKind;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code ("US"); omit for worldwide.' })
+  @Matches(/^[A-Z]{2}$/, { message: '$property must be a two-letter ISO 3166-1 code such as "US"' })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where a premiere took place ("Los Angeles").' })
+  @IsName(200)
+  place?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The distributor or platform (a Company id).' })
+  company?: string | null;
+
+  @Field(() => SourceInput, { nullable: true, description: 'Where the release was announced; or pass `sourceId`.' })
+  @IsOptional()
+  @ValidateNested()
+  source?: SourceInput | null;
+
+  @Field(() => ID, { nullable: true, description: 'An existing Source that announced the release.' })
+  sourceId?: string | null;
 }

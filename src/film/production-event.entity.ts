@@ -9,6 +9,8 @@ import { Film } from './film.entity';
 import { ProductionStatus } from './film.enums';
 
 @Entity('production_event')
+@Index('IDX_production_event_recorded', ['recordedAt', 'id'])
+@Index('IDX_production_event_retracted', ['retractedAt', 'id'])
 @Index('IDX_production_event_film', ['filmId', 'effectiveDate'])
 @ObjectType('ProductionEvent', {
   implements: Node,

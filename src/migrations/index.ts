@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { EditorWrites1764100000000 } from './1764100000000-editor-writes';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, EditorWrites1764100000000];

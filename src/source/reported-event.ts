@@ -46,6 +46,10 @@ export abstract class ReportedEvent {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the event was retracted.' })
   @Column('varchar', { length: 30, nullable: true })
   retractedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who retracted it: the name of the editor key.' })
+  @Column('varchar', { length: 200, nullable: true })
+  retractedBy!: string | null;
 }
 
 /** Event order: by effective date, then by when it was recorded, then by id (insertion order). */

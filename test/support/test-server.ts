@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { authenticate } from '../../src/auth/api-keys';
 import { prepareDatabase } from '../../src/bootstrap';
 import type { LoaderOptions } from '../../src/common/batching';
 import { createLogger, type Logger } from '../../src/common/logger';
 import { withSqlTally } from '../../src/common/sql-counter';
+import { closeWriter } from '../../src/common/transactions';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { createDataSource } from '../../src/database';
@@ -22,10 +24,14 @@ export interface TestServer {
   readonly dataSource: DataSource;
   readonly app: App;
   readonly config: AppConfig;
-  /** Runs an operation through Apollo (no HTTP), with a fresh context as a request would get. */
+  /**
+   * Runs an operation through Apollo (no HTTP), with a fresh context as a request would get; with
+   * `apiKey`, as if it was sent as `Authorization: Bearer <apiKey>`.
+   */
   execute<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: ExecuteOptions,
   ): Promise<OperationResult<TData>>;
   /** Runs an operation and counts the SQL statements it ran. */
   executeCounted<TData = Record<string, unknown>>(
@@ -35,6 +41,13 @@ export interface TestServer {
   /** Starts real HTTP on port 0; resolves with the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
+}
+
+export interface ExecuteOptions {
+  /** Sent as `Authorization: Bearer <apiKey>`. */
+  readonly apiKey?: string;
+  /** The raw Authorization header (wins over `apiKey`). */
+  readonly authorization?: string;
 }
 
 export interface TestServerOptions {
@@ -67,13 +80,19 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   let server: Server | undefined;
   let requestCounter = 0;
 
-  const execute = async <TData>(query: string, variables?: Record<string, unknown>) => {
+  const execute = async <TData>(query: string, variables?: Record<string, unknown>, auth: ExecuteOptions = {}) => {
+    const { viewer, rejection } = await authenticate(
+      dataSource,
+      auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
+    );
     const response = await app.apollo.executeOperation(
       { query, variables },
       {
         contextValue: createContext(dataSource, {
           requestId: `test-${++requestCounter}`,
           loaderOptions: options.loaderOptions,
+          viewer,
+          authRejection: rejection,
         }),
       },
     );
@@ -86,9 +105,9 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     app,
     config,
     execute,
-    async executeCounted<TData>(query: string, variables?: Record<string, unknown>) {
+    async executeCounted<TData>(query: string, variables?: Record<string, unknown>, auth?: ExecuteOptions) {
       const tally = { statements: 0 };
-      const result = await withSqlTally(tally, () => execute<TData>(query, variables));
+      const result = await withSqlTally(tally, () => execute<TData>(query, variables, auth));
       return { result, statements: tally.statements };
     },
     async listen() {
@@ -102,6 +121,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
         await new Promise<void>((resolve) => server!.close(() => resolve()));
       }
       await app.stop();
+      await closeWriter(dataSource);
       if (dataSource.isInitialized) await dataSource.destroy();
       rmSync(folder, { recursive: true, force: true });
     },

@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/roles';
+import { searchTextOf, slugify } from '../common/text';
+import { runInTransaction } from '../common/transactions';
+import { insertWithSlug } from '../common/writes';
+import type { Context } from '../context';
+import { Character } from './character.entity';
+import { CreateCharacterInput } from './character.inputs';
+
+@Resolver()
+export class CharacterMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Character, { description: 'Adds a fictional character. Needs an editor key.' })
+  createCharacter(
+    @Ctx() context: Context,
+    @Arg('input', () => CreateCharacterInput, { description: 'The new character.' })
+    input: CreateCharacterInput,
+  ): Promise<Character> {
+    const name = input.name.trim();
+    return runInTransaction(context, (manager) =>
+      insertWithSlug(
+        manager,
+        Character,
+        manager
+          .getRepository(Character)
+          .create({ slug: slugify(name), name, searchText: searchTextOf(name) }),
+        'input.name',
+        'character',
+      ),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/roles';
+import { searchTextOf, slugify } from '../common/text';
+import { runInTransaction } from '../common/transactions';
+import { insertWithSlug } from '../common/writes';
+import type { Context } from '../context';
+import { Company } from './company.entity';
+import { CreateCompanyInput } from './company.inputs';
+
+@Resolver()
+export class CompanyMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Company, {
+    description:
+      'Adds a company: a studio, distributor, streamer, production company or news outlet. Needs an editor key.',
+  })
+  createCompany(
+    @Ctx() context: Context,
+    @Arg('input', () => CreateCompanyInput, { description: 'The new company.' })
+    input: CreateCompanyInput,
+  ): Promise<Company> {
+    const name = input.name.trim();
+    return runInTransaction(context, (manager) =>
+      insertWithSlug(
+        manager,
+        Company,
+        manager
+          .getRepository(Company)
+          .create({ slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) }),
+        'input.name',
+        'company',
+      ),
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { Field, InputType } from 'type-graphql';
+import { IsName } from '../common/validation';
+import { CompanyKind } from './company.enums';
+
+@InputType('CreateCompanyInput', {
+  description: 'A new company. The slug is made from the name and must be unique.',
+})
+export class CreateCompanyInput {
+  @Field(() => String, { description: 'The company’s name.' })
+  @IsName(200)
+  name!: string;
+
+  @Field(() => CompanyKind, { description: 'What the company mainly is.' })
+  kind!: CompanyKind;
+}

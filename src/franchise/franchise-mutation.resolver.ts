@@ -1,0 +1,167 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/roles';
+import { localIdOf } from '../common/global-id';
+import { searchTextOf, slugify } from '../common/text';
+import { runInTransaction } from '../common/transactions';
+import { changedColumns, trimmed } from '../common/writes-fields';
+import { insertWithSlug, optionalRow, requireRow, updateVersioned } from '../common/writes';
+import type { Context } from '../context';
+import { BadUserInputError } from '../errors';
+import { Film } from '../film/film.entity';
+import type { EntityManager } from 'typeorm';
+import { FranchiseMembership } from './franchise-membership.entity';
+import { Franchise } from './franchise.entity';
+import {
+  AddFilmToFranchiseInput,
+  CreateFranchiseInput,
+  UpdateFranchiseInput,
+} from './franchise.inputs';
+
+/** A franchise may not sit inside itself, directly or through its ancestors. */
+async function checkParent(
+  manager: EntityManager,
+  franchiseId: number,
+  parent: Franchise,
+): Promise<void> {
+  const seen = new Set<number>();
+  for (let current: Franchise | null = parent; current;) {
+    if (current.id === franchiseId || seen.has(current.id)) {
+      throw new BadUserInputError(
+        '"input.parent" would put the franchise inside itself.',
+        'input.parent',
+      );
+    }
+    seen.add(current.id);
+    current =
+      current.parentId == null
+        ? null
+        : await manager.getRepository(Franchise).findOneBy({ id: current.parentId });
+  }
+}
+
+@Resolver()
+export class FranchiseMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Franchise, { description: 'Adds a franchise. Needs an editor key.' })
+  createFranchise(
+    @Ctx() context: Context,
+    @Arg('input', () => CreateFranchiseInput, { description: 'The new franchise.' })
+    input: CreateFranchiseInput,
+  ): Promise<Franchise> {
+    return runInTransaction(context, async (manager) => {
+      const parent = await optionalRow(
+        manager,
+        Franchise,
+        'Franchise',
+        input.parent,
+        'input.parent',
+      );
+      const name = input.name.trim();
+      return insertWithSlug(
+        manager,
+        Franchise,
+        manager.getRepository(Franchise).create({
+          slug: slugify(name),
+          name,
+          kind: input.kind,
+          description: trimmed(input.description),
+          parentId: parent?.id ?? null,
+          searchText: searchTextOf(name),
+          version: 1,
+        }),
+        'input.name',
+        'franchise',
+      );
+    });
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Franchise, {
+    description:
+      'Changes a franchise, if nobody changed it since `expectedVersion`. Needs an editor key.',
+  })
+  updateFranchise(
+    @Ctx() context: Context,
+    @Arg('input', () => UpdateFranchiseInput, { description: 'The changes.' })
+    input: UpdateFranchiseInput,
+  ): Promise<Franchise> {
+    const id = localIdOf('Franchise', input.id, 'input.id');
+    return runInTransaction(context, async (manager) => {
+      const changes: Partial<Franchise> = changedColumns(
+        input,
+        ['name', 'kind', 'description'],
+        ['name', 'kind'],
+      ) as Partial<Franchise>;
+      if (changes.name != null) {
+        changes.slug = slugify(changes.name);
+        changes.searchText = searchTextOf(changes.name);
+      }
+      if (input.parent !== undefined) {
+        const parent = await optionalRow(
+          manager,
+          Franchise,
+          'Franchise',
+          input.parent,
+          'input.parent',
+        );
+        if (parent) await checkParent(manager, id, parent);
+        changes.parentId = parent?.id ?? null;
+      }
+      return updateVersioned(
+        manager,
+        Franchise,
+        'Franchise',
+        id,
+        input.expectedVersion,
+        changes,
+        'input.name',
+      );
+    });
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => FranchiseMembership, {
+    description:
+      'Puts a film in a franchise at a place in release and story order; for a film already there, sets the ' +
+      'ordinals given. Needs an editor key.',
+  })
+  addFilmToFranchise(
+    @Ctx() context: Context,
+    @Arg('input', () => AddFilmToFranchiseInput, { description: 'The film and its place.' })
+    input: AddFilmToFranchiseInput,
+  ): Promise<FranchiseMembership> {
+    return runInTransaction(context, async (manager) => {
+      const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
+      const franchise = await requireRow(
+        manager,
+        Franchise,
+        'Franchise',
+        input.franchise,
+        'input.franchise',
+      );
+      const key = { franchiseId: franchise.id, filmId: film.id };
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(FranchiseMembership)
+        .values({
+          ...key,
+          releaseOrdinal: input.releaseOrdinal ?? null,
+          storyOrdinal: input.storyOrdinal ?? null,
+        })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+      const ordinals = changedColumns(input, ['releaseOrdinal', 'storyOrdinal']);
+      if (Object.keys(ordinals).length > 0) {
+        await manager
+          .createQueryBuilder()
+          .update(FranchiseMembership)
+          .set(ordinals)
+          .where(key)
+          .execute();
+      }
+      return manager.getRepository(FranchiseMembership).findOneByOrFail(key);
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/roles';
+import { runInTransaction } from '../common/transactions';
+import { trimmed } from '../common/writes-fields';
+import { requireRow } from '../common/writes';
+import type { Context } from '../context';
+import { Film } from '../film/film.entity';
+import { resolveSource } from '../source/source.writes';
+import { Metric } from './metric.entity';
+import { RecordMetricInput } from './metric.inputs';
+
+@Resolver()
+export class MetricMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Metric, {
+    description: 'Records a number about a film, with its source. Needs an editor key.',
+  })
+  recordMetric(
+    @Ctx() context: Context,
+    @Arg('input', () => RecordMetricInput, { description: 'The figure.' }) input: RecordMetricInput,
+  ): Promise<Metric> {
+    return runInTransaction(context, async (manager) => {
+      const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
+      const source = await resolveSource(manager, input, 'input');
+      const repository = manager.getRepository(Metric);
+      return repository.save(
+        repository.create({
+          filmId: film.id,
+          kind: input.kind,
+          value: input.value,
+          unit: input.unit,
+          window: trimmed(input.window),
+          methodology: input.methodology.trim(),
+          projected: input.projected,
+          asOf: input.asOf,
+          sourceId: source.id,
+        }),
+      );
+    });
+  }
+}

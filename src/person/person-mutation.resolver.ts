@@ -1,0 +1,75 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/roles';
+import { localIdOf } from '../common/global-id';
+import { searchTextOf, slugify } from '../common/text';
+import { runInTransaction } from '../common/transactions';
+import { changedColumns } from '../common/writes-fields';
+import { insertWithSlug, requireRow, updateVersioned } from '../common/writes';
+import type { Context } from '../context';
+import { Person } from './person.entity';
+import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
+
+const cleanAliases = (aliases: readonly string[] | null | undefined) => [
+  ...new Set((aliases ?? []).map((a) => a.trim())),
+];
+
+@Resolver()
+export class PersonMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Person, { description: 'Adds a person. Needs an editor key.' })
+  createPerson(
+    @Ctx() context: Context,
+    @Arg('input', () => CreatePersonInput, { description: 'The new person.' })
+    input: CreatePersonInput,
+  ): Promise<Person> {
+    return runInTransaction(context, (manager) => {
+      const name = input.name.trim();
+      const aliases = cleanAliases(input.aliases);
+      return insertWithSlug(
+        manager,
+        Person,
+        manager.getRepository(Person).create({
+          slug: slugify(name),
+          name,
+          aliases,
+          searchText: searchTextOf(name, ...aliases),
+          version: 1,
+        }),
+        'input.name',
+        'person',
+      );
+    });
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Person, {
+    description:
+      'Changes a person, if nobody changed them since `expectedVersion`. Needs an editor key.',
+  })
+  updatePerson(
+    @Ctx() context: Context,
+    @Arg('input', () => UpdatePersonInput, { description: 'The changes.' })
+    input: UpdatePersonInput,
+  ): Promise<Person> {
+    const id = localIdOf('Person', input.id, 'input.id');
+    return runInTransaction(context, async (manager) => {
+      const changes: Partial<Person> = changedColumns(input, ['name'], ['name']) as Partial<Person>;
+      if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
+      if (changes.name !== undefined || changes.aliases !== undefined) {
+        const current = await requireRow(manager, Person, 'Person', input.id, 'input.id');
+        const name = changes.name ?? current.name;
+        if (changes.name !== undefined) changes.slug = slugify(name);
+        changes.searchText = searchTextOf(name, ...(changes.aliases ?? current.aliases));
+      }
+      return updateVersioned(
+        manager,
+        Person,
+        'Person',
+        id,
+        input.expectedVersion,
+        changes,
+        'input.name',
+      );
+    });
+  }
+}

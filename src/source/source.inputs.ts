@@ -1,0 +1,67 @@
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { DateScalar } from '../common/dates';
+import { IsName, IsText, IsWebUrl } from '../common/validation';
+import { Confidence } from './source.enums';
+
+@InputType('SourceInput', {
+  description:
+    'Where a claim was published. An existing source with the same URL is reused, not duplicated.',
+})
+export class SourceInput {
+  @Field(() => String, { description: 'The address of the publication (http or https).' })
+  @IsWebUrl()
+  url!: string;
+
+  @Field(() => String, { description: 'The headline, or a short description of the publication.' })
+  @IsName(500)
+  title!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The outlet that published it: a Company id (a NEWS_OUTLET).',
+  })
+  outlet?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was published.' })
+  publishedOn?: string | null;
+}
+
+/** What every reported event's input shares: when, how firm, and who said it where. */
+@InputType()
+export abstract class ReportInput {
+  @Field(() => DateScalar, {
+    description: 'The day the change took effect (not the day it was published).',
+  })
+  effectiveDate!: string;
+
+  @Field(() => Confidence, { description: 'How firm the claim is.' })
+  confidence!: Confidence;
+
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: 'Where it was published; pass this or `sourceId`, not both.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  source?: SourceInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An existing Source; pass this or `source`, not both.',
+  })
+  sourceId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The words that were said or printed, verbatim.',
+  })
+  @IsText(5000)
+  quote?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The person who said it (a Person id), when a named person did.',
+  })
+  speaker?: string | null;
+}

@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+import type { Viewer } from '../auth/api-keys';
+import { optionalRow, requireRow } from '../common/writes';
+import { Company } from '../company/company.entity';
+import { BadUserInputError } from '../errors';
+import { Person } from '../person/person.entity';
+import type { ReportedEvent } from './reported-event';
+import type { ReportInput, SourceInput } from './source.inputs';
+import { Source } from './source.entity';
+
+/**
+ * The source of a report: `sourceId` names an existing one; `source` reuses the source with the same URL
+ * or creates it. The insert is `INSERT … ON CONFLICT DO NOTHING` on the unique URL, then a read, so two
+ * concurrent reports of one new article end up with the same row.
+ */
+export async function resolveSource(
+  manager: EntityManager,
+  input: { source?: SourceInput | null; sourceId?: string | null },
+  prefix: string,
+): Promise<Source> {
+  if ((input.source == null) === (input.sourceId == null)) {
+    throw new BadUserInputError(
+      `Pass exactly one of "${prefix}.source" or "${prefix}.sourceId".`,
+      `${prefix}.source`,
+    );
+  }
+  if (input.sourceId != null)
+    return requireRow(manager, Source, 'Source', input.sourceId, `${prefix}.sourceId`);
+  const source = input.source!;
+  const url = source.url.trim();
+  const outlet = await optionalRow(
+    manager,
+    Company,
+    'Company',
+    source.outlet,
+    `${prefix}.source.outlet`,
+  );
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(Source)
+    .values({
+      url,
+      title: source.title.trim(),
+      publishedOn: source.publishedOn ?? null,
+      outletId: outlet?.id ?? null,
+    })
+    .orIgnore()
+    .updateEntity(false)
+    .execute();
+  return manager.getRepository(Source).findOneByOrFail({ url });
+}
+
+/** The columns every reported event gets from its input and the key that recorded it. */
+export async function reportColumns(
+  manager: EntityManager,
+  input: ReportInput,
+  viewer: Viewer,
+  prefix = 'input',
+): Promise<Omit<ReportedEvent, never>> {
+  const source = await resolveSource(manager, input, prefix);
+  const speaker = await optionalRow(manager, Person, 'Person', input.speaker, `${prefix}.speaker`);
+  return {
+    effectiveDate: input.effectiveDate,
+    confidence: input.confidence,
+    sourceId: source.id,
+    quote: input.quote ?? null,
+    speakerId: speaker?.id ?? null,
+    recordedAt: new Date().toISOString(),
+    recordedBy: viewer.name,
+    retracted: false,
+    retractionReason: null,
+    retractedAt: null,
+    retractedBy: null,
+  };
+}
