@@ -3,9 +3,26 @@
  * with one line naming the variable.
  */
 
-export type DatabaseConfig =
-  | { readonly type: 'sqlite'; readonly path: string }
-  | { readonly type: 'postgres'; readonly url: string };
+export interface SqliteConfig {
+  readonly type: 'sqlite';
+  readonly path: string;
+}
+
+export interface PostgresConfig {
+  readonly type: 'postgres';
+  /** The primary: every write, and every read unless replicas are configured. */
+  readonly url: string;
+  /** Read replicas (`DATABASE_REPLICA_URLS`): queries outside transactions are spread over them. */
+  readonly replicaUrls: readonly string[];
+  /** Connections per pool (`DATABASE_POOL_SIZE`); each replica gets a pool of its own. */
+  readonly poolSize: number;
+  /** A statement running longer is cancelled by the server (`DATABASE_STATEMENT_TIMEOUT_MS`; 0 = never). */
+  readonly statementTimeoutMs: number;
+  /** A transaction left idle longer is ended by the server (`DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS`; 0 = never). */
+  readonly idleInTransactionTimeoutMs: number;
+}
+
+export type DatabaseConfig = SqliteConfig | PostgresConfig;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -32,6 +49,13 @@ const NODE_ENVS = ['development', 'production', 'test'] as const;
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/franchise-graph.sqlite';
 
+/** PostgreSQL defaults: pg's own pool size, and timeouts far above any legitimate request of this API. */
+export const POSTGRES_DEFAULTS = {
+  poolSize: 10,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+} as const;
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 4000;
   const port = Number(raw);
@@ -41,7 +65,40 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+/** A URL as it may appear in an error message: without its password. */
+function redacted(url: string): string {
+  return url.replace(/:[^:@/]*@/, ':***@');
+}
+
+function parsePostgresUrl(variable: string, url: string): string {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(variable, `expected postgres://user:pass@host:5432/db, got "${redacted(url)}"`);
+  }
+  try {
+    new URL(url);
+  } catch {
+    throw new ConfigError(variable, 'not a valid postgres:// URL');
+  }
+  return url;
+}
+
+/** A whole number in [min, max], or `fallback` when the variable is unset. */
+function parseInteger(
+  variable: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(variable, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function parseDatabaseUrl(raw: string | undefined, env: NodeJS.ProcessEnv = {}): DatabaseConfig {
   const url = raw === undefined || raw === '' ? DEFAULT_DATABASE_URL : raw;
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
@@ -49,16 +106,36 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
     return { type: 'sqlite', path };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    try {
-      new URL(url);
-    } catch {
-      throw new ConfigError('DATABASE_URL', 'not a valid postgres:// URL');
-    }
-    return { type: 'postgres', url };
+    const replicas = env.DATABASE_REPLICA_URLS?.trim() ?? '';
+    const day = 24 * 60 * 60 * 1000;
+    return {
+      type: 'postgres',
+      url: parsePostgresUrl('DATABASE_URL', url),
+      replicaUrls: Object.freeze(
+        replicas === ''
+          ? []
+          : replicas.split(',').map((replica) => parsePostgresUrl('DATABASE_REPLICA_URLS', replica.trim())),
+      ),
+      poolSize: parseInteger('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 1, 1000, POSTGRES_DEFAULTS.poolSize),
+      statementTimeoutMs: parseInteger(
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+        env.DATABASE_STATEMENT_TIMEOUT_MS,
+        0,
+        day,
+        POSTGRES_DEFAULTS.statementTimeoutMs,
+      ),
+      idleInTransactionTimeoutMs: parseInteger(
+        'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        0,
+        day,
+        POSTGRES_DEFAULTS.idleInTransactionTimeoutMs,
+      ),
+    };
   }
   throw new ConfigError(
     'DATABASE_URL',
-    `expected sqlite:<path> or postgres://user:pass@host:5432/db, got "${url.replace(/:[^:@/]*@/, ':***@')}"`,
+    `expected sqlite:<path> or postgres://user:pass@host:5432/db, got "${redacted(url)}"`,
   );
 }
 
@@ -92,7 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = parseOneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
   return Object.freeze({
     port: parsePort(env.PORT),
-    database: Object.freeze(parseDatabaseUrl(env.DATABASE_URL)),
+    database: Object.freeze(parseDatabaseUrl(env.DATABASE_URL, env)),
     corsOrigins: Object.freeze(parseCorsOrigins(env.CORS_ORIGINS)),
     logLevel: parseOneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     nodeEnv,

@@ -1,8 +1,35 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from './config';
+import type { DatabaseConfig, PostgresConfig } from './config';
 import { CountingLogger } from './common/sql-counter';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+/**
+ * The pool settings of PostgreSQL. The timeouts are sent as connection parameters, so the server
+ * enforces them on every connection of the pool: a runaway statement is cancelled (the connection stays
+ * usable), and a transaction a crashed request left open cannot hold its locks for ever.
+ */
+function postgresOptions(database: PostgresConfig) {
+  const extra = {
+    statement_timeout: database.statementTimeoutMs,
+    idle_in_transaction_session_timeout: database.idleInTransactionTimeoutMs,
+  };
+  return {
+    type: 'postgres' as const,
+    poolSize: database.poolSize,
+    applicationName: 'franchise-graph',
+    extra,
+    // Writes and transactions always go to the primary; other reads are spread over the replicas.
+    ...(database.replicaUrls.length === 0
+      ? { url: database.url }
+      : {
+          replication: {
+            master: { url: database.url },
+            slaves: database.replicaUrls.map((url) => ({ url })),
+          },
+        }),
+  };
+}
 
 /** Builds the DataSource for a database; nothing is connected until `initialize()`. */
 export function createDataSource(database: DatabaseConfig): DataSource {
@@ -15,7 +42,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
   } satisfies Partial<DataSourceOptions>;
 
   if (database.type === 'postgres') {
-    return new DataSource({ ...common, type: 'postgres', url: database.url });
+    return new DataSource({ ...common, ...postgresOptions(database) });
   }
   return new DataSource({
     ...common,
