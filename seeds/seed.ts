@@ -5,7 +5,7 @@ import { searchTextOf, slugify } from '../src/common/text';
 import { CompanyCredit } from '../src/company/company-credit.entity';
 import { Company } from '../src/company/company.entity';
 import { AttachmentEvent } from '../src/credit/attachment-event.entity';
-import { Credit } from '../src/credit/credit.entity';
+import { Credit, creditIdentityKey } from '../src/credit/credit.entity';
 import { AttachmentStatus } from '../src/credit/credit.enums';
 import { FilmRelation, FilmRelationEvent } from '../src/film/film-relation.entity';
 import { Film } from '../src/film/film.entity';
@@ -201,13 +201,22 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
         manager,
         Credit,
         {
+          identityKey: creditIdentityKey({
+            filmId: filmId(credit.film),
+            personId: personId(credit.person),
+            role: credit.role,
+            job,
+            characterId,
+          }),
+        },
+        {
           filmId: filmId(credit.film),
           personId: personId(credit.person),
           role: credit.role,
-          job: job ?? IsNull(),
-          characterId: characterId ?? IsNull(),
+          job,
+          characterId,
+          billingOrder: credit.billingOrder ?? null,
         },
-        { job, characterId, billingOrder: credit.billingOrder ?? null },
       );
     };
     const ensureAttachment = async (credit: Credit, status: AttachmentStatus, report: ReportData) =>

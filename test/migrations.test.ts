@@ -22,7 +22,7 @@ async function existingTables(): Promise<string[]> {
 
 describe('the migrations', () => {
   test('create every table the entities describe', async () => {
-    expect(entityTables()).toHaveLength(16);
+    expect(entityTables()).toHaveLength(17);
     expect(await existingTables()).toEqual(entityTables());
   });
 

@@ -4,6 +4,8 @@ import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 
 @Entity('character')
+// Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
+@Index('IDX_character_search_trgm', { synchronize: false })
 @Index('UQ_character_slug', ['slug'], { unique: true })
 @ObjectType('Character', {
   implements: Node,

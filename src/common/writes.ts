@@ -29,6 +29,35 @@ export async function optionalRow<T extends ObjectLiteral & { id: number }>(
 }
 
 /**
+ * `INSERT … ON CONFLICT (key) DO NOTHING RETURNING id`: the id of the new row, or null when the unique
+ * index on `key` already held the row's key (any other constraint failure still fails). The unique index
+ * decides, not a read before the insert: on PostgreSQL, a concurrent transaction inserting the same key
+ * makes this one wait until it commits, then this insert does nothing and returns null (READ COMMITTED),
+ * so exactly one of two racing writers sees its row created.
+ */
+export async function insertIfAbsent<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  values: Partial<T>,
+  key: readonly (keyof T & string)[],
+): Promise<number | null> {
+  const [sql, parameters] = manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(values as never)
+    .orUpdate([], [...key]) // ON CONFLICT (key) DO NOTHING
+    .updateEntity(false)
+    .getQueryAndParameters();
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('insertIfAbsent() must run inside a write transaction');
+  // TypeORM writes RETURNING only for drivers it knows support it; both databases here do.
+  const result = await runner.query(`${sql} RETURNING "id"`, parameters, true);
+  const row = (result.records as { id: number | string }[] | undefined)?.[0];
+  return row === undefined ? null : Number(row.id);
+}
+
+/**
  * Inserts a row whose slug must be unique. The unique index decides (not a read before the insert, which
  * a concurrent writer could pass too); a clash is the client's: BAD_USER_INPUT on `field`.
  */

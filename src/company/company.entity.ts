@@ -5,6 +5,8 @@ import { Node } from '../common/node';
 import { CompanyKind } from './company.enums';
 
 @Entity('company')
+// Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
+@Index('IDX_company_search_trgm', { synchronize: false })
 @Index('UQ_company_slug', ['slug'], { unique: true })
 @ObjectType('Company', {
   implements: Node,

@@ -10,6 +10,8 @@ import { AttachmentStatus } from './credit.enums';
 
 @Entity('attachment_event')
 @Index('IDX_attachment_event_retracted', ['retractedAt', 'id'])
+@Index('IDX_attachment_event_recorded_seq', ['recordedSeq'])
+@Index('IDX_attachment_event_retracted_seq', ['retractedSeq'])
 @Index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], { unique: true })
 @Index('IDX_attachment_event_recorded', ['recordedAt', 'id'])
 @ObjectType('AttachmentEvent', {

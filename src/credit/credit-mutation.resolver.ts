@@ -1,17 +1,17 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { IsNull } from 'typeorm';
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { runInTransaction } from '../common/transactions';
 import { trimmed } from '../common/writes-fields';
-import { optionalRow, requireRow } from '../common/writes';
+import { insertIfAbsent, optionalRow, requireRow } from '../common/writes';
 import { Character } from '../character/character.entity';
 import type { Context } from '../context';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
+import { nextChangeSeq } from '../source/change-sequence';
 import { reportColumns } from '../source/source.writes';
 import { AttachmentEvent } from './attachment-event.entity';
-import { Credit } from './credit.entity';
+import { Credit, creditIdentityKey } from './credit.entity';
 import { RecordAttachmentInput } from './credit.inputs';
 
 @ObjectType('RecordAttachmentPayload', {
@@ -62,7 +62,6 @@ export class CreditMutationResolver {
       );
       const report = await reportColumns(manager, input, viewerOf(context));
       const job = trimmed(input.job);
-      const credits = manager.getRepository(Credit);
       const identity = {
         filmId: film.id,
         personId: person.id,
@@ -70,12 +69,13 @@ export class CreditMutationResolver {
         job,
         characterId: character?.id ?? null,
       };
-      const credit =
-        (await credits.findOneBy({
-          ...identity,
-          job: job ?? IsNull(),
-          characterId: identity.characterId ?? IsNull(),
-        })) ?? (await credits.save(credits.create({ ...identity, billingOrder: null })));
+      // Found or created through the unique identity key, so two first reports of a credit arriving at
+      // once (two servers, or two connections of one) end with one credit.
+      const identityKey = creditIdentityKey(identity);
+      await insertIfAbsent(manager, Credit, { ...identity, identityKey, billingOrder: null }, [
+        'identityKey',
+      ]);
+      const credit = await manager.getRepository(Credit).findOneByOrFail({ identityKey });
 
       const events = manager.getRepository(AttachmentEvent);
       const reportKey = {
@@ -86,17 +86,16 @@ export class CreditMutationResolver {
       };
       const earlier = await events.findOneBy(reportKey);
       if (earlier) return { credit, event: earlier, duplicate: true };
-      // The unique index UQ_attachment_event_report is what keeps a report single when two arrive at
-      // once (on PostgreSQL the other transaction's insert waits, then is ignored): not the read above.
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(AttachmentEvent)
-        .values({ ...report, ...reportKey })
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-      return { credit, event: await events.findOneByOrFail(reportKey), duplicate: false };
+      // The read above only spares the common repeat a feed number. Under a race both writers pass it;
+      // the unique index UQ_attachment_event_report then decides: the second insert waits for the
+      // first to commit and does nothing, and that writer reports a duplicate.
+      const recordedSeq = await nextChangeSeq(manager);
+      const inserted = await insertIfAbsent(manager, AttachmentEvent, {
+        ...report,
+        ...reportKey,
+        recordedSeq,
+      }, ['creditId', 'status', 'effectiveDate', 'sourceId']);
+      return { credit, event: await events.findOneByOrFail(reportKey), duplicate: inserted === null };
     });
   }
 }

@@ -25,6 +25,7 @@ import { CreditRole } from './credit.enums';
 @Index('IDX_credit_film', ['filmId', 'role'])
 @Index('IDX_credit_person', ['personId'])
 @Index('IDX_credit_character', ['characterId'])
+@Index('UQ_credit_identity', ['identityKey'], { unique: true })
 @ObjectType('Credit', {
   implements: Node,
   description: 'A person’s role on a film, from the first report of an attachment to the final credit.',
@@ -65,6 +66,15 @@ export class Credit {
   @JoinColumn({ name: 'characterId', foreignKeyConstraintName: 'FK_credit_character' })
   character?: Relation<Character> | null;
 
+  /**
+   * What makes a credit the same credit: film, person, role, character and job, as one non-null text
+   * (`creditIdentityKey`), unique. job and character are nullable, and NULLs never clash in a unique
+   * index over the columns themselves: this key is what keeps two concurrent first reports of a credit
+   * from creating it twice.
+   */
+  @Column('varchar', { length: 400 })
+  identityKey!: string;
+
   @Field(() => Int, { nullable: true, description: 'Position in the billing (1 = top billed).' })
   @Column('integer', { nullable: true })
   billingOrder!: number | null;
@@ -77,4 +87,22 @@ export class Credit {
   get nodeId(): string {
     return toGlobalId('Credit', this.id);
   }
+}
+
+/** The columns that identify a credit. */
+export interface CreditIdentity {
+  readonly filmId: number;
+  readonly personId: number;
+  readonly role: CreditRole;
+  readonly characterId: number | null;
+  readonly job: string | null;
+}
+
+/**
+ * `filmId:personId:role:characterId` then `:job` when there is a job ("" for no character). The
+ * migration that added the column computes the same text in SQL for the credits it found.
+ */
+export function creditIdentityKey(credit: CreditIdentity): string {
+  const base = `${credit.filmId}:${credit.personId}:${credit.role}:${credit.characterId ?? ''}`;
+  return credit.job == null ? base : `${base}:${credit.job}`;
 }

@@ -9,6 +9,7 @@ import { insertWithSlug, optionalRow, requireRow, updateVersioned } from '../com
 import { Company } from '../company/company.entity';
 import type { Context } from '../context';
 import { BadUserInputError } from '../errors';
+import { nextChangeSeq } from '../source/change-sequence';
 import { resolveSource, reportColumns } from '../source/source.writes';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';
@@ -127,9 +128,10 @@ export class FilmMutationResolver {
       const relation = await manager
         .getRepository(FilmRelation)
         .findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
+      const recordedSeq = await nextChangeSeq(manager);
       await manager
         .getRepository(FilmRelationEvent)
-        .insert({ ...report, relationId: relation.id, kind: input.kind });
+        .insert({ ...report, relationId: relation.id, kind: input.kind, recordedSeq });
       return relation;
     });
   }
@@ -148,8 +150,9 @@ export class FilmMutationResolver {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
       const report = await reportColumns(manager, input, viewerOf(context));
       const repository = manager.getRepository(ProductionEvent);
+      const recordedSeq = await nextChangeSeq(manager);
       return repository.save(
-        repository.create({ ...report, filmId: film.id, status: input.status }),
+        repository.create({ ...report, filmId: film.id, status: input.status, recordedSeq }),
       );
     });
   }

@@ -43,6 +43,8 @@ export class FilmRelation {
 @Entity('film_relation_event')
 @Index('IDX_film_relation_event_recorded', ['recordedAt', 'id'])
 @Index('IDX_film_relation_event_retracted', ['retractedAt', 'id'])
+@Index('IDX_film_relation_event_recorded_seq', ['recordedSeq'])
+@Index('IDX_film_relation_event_retracted_seq', ['retractedSeq'])
 @Index('IDX_film_relation_event_relation', ['relationId', 'effectiveDate'])
 @ObjectType('FilmRelationEvent', {
   implements: Node,

@@ -5,6 +5,8 @@ import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 
 @Entity('film')
+// Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
+@Index('IDX_film_search_trgm', { synchronize: false })
 @Index('UQ_film_slug', ['slug'], { unique: true })
 @Index('IDX_film_release_date', ['releaseDate', 'id'])
 @Index('IDX_film_title', ['title', 'id'])

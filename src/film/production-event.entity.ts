@@ -11,6 +11,8 @@ import { ProductionStatus } from './film.enums';
 @Entity('production_event')
 @Index('IDX_production_event_recorded', ['recordedAt', 'id'])
 @Index('IDX_production_event_retracted', ['retractedAt', 'id'])
+@Index('IDX_production_event_recorded_seq', ['recordedSeq'])
+@Index('IDX_production_event_retracted_seq', ['retractedSeq'])
 @Index('IDX_production_event_film', ['filmId', 'effectiveDate'])
 @ObjectType('ProductionEvent', {
   implements: Node,

@@ -5,6 +5,8 @@ import { Node } from '../common/node';
 import { FranchiseKind } from './franchise.enums';
 
 @Entity('franchise')
+// Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
+@Index('IDX_franchise_search_trgm', { synchronize: false })
 @Index('UQ_franchise_slug', ['slug'], { unique: true })
 @Index('IDX_franchise_parent', ['parentId'])
 @ObjectType('Franchise', {

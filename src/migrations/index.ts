@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { EditorWrites1764100000000 } from './1764100000000-editor-writes';
+import { ScaleOut1764700000000 } from './1764700000000-scale-out';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764000000000, EditorWrites1764100000000];
+export const MIGRATIONS = [InitialSchema1764000000000, EditorWrites1764100000000, ScaleOut1764700000000];

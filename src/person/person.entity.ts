@@ -4,6 +4,8 @@ import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 
 @Entity('person')
+// Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
+@Index('IDX_person_search_trgm', { synchronize: false })
 @Index('UQ_person_slug', ['slug'], { unique: true })
 @ObjectType('Person', { implements: Node, description: 'A real person who works on films.' })
 export class Person {

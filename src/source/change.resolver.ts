@@ -19,6 +19,7 @@ import {
 } from '../common/connection';
 import { DateTimeScalar } from '../common/dates';
 import type { Context } from '../context';
+import { BadUserInputError } from '../errors';
 import type { Loaders } from '../loaders';
 import { SourcedEvent, type AnySourcedEvent, type EventTypeName } from './sourced-event';
 
@@ -53,14 +54,16 @@ export class Change {
 
   eventType!: EventTypeName;
   eventId!: number;
-  /** Orders changes entered at the same instant (see SOURCES). */
+  /** The commit-order number of the change (see `nextChangeSeq`); 0 for rows loaded in bulk. */
+  seq!: number;
+  /** Orders changes of one transaction and instant (see SOURCES). */
   rank!: number;
 }
 
 export const ChangeConnection = createConnectionType(
   'Change',
   Change,
-  'A page of changes, oldest first (by the instant they were entered).',
+  'A page of changes, oldest first: in the order they were committed.',
 );
 
 /** The tables the feed reads, each twice (recorded, retracted); `rank` orders changes of the same instant. */
@@ -70,12 +73,19 @@ const SOURCES: { table: string; type: EventTypeName }[] = [
   { table: 'film_relation_event', type: 'FilmRelationEvent' },
 ];
 
-function feedSql(): string {
+/**
+ * Every change entered since `:since`, as (seq, at, rank, id, by). With a cursor, `afterSeq` also cuts
+ * each branch at the cursor's number, so a poll reads only what is new (through the seq indexes).
+ */
+function feedSql(afterSeq: boolean): string {
+  const cut = (column: string) => (afterSeq ? ` AND ${column} >= :afterSeq` : '');
   return SOURCES.flatMap(({ table }, i) => [
-    `SELECT e."recordedAt" AS "at", ${2 * i} AS "rank", e."id" AS "id", e."recordedBy" AS "by"
-       FROM "${table}" e WHERE e."recordedAt" >= :since`,
-    `SELECT e."retractedAt" AS "at", ${2 * i + 1} AS "rank", e."id" AS "id", e."retractedBy" AS "by"
-       FROM "${table}" e WHERE e."retractedAt" >= :since`,
+    `SELECT e."recordedSeq" AS "seq", e."recordedAt" AS "at", ${2 * i} AS "rank", e."id" AS "id",
+            e."recordedBy" AS "by"
+       FROM "${table}" e WHERE e."recordedAt" >= :since${cut('e."recordedSeq"')}`,
+    `SELECT COALESCE(e."retractedSeq", 0) AS "seq", e."retractedAt" AS "at", ${2 * i + 1} AS "rank",
+            e."id" AS "id", e."retractedBy" AS "by"
+       FROM "${table}" e WHERE e."retractedAt" >= :since${cut('COALESCE(e."retractedSeq", 0)')}`,
   ]).join('\n UNION ALL \n');
 }
 
@@ -93,9 +103,11 @@ export class ChangeResolver {
   @Query(() => ChangeConnection, {
     description:
       'Every event entered since an instant — new reports of deal status, production status and film relations, ' +
-      'and retractions — oldest first: what a newsroom tool polls. Keep the last `endCursor` and pass it as ' +
-      '`after` next time. This is about when things were *entered*; `attachments(filter: { changedSince })` ' +
-      'is about the day a change *took effect*.',
+      'and retractions — oldest first, in the order they were committed: what a newsroom tool polls. Keep ' +
+      '`since` and the last `endCursor`, and pass both next time: a change committed later always comes after ' +
+      'the cursor, even when it was entered a moment before changes already seen, and with several servers. ' +
+      'This is about when things were *entered*; `attachments(filter: { changedSince })` is about the day a ' +
+      'change *took effect*.',
   })
   async changes(
     @Ctx() { dataSource }: Context,
@@ -114,18 +126,27 @@ export class ChangeResolver {
     })
     after: string | null,
   ): Promise<ConnectionResult<Change>> {
-    const page = parsePage({ first, after }, 3);
+    const page = parsePage({ first, after }, 4);
     const params: Record<string, unknown> = { since, limit: page.size + 1 };
     let where = '';
     if (page.after) {
-      where = 'WHERE (c."at", c."rank", c."id") > (:at, :rank, :id)';
-      [params.at, params.rank, params.id] = page.after;
+      const [seq, at, rank, id] = page.after;
+      if (typeof seq !== 'number' || typeof at !== 'string' || typeof rank !== 'number' || typeof id !== 'number') {
+        throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
+      }
+      where = 'WHERE (c."seq", c."at", c."rank", c."id") > (:afterSeq, :at, :rank, :id)';
+      Object.assign(params, { afterSeq: seq, at, rank, id });
     }
-    const sql = `SELECT c."at", c."rank", c."id", c."by" FROM (${feedSql()}) c ${where}
-                 ORDER BY c."at", c."rank", c."id" LIMIT :limit`;
+    const sql = `SELECT c."seq", c."at", c."rank", c."id", c."by" FROM (${feedSql(page.after != null)}) c ${where}
+                 ORDER BY c."seq", c."at", c."rank", c."id" LIMIT :limit`;
     const [query, parameters] = dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows: { at: string; rank: number | string; id: number | string; by: string }[] =
-      await dataSource.query(query, parameters);
+    const rows: {
+      seq: number | string;
+      at: string;
+      rank: number | string;
+      id: number | string;
+      by: string;
+    }[] = await dataSource.query(query, parameters);
     const changes = rows.map((row) => {
       const rank = Number(row.rank);
       return Object.assign(new Change(), {
@@ -134,16 +155,17 @@ export class ChangeResolver {
         by: row.by ?? '',
         eventType: SOURCES[Math.floor(rank / 2)].type,
         eventId: Number(row.id),
+        seq: Number(row.seq),
         rank,
       });
     });
     return toConnection(
       changes,
       page,
-      (change): CursorValue[] => [change.at, change.rank, change.eventId],
+      (change): CursorValue[] => [change.seq, change.at, change.rank, change.eventId],
       async () => {
         const [countQuery, countParameters] = dataSource.driver.escapeQueryWithParameters(
-          `SELECT COUNT(*) AS "count" FROM (${feedSql()}) c`,
+          `SELECT COUNT(*) AS "count" FROM (${feedSql(false)}) c`,
           { since },
         );
         const [{ count }] = (await dataSource.query(countQuery, countParameters)) as {

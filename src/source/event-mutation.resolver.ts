@@ -5,6 +5,7 @@ import { parseGlobalId } from '../common/global-id';
 import { runInTransaction } from '../common/transactions';
 import type { Context } from '../context';
 import { BadUserInputError, NotFoundError } from '../errors';
+import { nextChangeSeq } from './change-sequence';
 import {
   EVENT_TYPES,
   SourcedEvent,
@@ -53,6 +54,7 @@ export class EventMutationResolver {
         requireRole(context, ApiKeyRole.ADMIN, 'Retracting an event recorded by another key');
       }
       if (event.retracted) return event;
+      const retractedSeq = await nextChangeSeq(manager);
       await manager
         .createQueryBuilder()
         .update(entity)
@@ -61,6 +63,7 @@ export class EventMutationResolver {
           retractionReason: why,
           retractedAt: new Date().toISOString(),
           retractedBy: viewer.name,
+          retractedSeq,
         })
         .where('id = :id AND retracted = :no', { id: event.id, no: false })
         .execute();

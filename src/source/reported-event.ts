@@ -31,6 +31,13 @@ export abstract class ReportedEvent {
   @Column('varchar', { length: 30 })
   recordedAt!: string;
 
+  /**
+   * Where the recording stands in commit order (see `nextChangeSeq`); orders the `changes` feed.
+   * 0 = loaded in bulk (the seed, rows older than the counter), before every numbered change.
+   */
+  @Column('integer', { default: 0 })
+  recordedSeq!: number;
+
   @Field(() => String, { description: 'Who entered it: the name of the editor key, or "seed".' })
   @Column('varchar', { length: 200 })
   recordedBy!: string;
@@ -50,6 +57,10 @@ export abstract class ReportedEvent {
   @Field(() => String, { nullable: true, description: 'Who retracted it: the name of the editor key.' })
   @Column('varchar', { length: 200, nullable: true })
   retractedBy!: string | null;
+
+  /** Like `recordedSeq`, for the retraction; null while not retracted (and for older retractions). */
+  @Column('integer', { nullable: true })
+  retractedSeq!: number | null;
 }
 
 /** Event order: by effective date, then by when it was recorded, then by id (insertion order). */

@@ -57,7 +57,7 @@ export async function reportColumns(
   input: ReportInput,
   viewer: Viewer,
   prefix = 'input',
-): Promise<Omit<ReportedEvent, never>> {
+): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq'>> {
   const source = await resolveSource(manager, input, prefix);
   const speaker = await optionalRow(manager, Person, 'Person', input.speaker, `${prefix}.speaker`);
   return {

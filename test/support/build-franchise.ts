@@ -4,7 +4,7 @@ import { searchTextOf, slugify } from '../../src/common/text';
 import { Company } from '../../src/company/company.entity';
 import { CompanyKind } from '../../src/company/company.enums';
 import { AttachmentEvent } from '../../src/credit/attachment-event.entity';
-import { Credit } from '../../src/credit/credit.entity';
+import { Credit, creditIdentityKey } from '../../src/credit/credit.entity';
 import { AttachmentStatus, CreditRole } from '../../src/credit/credit.enums';
 import { Film } from '../../src/film/film.entity';
 import { FranchiseMembership } from '../../src/franchise/franchise-membership.entity';
@@ -108,7 +108,8 @@ export async function buildFranchise(
         },
       ];
       for (const values of credits) {
-        const credit = await save(Credit, { filmId: film.id, job: null, ...values });
+        const identity = { filmId: film.id, job: null, ...values };
+        const credit = await save(Credit, { ...identity, identityKey: creditIdentityKey(identity) });
         for (const [status, effectiveDate] of [
           [AttachmentStatus.EXPECTED, `${1998 + n}-01-01`],
           [AttachmentStatus.CONFIRMED, `${1999 + n}-01-01`],
