@@ -1,6 +1,6 @@
 import { toGlobalId } from '../src/common/global-id';
 import { SEED } from '../seeds/seed';
-import { newApiKey, snapshotDatabase } from './support/editor';
+import { forceFailure, newApiKey, snapshotDatabase } from './support/editor';
 import { createTestServer, type TestServer } from './support/test-server';
 
 let server: TestServer;
@@ -236,9 +236,7 @@ describe('optimistic concurrency', () => {
 describe('transactions', () => {
   test('a failure forced between two writes of one mutation leaves no partial rows', async () => {
     // The database itself refuses the second write (the event), after the credit and the source were written.
-    await server.dataSource.query(
-      `CREATE TRIGGER forced_failure BEFORE INSERT ON attachment_event BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
-    );
+    const removeTrigger = await forceFailure(server.dataSource, 'INSERT ON attachment_event');
     try {
       const person = await server.execute<{ createPerson: { id: string } }>(
         `mutation { createPerson(input: { name: "Half Written" }) { id } }`,
@@ -262,7 +260,7 @@ describe('transactions', () => {
       });
       expect(await snapshotDatabase(server.dataSource)).toEqual(before);
     } finally {
-      await server.dataSource.query('DROP TRIGGER forced_failure');
+      await removeTrigger();
     }
   });
 
@@ -289,9 +287,7 @@ describe('transactions', () => {
       data: { recordRelease: { film: { releaseDate: '2026-09-15' } } },
     });
 
-    await server.dataSource.query(
-      `CREATE TRIGGER forced_failure BEFORE UPDATE OF "releaseDate" ON film BEGIN SELECT RAISE(ABORT, 'forced failure'); END`,
-    );
+    const removeTrigger = await forceFailure(server.dataSource, 'UPDATE OF "releaseDate" ON film');
     try {
       const before = await snapshotDatabase(server.dataSource);
       const failed = await release('2026-08-01', 'THEATRICAL');
@@ -301,7 +297,7 @@ describe('transactions', () => {
       });
       expect(await snapshotDatabase(server.dataSource)).toEqual(before);
     } finally {
-      await server.dataSource.query('DROP TRIGGER forced_failure');
+      await removeTrigger();
     }
   });
 });

@@ -1,21 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 // Runs the compiled server (`npm test` builds it first) as a real process and stops it with SIGTERM.
 const MAIN = resolve(__dirname, '..', 'dist', 'src', 'main.js');
 
-let folder: string;
+let database: TestDatabase;
 let child: ChildProcess;
 let port: number;
 let output = '';
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'franchise-graph-shutdown-'));
+  // A new database of the kind the suite runs on: SQLite (the close checkpoints its WAL) or PostgreSQL.
+  database = await createTestDatabase();
   child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${join(folder, 'db.sqlite')}`, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
@@ -33,9 +33,9 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => {
+afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');
-  rmSync(folder, { recursive: true, force: true });
+  await database.drop();
 });
 
 /**

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { authenticate } from '../../src/auth/api-keys';
@@ -14,6 +11,7 @@ import { loadConfig, type AppConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { createDataSource } from '../../src/database';
 import { createApp, listen, type App } from '../../src/server';
+import { createTestDatabase } from './test-database';
 
 export interface OperationResult<TData = Record<string, unknown>> {
   data?: TData | null;
@@ -59,14 +57,15 @@ export interface TestServerOptions {
 }
 
 /**
- * A fresh SQLite file in a temporary folder, migrated and seeded, behind the real app. Each test file
- * makes its own; `close()` removes everything.
+ * A fresh database, migrated and seeded, behind the real app: a SQLite file in a temporary folder, or,
+ * when DATABASE_URL names a PostgreSQL server, a new database on it. Each test file makes its own;
+ * `close()` removes everything.
  */
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const folder = mkdtempSync(join(tmpdir(), 'franchise-graph-test-'));
+  const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${join(folder, 'test.sqlite')}`,
+    DATABASE_URL: database.url,
     ...options.env,
   });
   const dataSource = createDataSource(config.database);
@@ -123,7 +122,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       await app.stop();
       await closeWriter(dataSource);
       if (dataSource.isInitialized) await dataSource.destroy();
-      rmSync(folder, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { prepareDatabase } from '../bootstrap';
+import { ConfigError, loadConfig } from '../config';
+import { createDataSource } from '../database';
+
+/**
+ * `npm run migrate`: runs the pending migrations on the database of DATABASE_URL (and loads the seed
+ * when it is empty), then exits. A deployment runs it once before starting its servers, which then find
+ * nothing to do and start at once.
+ */
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  try {
+    const started = performance.now();
+    const { migrated, seeded } = await prepareDatabase(dataSource);
+    const pending = migrated === 0 ? 'no pending migrations' : `${migrated} migration(s) run`;
+    process.stdout.write(
+      `${config.database.type}: ${pending}${seeded ? ', seed data loaded into the empty database' : ''} ` +
+        `(${Math.round(performance.now() - started)} ms)\n`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+run().catch((error: unknown) => {
+  const problem =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`migrate failed: ${problem}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../../src/config';
+
+/**
+ * Which database the suite runs on: `npm test` uses SQLite; with DATABASE_URL=postgres://… (as
+ * `npm run test:pg` sets it) every test file gets a database of its own on that server.
+ */
+export const TEST_DATABASE_TYPE = parseDatabaseUrl(process.env.DATABASE_URL).type;
+
+/** For `describe` guards of the few tests that are about one database's own machinery. */
+export const describeOnSqlite = TEST_DATABASE_TYPE === 'sqlite' ? describe : describe.skip;
+export const describeOnPostgres = TEST_DATABASE_TYPE === 'postgres' ? describe : describe.skip;
+
+export interface TestDatabase {
+  /** The DATABASE_URL of the new, empty database. */
+  readonly url: string;
+  /** Deletes the database (closes its connections first on PostgreSQL). */
+  drop(): Promise<void>;
+}
+
+/** Runs statements on the server's maintenance database (CREATE/DROP DATABASE cannot run in a database). */
+async function onServer(adminUrl: string, statements: string[]): Promise<void> {
+  const admin = new DataSource({ type: 'postgres', url: adminUrl, poolSize: 1 });
+  await admin.initialize();
+  try {
+    for (const statement of statements) await admin.query(statement);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** A new empty database: a file in a temporary folder, or `fg_test_<random>` on the PostgreSQL server. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = parseDatabaseUrl(process.env.DATABASE_URL);
+  if (base.type === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'franchise-graph-test-'));
+    return {
+      url: `sqlite:${join(folder, 'test.sqlite')}`,
+      drop: async () => rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+  const name = `fg_test_${randomBytes(6).toString('hex')}`;
+  await onServer(base.url, [`CREATE DATABASE "${name}"`]);
+  const url = new URL(base.url);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => onServer(base.url, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]),
+  };
+}
