@@ -1,3 +1,5 @@
+import { creditIdentityKey } from '../src/credit/credit.entity';
+import { CreditRole } from '../src/credit/credit.enums';
 import { MIGRATIONS } from '../src/migrations';
 import { createTestServer, type TestServer } from './support/test-server';
 
@@ -46,5 +48,50 @@ describe('the migrations', () => {
     expect(await existingTables()).toEqual(entityTables());
     const pending = await server.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries).toEqual([]);
+  });
+
+  test('give the credits that existed before the identity key the same key the app computes', async () => {
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
+    // Plain SQL: the entities already describe the column this older schema lacks.
+    const insert = async (table: string, values: Record<string, unknown>) => {
+      const columns = Object.keys(values);
+      const [sql, parameters] = server.dataSource.driver.escapeQueryWithParameters(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
+         VALUES (${columns.map((c) => `:${c}`).join(', ')})`,
+        values,
+        {},
+      );
+      await server.dataSource.query(sql, parameters);
+    };
+    await insert('film', { id: 1, slug: 'f', title: 'F', searchText: ' f ' });
+    await insert('person', { id: 1, slug: 'p', name: 'P', aliases: '', searchText: ' p ' });
+    await insert('character', { id: 1, slug: 'c', name: 'C', searchText: ' c ' });
+    const credits = [
+      { id: 1, filmId: 1, personId: 1, role: CreditRole.DIRECTOR, characterId: null, job: null },
+      { id: 2, filmId: 1, personId: 1, role: CreditRole.WRITER, characterId: null, job: '' },
+      {
+        id: 3,
+        filmId: 1,
+        personId: 1,
+        role: CreditRole.WRITER,
+        characterId: null,
+        job: 'screenplay: draft 2',
+      },
+      { id: 4, filmId: 1, personId: 1, role: CreditRole.CAST, characterId: 1, job: null },
+    ];
+    for (const credit of credits) await insert('credit', credit);
+
+    await server.dataSource.runMigrations({ transaction: 'each' });
+    const keys: { id: number; identityKey: string }[] = await server.dataSource.query(
+      'SELECT "id", "identityKey" FROM "credit" ORDER BY "id"',
+    );
+    expect(keys).toEqual(
+      credits.map((credit) => ({ id: credit.id, identityKey: creditIdentityKey(credit) })),
+    );
+    expect(new Set(keys.map((key) => key.identityKey)).size).toBe(credits.length);
+
+    for (const table of ['credit', 'character', 'person', 'film']) {
+      await server.dataSource.query(`DELETE FROM "${table}"`);
+    }
   });
 });

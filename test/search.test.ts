@@ -1,6 +1,7 @@
 import { searchTextOf, slugify } from '../src/common/text';
 import { Film } from '../src/film/film.entity';
 import { createTestServer, type TestServer } from './support/test-server';
+import { describeOnPostgres } from './support/test-database';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -114,6 +115,28 @@ describe('search', () => {
     async (text) => {
       const result = await server.execute(SEARCH, { text });
       expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
+    },
+  );
+});
+
+// SQLite has no index for `LIKE '%…%'` (see SqlDialect.createContainsIndex); PostgreSQL gets trigram ones.
+describeOnPostgres('on PostgreSQL, search', () => {
+  test.each(['film', 'person', 'franchise', 'character', 'company'])(
+    'can read the %s table through its trigram index',
+    async (table) => {
+      const runner = server.dataSource.createQueryRunner();
+      try {
+        // The seeded tables are tiny, so the planner would rightly scan them: ask whether it can use the index.
+        await runner.query('SET enable_seqscan = off');
+        const plan: { 'QUERY PLAN': string }[] = await runner.query(
+          `EXPLAIN SELECT "id" FROM "${table}" WHERE "searchText" LIKE $1 ESCAPE '\\'`,
+          ['%russo%'],
+        );
+        expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain(`IDX_${table}_search_trgm`);
+      } finally {
+        await runner.query('RESET enable_seqscan');
+        await runner.release();
+      }
     },
   );
 });
