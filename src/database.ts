@@ -14,18 +14,23 @@ function postgresOptions(database: PostgresConfig) {
     statement_timeout: database.statementTimeoutMs,
     idle_in_transaction_session_timeout: database.idleInTransactionTimeoutMs,
   };
+  // The application name tells the pools apart in pg_stat_activity.
+  const primary = { url: database.url, applicationName: 'franchise-graph' };
   return {
     type: 'postgres' as const,
     poolSize: database.poolSize,
-    applicationName: 'franchise-graph',
     extra,
-    // Writes and transactions always go to the primary; other reads are spread over the replicas.
+    // Transactions (every mutation, migrations) run on the primary. Other reads are spread over the
+    // replicas, so they may lag behind the primary by the replicas' replay delay.
     ...(database.replicaUrls.length === 0
-      ? { url: database.url }
+      ? primary
       : {
           replication: {
-            master: { url: database.url },
-            slaves: database.replicaUrls.map((url) => ({ url })),
+            master: primary,
+            slaves: database.replicaUrls.map((url) => ({
+              url,
+              applicationName: 'franchise-graph-replica',
+            })),
           },
         }),
   };
@@ -60,6 +65,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
 /** Closes the database; on SQLite the WAL is checkpointed into the main file first. */
 export async function closeDatabase(dataSource: DataSource): Promise<void> {
   if (!dataSource.isInitialized) return;
-  if (dataSource.options.type === 'better-sqlite3') await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+  if (dataSource.options.type === 'better-sqlite3')
+    await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
   await dataSource.destroy();
 }

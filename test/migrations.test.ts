@@ -59,7 +59,6 @@ describe('the migrations', () => {
         `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
          VALUES (${columns.map((c) => `:${c}`).join(', ')})`,
         values,
-        {},
       );
       await server.dataSource.query(sql, parameters);
     };

@@ -52,7 +52,8 @@ export interface TestServerOptions {
   /** Load the real seed data (default true). */
   readonly seed?: boolean;
   readonly loaderOptions?: LoaderOptions;
-  readonly env?: NodeJS.ProcessEnv;
+  /** More settings; as a function, of the new database's DATABASE_URL. */
+  readonly env?: NodeJS.ProcessEnv | ((databaseUrl: string) => NodeJS.ProcessEnv);
   readonly logger?: Logger;
 }
 
@@ -66,7 +67,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(database.url) : options.env),
   });
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
@@ -79,7 +80,11 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   let server: Server | undefined;
   let requestCounter = 0;
 
-  const execute = async <TData>(query: string, variables?: Record<string, unknown>, auth: ExecuteOptions = {}) => {
+  const execute = async <TData>(
+    query: string,
+    variables?: Record<string, unknown>,
+    auth: ExecuteOptions = {},
+  ) => {
     const { viewer, rejection } = await authenticate(
       dataSource,
       auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
@@ -104,7 +109,11 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     app,
     config,
     execute,
-    async executeCounted<TData>(query: string, variables?: Record<string, unknown>, auth?: ExecuteOptions) {
+    async executeCounted<TData>(
+      query: string,
+      variables?: Record<string, unknown>,
+      auth?: ExecuteOptions,
+    ) {
       const tally = { statements: 0 };
       const result = await withSqlTally(tally, () => execute<TData>(query, variables, auth));
       return { result, statements: tally.statements };
