@@ -93,7 +93,7 @@ export class CreditMutationResolver {
         .insert()
         .into(AttachmentEvent)
         .values({ ...report, ...reportKey })
-        .orIgnore()
+        .orUpdate([], ['creditId', 'status', 'effectiveDate', 'sourceId']) // ON CONFLICT (the report) DO NOTHING
         .updateEntity(false)
         .execute();
       return { credit, event: await events.findOneByOrFail(reportKey), duplicate: false };
