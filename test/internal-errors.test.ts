@@ -1,22 +1,15 @@
-import { Writable } from 'node:stream';
 import { createApiKey } from '../src/auth/api-keys';
 import { ApiKeyRole } from '../src/auth/roles';
-import { createLogger } from '../src/common/logger';
+import { captureLogs } from './support/log-capture';
 import { createTestServer, type TestServer } from './support/test-server';
 
-const logLines: Record<string, unknown>[] = [];
-const logStream = new Writable({
-  write(chunk, _encoding, done) {
-    for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-    done();
-  },
-});
+const { logger, lines: logLines } = captureLogs();
 
 let server: TestServer;
 let baseUrl: string;
 let key: string;
 beforeAll(async () => {
-  server = await createTestServer({ logger: createLogger('info', logStream) });
+  server = await createTestServer({ logger });
   baseUrl = await server.listen();
   key = (await createApiKey(server.dataSource.manager, 'internal-errors', ApiKeyRole.EDITOR)).key;
 });

@@ -10,7 +10,7 @@ import {
 } from '../common/connection';
 import { DateScalar } from '../common/dates';
 import { localIdOf } from '../common/global-id';
-import { idOrSlug } from '../common/lookup';
+import { findByIdOrSlug } from '../common/lookup';
 import { PagingArgs } from '../common/paging-args';
 import { containsPattern } from '../common/text';
 import type { Context } from '../context';
@@ -48,10 +48,7 @@ export class FilmResolver {
     @Arg('slug', () => String, { nullable: true, description: 'The film’s slug, e.g. "extraction-2".' })
     slug: string | null,
   ): Promise<Film | null> {
-    const key = idOrSlug('Film', id, slug);
-    return 'id' in key
-      ? loaders.filmByIdLoader.load(key.id)
-      : dataSource.getRepository(Film).findOneBy({ slug: key.slug });
+    return findByIdOrSlug(dataSource, Film, 'Film', loaders.filmByIdLoader, id, slug);
   }
 
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
