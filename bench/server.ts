@@ -1,20 +1,26 @@
 import 'reflect-metadata';
-import express from 'express';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Request, Response } from 'express';
 import { prepareDatabase } from '../src/bootstrap';
 import { createLogger } from '../src/common/logger';
-import { withSqlTally } from '../src/common/sql-counter';
+import type { SqlTally } from '../src/common/sql-counter';
 import { loadConfig } from '../src/config';
-import { createDataSource } from '../src/database';
-import { BODY_LIMIT, createApp, listen } from '../src/server';
+import { closeDatabase, createDataSource } from '../src/database';
+import { createApp } from '../src/server';
 
 /**
- * The franchise-graph server as the benchmark runs it: the real app, plus two bench-only switches read
- * here rather than in src/config.ts because they are not settings anyone should run in production.
+ * The franchise-graph server as the benchmark runs it: the real app, on loopback, with two bench-only
+ * additions that are not settings anyone should run in production (so they are read here, not in
+ * src/config.ts):
  *
  * - BENCH_BATCH=off: every loader loads one key at a time (the N+1 baseline).
- * - BENCH_SQL_HEADER=1: each response carries `x-sql-statements`, the SQL statements the request ran.
+ * - every response carries `x-sql-statements`: the SQL statements the request ran. The app counts them
+ *   for its request log anyway (res.locals.sqlTally); this only copies the count into a header.
  */
 export const SQL_STATEMENTS_HEADER = 'x-sql-statements';
+
+type BenchResponse = ServerResponse & { locals?: { sqlTally?: SqlTally } };
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,30 +32,26 @@ async function main(): Promise<void> {
   const app = await createApp({ dataSource, config, logger, loaderOptions: { batch } });
   await app.start();
 
-  let handler: express.Express = app.app;
-  if (process.env.BENCH_SQL_HEADER === '1') {
-    handler = express();
-    // The body is parsed before the tally starts: a stream's events would lose the async context.
-    handler.use(express.json({ limit: BODY_LIMIT }));
-    handler.use((_req, res, next) => {
-      const tally = { statements: 0 };
-      const writeHead = res.writeHead;
-      res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-        if (!res.headersSent) res.setHeader(SQL_STATEMENTS_HEADER, String(tally.statements));
-        return writeHead.apply(this, args);
-      } as typeof writeHead;
-      withSqlTally(tally, () => next());
-    });
-    handler.use(app.app);
-  }
-  const { port } = await listen(handler, config.port, '127.0.0.1');
-  process.stdout.write(`listening ${port} batch=${batch}\n`);
-  const stop = async () => {
-    await app.stop();
-    await dataSource.destroy();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
+  const server = createServer((req: IncomingMessage, res: BenchResponse) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: BenchResponse, ...args: Parameters<typeof writeHead>) {
+      const tally = res.locals?.sqlTally;
+      if (tally && !res.headersSent) res.setHeader(SQL_STATEMENTS_HEADER, String(tally.statements));
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    app.app(req as Request, res as unknown as Response);
+  });
+  server.listen(config.port, '127.0.0.1', () => {
+    process.stdout.write(`listening ${(server.address() as AddressInfo).port} batch=${batch}\n`);
+  });
+  process.once('SIGTERM', () => {
+    server.close();
+    server.closeAllConnections();
+    void app
+      .stop()
+      .then(() => closeDatabase(dataSource))
+      .then(() => process.exit(0));
+  });
 }
 
 main().catch((error: unknown) => {
