@@ -21,6 +21,11 @@ import { Q0, Q1, Q2, Q3, Q3_FILTER, Q4, Q5, READ_QUERIES, type BenchQuery, type 
  */
 
 const ROOT = resolve(__dirname, '..', '..'); // dist/bench → project root
+/**
+ * V8 flags of every server the bench starts, the same as `npm start` uses: a 64 MB young generation
+ * cuts the scavenges of a deep query's short-lived objects (about a third faster on Q1 here).
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 const DIST = resolve(__dirname, '..');
 
 interface Settings {
@@ -140,7 +145,7 @@ function startServer(kind: ServerKind, databasePath: string): Promise<Server> {
     BENCH_SQL_HEADER: '1',
     BENCH_BATCH: kind === 'n+1' ? 'off' : 'on',
   };
-  const child: ChildProcess = spawn(process.execPath, [join(DIST, script)], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(DIST, script)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
