@@ -246,13 +246,15 @@ async function measure(
   statements = [];
   failures = 0;
   const result = await run(settings.duration);
-  const sql = statements.length
-    ? {
-        min: Math.min(...statements),
-        max: Math.max(...statements),
-        mean: Number((statements.reduce((a, b) => a + b, 0) / statements.length).toFixed(2)),
-      }
-    : null;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (const count of statements) {
+    min = Math.min(min, count);
+    max = Math.max(max, count);
+    sum += count;
+  }
+  const sql = statements.length ? { min, max, mean: Number((sum / statements.length).toFixed(2)) } : null;
   return {
     server: server.name,
     query: query.id,
