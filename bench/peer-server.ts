@@ -89,7 +89,18 @@ interface MembershipRow {
 const db = new Database(process.env.DATABASE_PATH ?? 'data/synthetic-1.sqlite', { readonly: true });
 db.pragma('journal_mode = WAL');
 
-const ROLES = ['DIRECTOR', 'WRITER', 'PRODUCER', 'EXECUTIVE_PRODUCER', 'CAST', 'CINEMATOGRAPHER', 'EDITOR', 'COMPOSER', 'STUNTS', 'OTHER'];
+const ROLES = [
+  'DIRECTOR',
+  'WRITER',
+  'PRODUCER',
+  'EXECUTIVE_PRODUCER',
+  'CAST',
+  'CINEMATOGRAPHER',
+  'EDITOR',
+  'COMPOSER',
+  'STUNTS',
+  'OTHER',
+];
 const ROLE_RANK = new Map(ROLES.map((role, rank) => [role, rank]));
 const LAST = 2147483647;
 const NO_DATE = '9999-12-31';
@@ -104,18 +115,25 @@ const sql = {
       FROM franchise_membership m JOIN film f ON f.id = m.filmId
       WHERE m.franchiseId IN (SELECT value FROM json_each(?))
     ) WHERE rn <= ? ORDER BY franchiseId, rn`),
-  filmsById: db.prepare('SELECT id, title, releaseDate FROM film WHERE id IN (SELECT value FROM json_each(?))'),
-  peopleById: db.prepare('SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?))'),
+  filmsById: db.prepare(
+    'SELECT id, title, releaseDate FROM film WHERE id IN (SELECT value FROM json_each(?))',
+  ),
+  peopleById: db.prepare(
+    'SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?))',
+  ),
   creditsByFilm: db.prepare(`SELECT id, filmId, personId, role, job, billingOrder FROM credit
     WHERE filmId IN (SELECT value FROM json_each(?)) ORDER BY id`),
-  creditsByPerson: db.prepare(`SELECT c.id, c.filmId, c.personId, c.role, c.job, c.billingOrder FROM credit c
+  creditsByPerson:
+    db.prepare(`SELECT c.id, c.filmId, c.personId, c.role, c.job, c.billingOrder FROM credit c
     LEFT JOIN film f ON f.id = c.filmId
     WHERE c.personId IN (SELECT value FROM json_each(?))
     ORDER BY COALESCE(f.releaseDate, '${NO_DATE}'), c.filmId, c.id`),
-  eventsByCredit: db.prepare(`SELECT id, creditId, status, effectiveDate, confidence, recordedAt, retracted
+  eventsByCredit:
+    db.prepare(`SELECT id, creditId, status, effectiveDate, confidence, recordedAt, retracted
     FROM attachment_event WHERE creditId IN (SELECT value FROM json_each(?))
     ORDER BY effectiveDate, recordedAt, id`),
-  attachments: db.prepare(`SELECT c.id, c.filmId, c.personId, c.role, c.job, c.billingOrder FROM credit c
+  attachments:
+    db.prepare(`SELECT c.id, c.filmId, c.personId, c.role, c.job, c.billingOrder FROM credit c
     WHERE c.id > ? AND c.role IN (SELECT value FROM json_each(?))
       AND (SELECT e.status FROM attachment_event e WHERE e.creditId = c.id AND e.retracted = 0
            ORDER BY e.effectiveDate DESC, e.recordedAt DESC, e.id DESC LIMIT 1)
@@ -125,16 +143,20 @@ const sql = {
     WHERE releaseDate IS NOT NULL AND (releaseDate, id) > (?, ?) ORDER BY releaseDate, id LIMIT ?`),
   undatedFilms: db.prepare(`SELECT id, title, releaseDate FROM film
     WHERE releaseDate IS NULL AND id > ? ORDER BY id LIMIT ?`),
-  filmsByTitle: db.prepare(`SELECT id, title, releaseDate FROM film WHERE (title, id) > (?, ?) ORDER BY title, id LIMIT ?`),
+  filmsByTitle: db.prepare(
+    `SELECT id, title, releaseDate FROM film WHERE (title, id) > (?, ?) ORDER BY title, id LIMIT ?`,
+  ),
   filmCount: db.prepare('SELECT COUNT(*) AS n FROM film'),
 };
 
-const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+const globalId = (type: string, id: number) =>
+  Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 const localId = (type: string, id: string) => {
   const [kind, local] = Buffer.from(id, 'base64url').toString('utf8').split(':');
   return kind === type && /^\d+$/.test(local ?? '') ? Number(local) : null;
 };
-const encodeCursor = (values: (string | number)[]) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+const encodeCursor = (values: (string | number)[]) =>
+  Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 const decodeCursor = (cursor: string): (string | number)[] => {
   const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!Array.isArray(values)) throw new GraphQLError('"after" is not a cursor of this connection.');
@@ -154,10 +176,15 @@ class RequestContext {
       return ids.map((id) => rows.get(id) ?? null);
     });
   }
-  byKey<T>(statement: Database.Statement, keyOf: (row: T) => number, sort?: (a: T, b: T) => number) {
+  byKey<T>(
+    statement: Database.Statement,
+    keyOf: (row: T) => number,
+    sort?: (a: T, b: T) => number,
+  ) {
     return new DataLoader<number, T[]>(async (keys) => {
       const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
-      for (const row of this.all<T>(statement, JSON.stringify(keys))) groups.get(keyOf(row))?.push(row);
+      for (const row of this.all<T>(statement, JSON.stringify(keys)))
+        groups.get(keyOf(row))?.push(row);
       return keys.map((key) => (sort ? groups.get(key)!.sort(sort) : groups.get(key)!));
     });
   }
@@ -187,8 +214,9 @@ class RequestContext {
 }
 
 type Resolver = GraphQLFieldResolver<unknown, RequestContext, Record<string, unknown>>;
-const res = <S, A = Record<string, never>>(fn: (source: S, args: A, ctx: RequestContext) => unknown) =>
-  fn as unknown as Resolver;
+const res = <S, A = Record<string, never>>(
+  fn: (source: S, args: A, ctx: RequestContext) => unknown,
+) => fn as unknown as Resolver;
 
 async function latestEvent(credit: CreditRow, ctx: RequestContext): Promise<EventRow | null> {
   const events = await ctx.events.load(credit.id);
@@ -196,7 +224,12 @@ async function latestEvent(credit: CreditRow, ctx: RequestContext): Promise<Even
   return null;
 }
 
-function pageInfo<T>(rows: T[], size: number, after: string | null | undefined, cursorOf: (row: T) => string) {
+function pageInfo<T>(
+  rows: T[],
+  size: number,
+  after: string | null | undefined,
+  cursorOf: (row: T) => string,
+) {
   const kept = rows.slice(0, size);
   const edges = kept.map((node) => ({ cursor: cursorOf(node), node }));
   return {
@@ -212,13 +245,23 @@ function pageInfo<T>(rows: T[], size: number, after: string | null | undefined, 
 
 const resolvers: Record<string, Record<string, Resolver>> = {
   Query: {
-    franchise: res((_, { slug }: { slug: string }, ctx) => ctx.query(sql.franchiseBySlug, slug)[0] ?? null),
+    franchise: res(
+      (_, { slug }: { slug: string }, ctx) => ctx.query(sql.franchiseBySlug, slug)[0] ?? null,
+    ),
     person: res((_, { id }: { id: string }, ctx) => {
       const local = localId('Person', id);
       return local == null ? null : ctx.person.load(local);
     }),
     attachments: res(
-      (_, args: { first?: number; after?: string; filter?: { statuses?: string[]; roles?: string[] } }, ctx) => {
+      (
+        _,
+        args: {
+          first?: number;
+          after?: string;
+          filter?: { statuses?: string[]; roles?: string[] };
+        },
+        ctx,
+      ) => {
         const size = args.first ?? 20;
         const after = args.after ? Number(decodeCursor(args.after)[0]) : 0;
         const rows = ctx.query<CreditRow>(
@@ -239,14 +282,18 @@ const resolvers: Record<string, Record<string, Resolver>> = {
         rows = ctx.query<FilmRow>(sql.filmsByTitle, cursor?.[0] ?? '', cursor?.[1] ?? 0, size + 1);
       } else {
         const undated = cursor != null && cursor[0] === NO_DATE;
-        rows = undated ? [] : ctx.query<FilmRow>(sql.datedFilms, cursor?.[0] ?? '', cursor?.[1] ?? 0, size + 1);
+        rows = undated
+          ? []
+          : ctx.query<FilmRow>(sql.datedFilms, cursor?.[0] ?? '', cursor?.[1] ?? 0, size + 1);
         if (rows.length <= size) {
           const from = undated ? Number(cursor![1]) : 0;
           rows = rows.concat(ctx.query<FilmRow>(sql.undatedFilms, from, size + 1 - rows.length));
         }
       }
       const page = pageInfo(rows, size, args.after, (film) =>
-        encodeCursor(args.orderBy === 'TITLE' ? [film.title, film.id] : [film.releaseDate ?? NO_DATE, film.id]),
+        encodeCursor(
+          args.orderBy === 'TITLE' ? [film.title, film.id] : [film.releaseDate ?? NO_DATE, film.id],
+        ),
       );
       return { ...page, totalCount: () => ctx.query<{ n: number }>(sql.filmCount)[0].n };
     }),
@@ -291,7 +338,8 @@ const resolvers: Record<string, Record<string, Resolver>> = {
 const schema = buildSchema(SDL);
 for (const [typeName, fields] of Object.entries(resolvers)) {
   const type = schema.getType(typeName) as GraphQLObjectType;
-  for (const [fieldName, resolve] of Object.entries(fields)) type.getFields()[fieldName].resolve = resolve;
+  for (const [fieldName, resolve] of Object.entries(fields))
+    type.getFields()[fieldName].resolve = resolve;
 }
 
 const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
@@ -343,7 +391,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 }
 
 const server = createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => send(res, 500, { errors: [{ message: String(error) }] }, 0));
+  handle(req, res).catch((error: unknown) =>
+    send(res, 500, { errors: [{ message: String(error) }] }, 0),
+  );
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();

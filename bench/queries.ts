@@ -82,7 +82,10 @@ export const Q3: BenchQuery = {
 };
 
 /** The Q3 filter, for the bench's choice of cursors (credits whose current status matches). */
-export const Q3_FILTER = { statuses: ['ATTACHED', 'CONFIRMED'], roles: ['DIRECTOR', 'CAST'] } as const;
+export const Q3_FILTER = {
+  statuses: ['ATTACHED', 'CONFIRMED'],
+  roles: ['DIRECTOR', 'CAST'],
+} as const;
 
 /** Films by release date, a page deep into the list, with the total. */
 export const Q4: BenchQuery = {

@@ -9,7 +9,18 @@ import Database from 'better-sqlite3';
 import { encodeCursor } from '../src/common/connection';
 import { toGlobalId } from '../src/common/global-id';
 import { buildSyntheticDatabase, SYNTHETIC_VERSION } from '../seeds/synthetic';
-import { Q0, Q1, Q2, Q3, Q3_FILTER, Q4, Q5, READ_QUERIES, type BenchQuery, type QueryId } from './queries';
+import {
+  Q0,
+  Q1,
+  Q2,
+  Q3,
+  Q3_FILTER,
+  Q4,
+  Q5,
+  READ_QUERIES,
+  type BenchQuery,
+  type QueryId,
+} from './queries';
 
 /**
  * `npm run bench [-- --quick] [--scale 1] [--connections 10] [--duration 10]`
@@ -62,7 +73,9 @@ async function ensureDatabase(scale: number): Promise<string> {
   }
   const started = Date.now();
   const counts = await buildSyntheticDatabase(path, scale);
-  log(`built ${path} in ${((Date.now() - started) / 1000).toFixed(1)} s (${counts.credits} credits)`);
+  log(
+    `built ${path} in ${((Date.now() - started) / 1000).toFixed(1)} s (${counts.credits} credits)`,
+  );
   writeFileSync(stamp, JSON.stringify({ ...wanted, counts }, null, 2));
   return path;
 }
@@ -87,7 +100,9 @@ function pickInputs(path: string, count = 200): Record<Exclude<QueryId, 'Q5'>, V
       .pluck()
       .all() as string[];
     const people = db
-      .prepare(`SELECT "personId" FROM credit GROUP BY "personId" HAVING COUNT(*) BETWEEN 5 AND 40 ORDER BY 1`)
+      .prepare(
+        `SELECT "personId" FROM credit GROUP BY "personId" HAVING COUNT(*) BETWEEN 5 AND 40 ORDER BY 1`,
+      )
       .pluck()
       .all() as number[];
     // Q3: credits that match the filter now; cursors from 40% to 90% down the list.
@@ -100,9 +115,12 @@ function pickInputs(path: string, count = 200): Record<Exclude<QueryId, 'Q5'>, V
       )
       .pluck()
       .all(JSON.stringify(Q3_FILTER.roles), JSON.stringify(Q3_FILTER.statuses)) as number[];
-    const deep = <T>(items: readonly T[]) => items.slice(Math.floor(items.length * 0.4), Math.floor(items.length * 0.9));
+    const deep = <T>(items: readonly T[]) =>
+      items.slice(Math.floor(items.length * 0.4), Math.floor(items.length * 0.9));
     const films = db
-      .prepare(`SELECT id, "releaseDate" FROM film ORDER BY "releaseDate" IS NULL, "releaseDate", id`)
+      .prepare(
+        `SELECT id, "releaseDate" FROM film ORDER BY "releaseDate" IS NULL, "releaseDate", id`,
+      )
       .all() as { id: number; releaseDate: string | null }[];
     return {
       Q0: [{}],
@@ -152,7 +170,9 @@ function startServer(kind: ServerKind, databasePath: string): Promise<Server> {
   });
   return new Promise((resolveServer, reject) => {
     let output = '';
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}: ${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${kind} server exited with ${code}: ${output}`)),
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /listening (\d+)/.exec(output);
@@ -181,7 +201,8 @@ function peakRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-const bodyOf = (query: BenchQuery, variables: Variables) => JSON.stringify({ query: query.query, variables });
+const bodyOf = (query: BenchQuery, variables: Variables) =>
+  JSON.stringify({ query: query.query, variables });
 
 async function post(
   port: number,
@@ -235,7 +256,8 @@ async function measure(
           headers: { 'content-type': 'application/json', ...headers },
           setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
           onResponse: (status, body, _context, responseHeaders) => {
-            if (status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":[')) failures += 1;
+            if (status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":['))
+              failures += 1;
             const count = responseHeaders['x-sql-statements'];
             if (count !== undefined) statements.push(Number(count));
           },
@@ -254,7 +276,9 @@ async function measure(
     max = Math.max(max, count);
     sum += count;
   }
-  const sql = statements.length ? { min, max, mean: Number((sum / statements.length).toFixed(2)) } : null;
+  const sql = statements.length
+    ? { min, max, mean: Number((sum / statements.length).toFixed(2)) }
+    : null;
   return {
     server: server.name,
     query: query.id,
@@ -275,15 +299,20 @@ async function hasRecordAttachment(port: number): Promise<boolean> {
     port,
     JSON.stringify({ query: '{ __schema { mutationType { fields { name } } } }' }),
   );
-  const data = json.data as { __schema: { mutationType: { fields: { name: string }[] } | null } } | undefined;
-  return data?.__schema.mutationType?.fields.some((field) => field.name === 'recordAttachment') ?? false;
+  const data = json.data as
+    { __schema: { mutationType: { fields: { name: string }[] } | null } } | undefined;
+  return (
+    data?.__schema.mutationType?.fields.some((field) => field.name === 'recordAttachment') ?? false
+  );
 }
 
 /** Q5's variables: a new report on an existing credit each time (so each request really writes). */
 function writeInputs(path: string, count: number): Variables[] {
   const db = new Database(path, { readonly: true });
   try {
-    const credits = db.prepare('SELECT "filmId", "personId", role FROM credit ORDER BY id LIMIT ?').all(count) as {
+    const credits = db
+      .prepare('SELECT "filmId", "personId", role FROM credit ORDER BY id LIMIT ?')
+      .all(count) as {
       filmId: number;
       personId: number;
       role: string;
@@ -309,13 +338,16 @@ function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
   const settings = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const load = loadavg()[0];
-  log(`scale ${settings.scale}, ${settings.connections} connections, ${settings.warmup}+${settings.duration} s per run, load ${load.toFixed(2)} on ${cpus().length} CPUs`);
+  log(
+    `scale ${settings.scale}, ${settings.connections} connections, ${settings.warmup}+${settings.duration} s per run, load ${load.toFixed(2)} on ${cpus().length} CPUs`,
+  );
   const path = await ensureDatabase(settings.scale);
   const otherScale = settings.scale === 1 ? 0.1 : 1;
   const otherPath = await ensureDatabase(otherScale);
@@ -337,17 +369,22 @@ async function main(): Promise<void> {
         for (const query of READ_QUERIES) {
           for (const variables of inputs[query.id as Exclude<QueryId, 'Q5'>].slice(0, 3)) {
             const { json } = await post(server.port, bodyOf(query, variables));
-            if (json.errors) throw new Error(`${kind} ${query.id} failed: ${JSON.stringify(json.errors)}`);
+            if (json.errors)
+              throw new Error(`${kind} ${query.id} failed: ${JSON.stringify(json.errors)}`);
             answers.set(`${query.id} ${JSON.stringify(variables)}`, json.data);
           }
         }
         reference ??= answers;
-        answersMatch[kind] = [...answers].every(([key, data]) => isDeepStrictEqual(reference!.get(key), data));
+        answersMatch[kind] = [...answers].every(([key, data]) =>
+          isDeepStrictEqual(reference!.get(key), data),
+        );
         if (!answersMatch[kind]) log(`WARNING: ${kind} answers differ from franchise-graph's`);
       }
       for (const query of queries) {
         log(`${kind} ${query.id} …`);
-        measurements.push(await measure(server, query, inputs[query.id as Exclude<QueryId, 'Q5'>], settings));
+        measurements.push(
+          await measure(server, query, inputs[query.id as Exclude<QueryId, 'Q5'>], settings),
+        );
       }
       if (kind === 'franchise-graph') {
         log(`${kind} Q1 at 1 connection …`);
@@ -357,9 +394,16 @@ async function main(): Promise<void> {
           if (!key) q5 = 'n/a (recordAttachment exists: set BENCH_EDITOR_KEY to an editor API key)';
           else {
             log(`${kind} Q5 …`);
-            q5 = await measure(server, Q5, writeInputs(path, 5000), settings, settings.connections, {
-              authorization: `Bearer ${key}`,
-            });
+            q5 = await measure(
+              server,
+              Q5,
+              writeInputs(path, 5000),
+              settings,
+              settings.connections,
+              {
+                authorization: `Bearer ${key}`,
+              },
+            );
             measurements.push(q5);
           }
         }
@@ -389,7 +433,9 @@ async function main(): Promise<void> {
   }
 
   const find = (server: string, query: QueryId, connections = settings.connections) =>
-    measurements.find((m) => m.server === server && m.query === query && m.connections === connections);
+    measurements.find(
+      (m) => m.server === server && m.query === query && m.connections === connections,
+    );
   const rps = (server: string, query: QueryId) => find(server, query)?.requestsPerSecond ?? NaN;
   const fg = 'franchise-graph';
   const oneConnection = find(fg, 'Q1', 1)!;
@@ -411,19 +457,32 @@ async function main(): Promise<void> {
     { target: 'Q0 ≥ 0.4× the peer’s Q0', ratio: rps(fg, 'Q0') / rps('peer', 'Q0'), min: 0.4 },
     { target: 'Q3 ≥ 0.5× Q2', ratio: rps(fg, 'Q3') / rps(fg, 'Q2'), min: 0.5 },
     { target: 'Q4 ≥ 0.5× Q2', ratio: rps(fg, 'Q4') / rps(fg, 'Q2'), min: 0.5 },
-    { target: 'Q1 p99 ≤ 2.5× p50 at 1 connection', ratio: oneConnection.p99Ms / oneConnection.p50Ms, max: 2.5 },
+    {
+      target: 'Q1 p99 ≤ 2.5× p50 at 1 connection',
+      ratio: oneConnection.p99Ms / oneConnection.p50Ms,
+      max: 2.5,
+    },
     { target: 'peak RSS ≤ 300 MB', ratio: peaks[fg], max: 300, unit: 'MB' },
   ].map((row) => {
     if ('met' in row) return row;
     const value = row.ratio;
     const met = 'min' in row ? value >= row.min! : value <= row.max!;
-    return { target: row.target, value: row.unit ? `${fmt(value)} ${row.unit}` : `${fmt(value, 2)}×`, met };
+    return {
+      target: row.target,
+      value: row.unit ? `${fmt(value)} ${row.unit}` : `${fmt(value, 2)}×`,
+      met,
+    };
   });
 
   const results = {
     date: new Date().toISOString(),
     settings,
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageAtStart: load },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      loadAverageAtStart: load,
+    },
     seconds: Math.round((Date.now() - started) / 1000),
     answersMatch,
     peakRssMb: peaks,
@@ -453,13 +512,25 @@ export function renderTable(
     '|---|---|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const m of measurements) {
-    const sql = m.sqlPerRequest == null ? '–' : m.sqlPerRequest.min === m.sqlPerRequest.max ? String(m.sqlPerRequest.max) : `${m.sqlPerRequest.min}–${m.sqlPerRequest.max} (mean ${m.sqlPerRequest.mean})`;
+    const sql =
+      m.sqlPerRequest == null
+        ? '–'
+        : m.sqlPerRequest.min === m.sqlPerRequest.max
+          ? String(m.sqlPerRequest.max)
+          : `${m.sqlPerRequest.min}–${m.sqlPerRequest.max} (mean ${m.sqlPerRequest.mean})`;
     lines.push(
       `| ${m.server} | ${m.query} ${titles.get(m.query)} | ${m.connections} | ${fmt(m.requestsPerSecond)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${sql} | ${m.failures} | ${m.peakRssMb} |`,
     );
   }
-  if (typeof q5 === 'string') lines.push(`| franchise-graph | Q5 ${titles.get('Q5')} | | ${q5} | | | | | |`);
-  lines.push('', `Peak RSS per server (MB): ${Object.entries(peaks).map(([k, v]) => `${k} ${v}`).join(', ')}`, '');
+  if (typeof q5 === 'string')
+    lines.push(`| franchise-graph | Q5 ${titles.get('Q5')} | | ${q5} | | | | | |`);
+  lines.push(
+    '',
+    `Peak RSS per server (MB): ${Object.entries(peaks)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    '',
+  );
   lines.push('| target | measured | met |', '|---|---|---|');
   for (const t of targets) lines.push(`| ${t.target} | ${t.value} | ${t.met ? 'yes' : 'NO'} |`);
   return lines.join('\n');

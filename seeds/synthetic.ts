@@ -52,29 +52,167 @@ function prng(seed: number): () => number {
 }
 
 const ADJECTIVES = [
-  'Silent', 'Crimson', 'Broken', 'Iron', 'Hidden', 'Last', 'Golden', 'Shattered', 'Midnight', 'Savage',
-  'Frozen', 'Burning', 'Hollow', 'Electric', 'Wild', 'Lost', 'Dark', 'Bright', 'Endless', 'Fallen',
-  'Rogue', 'Scarlet', 'Distant', 'Twisted', 'Quiet', 'Eternal', 'Steel', 'Velvet', 'Neon', 'Ancient',
+  'Silent',
+  'Crimson',
+  'Broken',
+  'Iron',
+  'Hidden',
+  'Last',
+  'Golden',
+  'Shattered',
+  'Midnight',
+  'Savage',
+  'Frozen',
+  'Burning',
+  'Hollow',
+  'Electric',
+  'Wild',
+  'Lost',
+  'Dark',
+  'Bright',
+  'Endless',
+  'Fallen',
+  'Rogue',
+  'Scarlet',
+  'Distant',
+  'Twisted',
+  'Quiet',
+  'Eternal',
+  'Steel',
+  'Velvet',
+  'Neon',
+  'Ancient',
 ];
 const NOUNS = [
-  'Horizon', 'Empire', 'Protocol', 'Signal', 'Harbor', 'Legacy', 'Frontier', 'Covenant', 'Circuit', 'Tide',
-  'Kingdom', 'Reckoning', 'Shadow', 'Orbit', 'Citadel', 'Vendetta', 'Labyrinth', 'Outpost', 'Mirage', 'Pulse',
-  'Dominion', 'Exodus', 'Paradox', 'Sentinel', 'Odyssey', 'Rift', 'Vanguard', 'Eclipse', 'Cipher', 'Storm',
+  'Horizon',
+  'Empire',
+  'Protocol',
+  'Signal',
+  'Harbor',
+  'Legacy',
+  'Frontier',
+  'Covenant',
+  'Circuit',
+  'Tide',
+  'Kingdom',
+  'Reckoning',
+  'Shadow',
+  'Orbit',
+  'Citadel',
+  'Vendetta',
+  'Labyrinth',
+  'Outpost',
+  'Mirage',
+  'Pulse',
+  'Dominion',
+  'Exodus',
+  'Paradox',
+  'Sentinel',
+  'Odyssey',
+  'Rift',
+  'Vanguard',
+  'Eclipse',
+  'Cipher',
+  'Storm',
 ];
 const FIRST_NAMES = [
-  'Ava', 'Ben', 'Chloé', 'Dario', 'Elena', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Luca',
-  'Maya', 'Nils', 'Olga', 'Pablo', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Umar', 'Vera', 'Wren', 'Xavi',
-  'Yara', 'Zoltán', 'Aiko', 'Bruno', 'Clara', 'Dev', 'Eva', 'Farid', 'Gil', 'Hana', 'Ivo', 'Jade',
-  'Kofi', 'Lena', 'Milo', 'Noor',
+  'Ava',
+  'Ben',
+  'Chloé',
+  'Dario',
+  'Elena',
+  'Felix',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kira',
+  'Luca',
+  'Maya',
+  'Nils',
+  'Olga',
+  'Pablo',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tara',
+  'Umar',
+  'Vera',
+  'Wren',
+  'Xavi',
+  'Yara',
+  'Zoltán',
+  'Aiko',
+  'Bruno',
+  'Clara',
+  'Dev',
+  'Eva',
+  'Farid',
+  'Gil',
+  'Hana',
+  'Ivo',
+  'Jade',
+  'Kofi',
+  'Lena',
+  'Milo',
+  'Noor',
 ];
 const LAST_NAMES = [
-  'Abara', 'Berg', 'Castillo', 'Dubois', 'Eriksen', 'Fontaine', 'García', 'Hoffmann', 'Ibáñez', 'Jansen',
-  'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quintero', 'Rossi', 'Schmidt',
-  'Takahashi', 'Uribe', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zielińska', 'Almeida', 'Brandt', 'Costa',
-  'Duarte', 'Engel', 'Ferreira', 'Gallo', 'Haas', 'Iversen', 'Jovanović', 'Kaur', 'Lund', 'Marsh', 'Novak',
+  'Abara',
+  'Berg',
+  'Castillo',
+  'Dubois',
+  'Eriksen',
+  'Fontaine',
+  'García',
+  'Hoffmann',
+  'Ibáñez',
+  'Jansen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quintero',
+  'Rossi',
+  'Schmidt',
+  'Takahashi',
+  'Uribe',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zielińska',
+  'Almeida',
+  'Brandt',
+  'Costa',
+  'Duarte',
+  'Engel',
+  'Ferreira',
+  'Gallo',
+  'Haas',
+  'Iversen',
+  'Jovanović',
+  'Kaur',
+  'Lund',
+  'Marsh',
+  'Novak',
 ];
-const OUTLETS = ['Deadline', 'Variety', 'The Hollywood Reporter', 'Collider', 'Screen Daily', 'IndieWire'];
-const STUDIOS = ['Northlight Pictures', 'Harbor Lane Films', 'Copperline Studios', 'Meridian Entertainment'];
+const OUTLETS = [
+  'Deadline',
+  'Variety',
+  'The Hollywood Reporter',
+  'Collider',
+  'Screen Daily',
+  'IndieWire',
+];
+const STUDIOS = [
+  'Northlight Pictures',
+  'Harbor Lane Films',
+  'Copperline Studios',
+  'Meridian Entertainment',
+];
 const STREAMERS = ['Streamly', 'Flixwave'];
 
 const SUPPORTING_ROLES: readonly CreditRole[] = [
@@ -98,7 +236,11 @@ const PROGRESSION: readonly AttachmentStatus[] = [
   AttachmentStatus.ATTACHED,
   AttachmentStatus.CONFIRMED,
 ];
-const EXITS: readonly AttachmentStatus[] = [AttachmentStatus.PASSED, AttachmentStatus.EXITED, AttachmentStatus.DENIED];
+const EXITS: readonly AttachmentStatus[] = [
+  AttachmentStatus.PASSED,
+  AttachmentStatus.EXITED,
+  AttachmentStatus.DENIED,
+];
 const CONFIDENCES = Object.values(Confidence);
 
 function isoDay(epochDay: number): string {
@@ -111,7 +253,9 @@ function epochDayOf(date: string): number {
 /** The better-sqlite3 connection under a TypeORM DataSource (writes here bypass the ORM on purpose). */
 export function sqliteConnectionOf(dataSource: DataSource): Database {
   if (dataSource.options.type !== 'better-sqlite3') {
-    throw new Error(`the synthetic generator writes SQLite only, got a ${dataSource.options.type} DataSource`);
+    throw new Error(
+      `the synthetic generator writes SQLite only, got a ${dataSource.options.type} DataSource`,
+    );
   }
   return (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
 }
@@ -119,12 +263,23 @@ export function sqliteConnectionOf(dataSource: DataSource): Database {
 /** Prepared INSERTs with every column named; `run(values)` binds them in column order. */
 function inserter(db: Database, table: string, columns: readonly string[]): Statement<unknown[]> {
   const names = columns.map((c) => `"${c}"`).join(', ');
-  return db.prepare(`INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`);
+  return db.prepare(
+    `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
 }
 
 const EVENT_COLUMNS = [
-  'id', 'effectiveDate', 'confidence', 'sourceId', 'quote', 'speakerId', 'recordedAt', 'recordedBy',
-  'retracted', 'retractionReason', 'retractedAt',
+  'id',
+  'effectiveDate',
+  'confidence',
+  'sourceId',
+  'quote',
+  'speakerId',
+  'recordedAt',
+  'recordedBy',
+  'retracted',
+  'retractionReason',
+  'retractedAt',
 ] as const;
 
 /**
@@ -132,7 +287,8 @@ const EVENT_COLUMNS = [
  * (1, 2, 3… per table) so that every run gives the same ids.
  */
 export function generateSynthetic(dataSource: DataSource, scale: number): SyntheticCounts {
-  if (!(scale > 0 && scale <= 20)) throw new Error(`--scale must be above 0 and at most 20, got ${scale}`);
+  if (!(scale > 0 && scale <= 20))
+    throw new Error(`--scale must be above 0 and at most 20, got ${scale}`);
   const db = sqliteConnectionOf(dataSource);
   const random = prng(SYNTHETIC_SEED);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -178,21 +334,56 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
     person: inserter(db, 'person', ['id', 'slug', 'name', 'aliases', 'searchText', 'version']),
     character: inserter(db, 'character', ['id', 'slug', 'name', 'searchText']),
     franchise: inserter(db, 'franchise', [
-      'id', 'slug', 'name', 'kind', 'description', 'parentId', 'searchText', 'version',
+      'id',
+      'slug',
+      'name',
+      'kind',
+      'description',
+      'parentId',
+      'searchText',
+      'version',
     ]),
     film: inserter(db, 'film', [
-      'id', 'slug', 'title', 'workingTitle', 'runtimeMinutes', 'synopsis', 'tmdbId', 'imdbId', 'releaseDate',
-      'searchText', 'version',
+      'id',
+      'slug',
+      'title',
+      'workingTitle',
+      'runtimeMinutes',
+      'synopsis',
+      'tmdbId',
+      'imdbId',
+      'releaseDate',
+      'searchText',
+      'version',
     ]),
-    membership: inserter(db, 'franchise_membership', ['franchiseId', 'filmId', 'releaseOrdinal', 'storyOrdinal']),
+    membership: inserter(db, 'franchise_membership', [
+      'franchiseId',
+      'filmId',
+      'releaseOrdinal',
+      'storyOrdinal',
+    ]),
     relation: inserter(db, 'film_relation', ['id', 'fromFilmId', 'toFilmId']),
     relationEvent: inserter(db, 'film_relation_event', [...EVENT_COLUMNS, 'relationId', 'kind']),
     productionEvent: inserter(db, 'production_event', [...EVENT_COLUMNS, 'filmId', 'status']),
     releaseEvent: inserter(db, 'release_event', [
-      'filmId', 'date', 'country', 'place', 'kind', 'companyId', 'sourceId',
+      'filmId',
+      'date',
+      'country',
+      'place',
+      'kind',
+      'companyId',
+      'sourceId',
     ]),
     companyCredit: inserter(db, 'company_credit', ['filmId', 'companyId', 'role']),
-    credit: inserter(db, 'credit', ['id', 'filmId', 'personId', 'role', 'job', 'characterId', 'billingOrder']),
+    credit: inserter(db, 'credit', [
+      'id',
+      'filmId',
+      'personId',
+      'role',
+      'job',
+      'characterId',
+      'billingOrder',
+    ]),
     attachmentEvent: inserter(db, 'attachment_event', [...EVENT_COLUMNS, 'creditId', 'status']),
   };
 
@@ -213,7 +404,11 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
 
   db.transaction(() => {
     // Companies: outlets (sources' publishers), studios and streamers.
-    const companyIds: Record<'outlet' | 'studio' | 'streamer', number[]> = { outlet: [], studio: [], streamer: [] };
+    const companyIds: Record<'outlet' | 'studio' | 'streamer', number[]> = {
+      outlet: [],
+      studio: [],
+      streamer: [],
+    };
     let companyId = 0;
     for (const [names, kind, bucket] of [
       [OUTLETS, CompanyKind.NEWS_OUTLET, 'outlet'],
@@ -230,7 +425,13 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
     for (let id = 1; id <= n.sources; id++) {
       const outlet = pick(companyIds.outlet);
       const publishedOn = isoDay(epochDayOf('1985-01-01') + int(0, 15_000));
-      insert.source.run(id, outlet, `https://news.example/${outlet}/${id}`, `Report ${id}`, publishedOn);
+      insert.source.run(
+        id,
+        outlet,
+        `https://news.example/${outlet}/${id}`,
+        `Report ${id}`,
+        publishedOn,
+      );
     }
     const sourceId = () => int(1, n.sources);
 
@@ -252,9 +453,22 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
       const position = (id - 1) % 10;
       const parentId = position >= 1 && position <= 3 ? id - position : null;
       const kind =
-        position === 0 ? FranchiseKind.SHARED_UNIVERSE : parentId != null ? FranchiseKind.SERIES : FranchiseKind.FRANCHISE;
+        position === 0
+          ? FranchiseKind.SHARED_UNIVERSE
+          : parentId != null
+            ? FranchiseKind.SERIES
+            : FranchiseKind.FRANCHISE;
       const name = franchiseName(`The ${pick(ADJECTIVES)} ${pick(NOUNS)}`);
-      insert.franchise.run(id, slugify(name), name, kind, `Synthetic franchise ${id}.`, parentId, searchTextOf(name), 1);
+      insert.franchise.run(
+        id,
+        slugify(name),
+        name,
+        kind,
+        `Synthetic franchise ${id}.`,
+        parentId,
+        searchTextOf(name),
+        1,
+      );
       parentOf.push(parentId);
     }
 
@@ -295,7 +509,12 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
           1,
         );
 
-        insert.membership.run(franchiseId, filmId, ordinal, random() < 0.1 ? null : storyOrder[ordinal - 1]);
+        insert.membership.run(
+          franchiseId,
+          filmId,
+          ordinal,
+          random() < 0.1 ? null : storyOrder[ordinal - 1],
+        );
         counts.memberships += 1;
         const parentId = parentOf[franchiseId];
         if (parentId != null) {
@@ -305,7 +524,15 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
         }
 
         if (released) {
-          insert.releaseEvent.run(filmId, isoDay(day - 10), null, 'Los Angeles', ReleaseKind.PREMIERE, null, sourceId());
+          insert.releaseEvent.run(
+            filmId,
+            isoDay(day - 10),
+            null,
+            'Los Angeles',
+            ReleaseKind.PREMIERE,
+            null,
+            sourceId(),
+          );
           insert.releaseEvent.run(
             filmId,
             date,
@@ -315,7 +542,15 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
             streamingOnly ? pick(companyIds.streamer) : pick(companyIds.studio),
             sourceId(),
           );
-          insert.releaseEvent.run(filmId, isoDay(day + 120), null, null, ReleaseKind.DIGITAL, null, null);
+          insert.releaseEvent.run(
+            filmId,
+            isoDay(day + 120),
+            null,
+            null,
+            ReleaseKind.DIGITAL,
+            null,
+            null,
+          );
           counts.releaseEvents += 3;
         }
         insert.companyCredit.run(filmId, pick(companyIds.studio), CompanyRole.PRODUCTION);
@@ -328,7 +563,11 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
         for (const [status, at] of production) {
           if (at > todayDay) continue;
           ids.productionEvent += 1;
-          insert.productionEvent.run(...reported(ids.productionEvent, isoDay(at), sourceId()), filmId, status);
+          insert.productionEvent.run(
+            ...reported(ids.productionEvent, isoDay(at), sourceId()),
+            filmId,
+            status,
+          );
           counts.productionEvents += 1;
         }
 
@@ -336,8 +575,16 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
           relationId += 1;
           insert.relation.run(relationId, filmId - 1, filmId);
           ids.relationEvent += 1;
-          const kind = !released ? FilmRelationKind.FOLLOW_UP : storyOrder[ordinal - 1] < storyOrder[ordinal - 2] ? FilmRelationKind.PREQUEL : FilmRelationKind.SEQUEL;
-          insert.relationEvent.run(...reported(ids.relationEvent, isoDay(day - 900), sourceId()), relationId, kind);
+          const kind = !released
+            ? FilmRelationKind.FOLLOW_UP
+            : storyOrder[ordinal - 1] < storyOrder[ordinal - 2]
+              ? FilmRelationKind.PREQUEL
+              : FilmRelationKind.SEQUEL;
+          insert.relationEvent.run(
+            ...reported(ids.relationEvent, isoDay(day - 900), sourceId()),
+            relationId,
+            kind,
+          );
           counts.relations += 1;
         }
 
@@ -378,7 +625,11 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
             at = i === statuses.length - 1 && released ? day : Math.min(end, at + int(10, 200));
             ids.attachmentEvent += 1;
             const retracted = i < statuses.length - 1 && random() < 0.02;
-            insert.attachmentEvent.run(...reported(ids.attachmentEvent, isoDay(at), sourceId(), retracted), creditId, status);
+            insert.attachmentEvent.run(
+              ...reported(ids.attachmentEvent, isoDay(at), sourceId(), retracted),
+              creditId,
+              status,
+            );
             counts.attachmentEvents += 1;
           });
         }
@@ -389,7 +640,10 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
 }
 
 /** Builds a fresh SQLite file: the real migrations first, then the synthetic data. */
-export async function buildSyntheticDatabase(path: string, scale: number): Promise<SyntheticCounts> {
+export async function buildSyntheticDatabase(
+  path: string,
+  scale: number,
+): Promise<SyntheticCounts> {
   mkdirSync(dirname(resolve(path)), { recursive: true });
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const dataSource = createDataSource({ type: 'sqlite', path });
@@ -414,12 +668,16 @@ async function main(argv: readonly string[]): Promise<void> {
   const started = Date.now();
   const counts = await buildSyntheticDatabase(out, scale);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`Wrote ${out} at scale ${scale} in ${seconds} s: ${JSON.stringify(counts)}\n`);
+  process.stdout.write(
+    `Wrote ${out} at scale ${scale} in ${seconds} s: ${JSON.stringify(counts)}\n`,
+  );
 }
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    process.stderr.write(`seed:synthetic failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `seed:synthetic failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -43,7 +43,9 @@ describe('the benchmark queries', () => {
       }>(Q1.query, { slug: franchiseSlug(server) });
       expect(result.errors).toBeUndefined();
       expect(result.data!.franchise.films.edges).toHaveLength(10);
-      expect(result.data!.franchise.films.edges.every((edge) => edge.node.credits.length > 0)).toBe(true);
+      expect(result.data!.franchise.films.edges.every((edge) => edge.node.credits.length > 0)).toBe(
+        true,
+      );
       counts.push(statements);
     }
     expect(counts[0]).toBeLessThanOrEqual(Q1.depth + 2);
@@ -55,9 +57,12 @@ describe('the benchmark queries', () => {
       large,
       `SELECT "personId" FROM credit GROUP BY "personId" ORDER BY COUNT(*) DESC LIMIT 1`,
     );
-    const { result, statements } = await large.executeCounted<{ person: { credits: unknown[] } }>(Q2.query, {
-      id: toGlobalId('Person', personId),
-    });
+    const { result, statements } = await large.executeCounted<{ person: { credits: unknown[] } }>(
+      Q2.query,
+      {
+        id: toGlobalId('Person', personId),
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.person.credits.length).toBeGreaterThan(5);
     expect(statements).toBeLessThanOrEqual(4);
@@ -65,10 +70,9 @@ describe('the benchmark queries', () => {
 
   test('Q3, a deep page of attachments by status and role, runs at most 4 statements', async () => {
     const maxId = firstValue<number>(large, 'SELECT MAX(id) FROM credit');
-    const { result, statements } = await large.executeCounted<{ attachments: { edges: unknown[] } }>(
-      Q3.query,
-      { after: encodeCursor([Math.floor(maxId / 2)]) },
-    );
+    const { result, statements } = await large.executeCounted<{
+      attachments: { edges: unknown[] };
+    }>(Q3.query, { after: encodeCursor([Math.floor(maxId / 2)]) });
     expect(result.errors).toBeUndefined();
     expect(result.data!.attachments.edges).toHaveLength(20);
     expect(statements).toBeLessThanOrEqual(4);
@@ -88,7 +92,9 @@ describe('the benchmark queries', () => {
     // The page crosses from the last five dated films into the undated ones.
     expect(dates.slice(0, 5).every((date) => date !== null)).toBe(true);
     expect(dates.slice(5).every((date) => date === null)).toBe(true);
-    expect(result.data!.films.totalCount).toBe(firstValue<number>(large, 'SELECT COUNT(*) FROM film'));
+    expect(result.data!.films.totalCount).toBe(
+      firstValue<number>(large, 'SELECT COUNT(*) FROM film'),
+    );
     expect(statements).toBeLessThanOrEqual(4);
   });
 });

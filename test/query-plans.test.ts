@@ -23,7 +23,7 @@ beforeAll(async () => {
   const logger = server.dataSource.logger;
   const logQuery = logger.logQuery.bind(logger);
   logger.logQuery = (sql, parameters, queryRunner) => {
-    captured.push({ sql, parameters: parameters ?? [] });
+    captured.push({ sql, parameters: (parameters ?? []) as unknown[] });
     return logQuery(sql, parameters, queryRunner);
   };
 });
@@ -38,7 +38,12 @@ function fullScans(sql: string, plan: { detail: string }[]): string[] {
   return plan
     .map((row) => row.detail)
     .filter((detail) => /^SCAN /.test(detail))
-    .filter((detail) => !/USING (COVERING )?INDEX|^SCAN json_each|^SCAN \(subquery|^SCAN t$|CONSTANT ROW/.test(detail))
+    .filter(
+      (detail) =>
+        !/USING (COVERING )?INDEX|^SCAN json_each|^SCAN \(subquery|^SCAN t$|CONSTANT ROW/.test(
+          detail,
+        ),
+    )
     .filter((detail) => {
       const table = /^SCAN (\w+)$/.exec(detail)?.[1];
       return !(table && new RegExp(`ORDER BY "${table}"\\."id" (ASC|DESC) LIMIT`).test(sql));
@@ -46,7 +51,10 @@ function fullScans(sql: string, plan: { detail: string }[]): string[] {
 }
 
 /** Runs an operation and returns the full scans of each of its statements (empty when there are none). */
-async function scansOf(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, string[]>> {
+async function scansOf(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Record<string, string[]>> {
   captured = [];
   const result = await server.execute(query, variables);
   expect(result.errors).toBeUndefined();
@@ -54,7 +62,10 @@ async function scansOf(query: string, variables: Record<string, unknown> = {}): 
   expect(statements.length).toBeGreaterThan(0);
   const scans: Record<string, string[]> = {};
   for (const { sql, parameters } of statements) {
-    const plan: { detail: string }[] = await server.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters);
+    const plan: { detail: string }[] = await server.dataSource.query(
+      `EXPLAIN QUERY PLAN ${sql}`,
+      parameters,
+    );
     const found = fullScans(sql, plan);
     captured = [];
     if (found.length) scans[sql.replace(/\s+/g, ' ').slice(0, 200)] = found;
@@ -87,26 +98,54 @@ describe('query plans', () => {
   test.each([
     ['films by release date', FILMS, {}],
     ['films by release date, deep', FILMS, { after: encodeCursor(['2000-01-01', 50]) }],
-    ['films by release date, among the undated', FILMS, { after: encodeCursor(['9999-12-31', 50]) }],
-    ['films by release date, backwards', FILMS, { first: null, last: 10, before: encodeCursor(['9999-12-31', 50]) }],
+    [
+      'films by release date, among the undated',
+      FILMS,
+      { after: encodeCursor(['9999-12-31', 50]) },
+    ],
+    [
+      'films by release date, backwards',
+      FILMS,
+      { first: null, last: 10, before: encodeCursor(['9999-12-31', 50]) },
+    ],
     ['films by title', FILMS, { orderBy: 'TITLE' }],
     ['films by title, deep', FILMS, { orderBy: 'TITLE', after: encodeCursor(['M', 1]) }],
     ['films of a franchise', FILMS, { filter: { franchise: id('Franchise', 2) } }],
     ['films by production status', FILMS, { filter: { statuses: ['RELEASED'] } }],
-    ['films released in a period', FILMS, { filter: { releasedAfter: '1990-01-01', releasedBefore: '2010-12-31' } }],
+    [
+      'films released in a period',
+      FILMS,
+      { filter: { releasedAfter: '1990-01-01', releasedBefore: '2010-12-31' } },
+    ],
     ['attachments, first page', ATTACHMENTS, {}],
     ['attachments, deep', ATTACHMENTS, { after: encodeCursor([500]) }],
-    ['attachments by status and role (Q3)', ATTACHMENTS, { after: encodeCursor([500]), filter: { statuses: ['ATTACHED'], roles: ['CAST'] } }],
+    [
+      'attachments by status and role (Q3)',
+      ATTACHMENTS,
+      { after: encodeCursor([500]), filter: { statuses: ['ATTACHED'], roles: ['CAST'] } },
+    ],
     ['attachments of a film', ATTACHMENTS, { filter: { film: id('Film', 3) } }],
     ['attachments of a person', ATTACHMENTS, { filter: { person: id('Person', 3) } }],
-    ['attachments in a franchise', ATTACHMENTS, { filter: { franchise: id('Franchise', 1), confirmed: true } }],
-    ['attachments changed since a day, as of a day', ATTACHMENTS, { after: encodeCursor([10]), filter: { changedSince: '2000-01-01' }, asOf: '2020-01-01' }],
+    [
+      'attachments in a franchise',
+      ATTACHMENTS,
+      { filter: { franchise: id('Franchise', 1), confirmed: true } },
+    ],
+    [
+      'attachments changed since a day, as of a day',
+      ATTACHMENTS,
+      { after: encodeCursor([10]), filter: { changedSince: '2000-01-01' }, asOf: '2020-01-01' },
+    ],
     ['people', PEOPLE, {}],
     ['people, deep', PEOPLE, { after: encodeCursor(['M', 1]) }],
     ['franchises', FRANCHISES, { after: encodeCursor(['M', 1]) }],
     ['franchises of some kinds', FRANCHISES, { filter: { kinds: ['SERIES'] } }],
     ['a franchise’s films in release order', FRANCHISE_FILMS, { id: id('Franchise', 2) }],
-    ['a franchise’s films in story order, deep', FRANCHISE_FILMS, { id: id('Franchise', 2), order: 'STORY', after: encodeCursor([2, 2, 22]) }],
+    [
+      'a franchise’s films in story order, deep',
+      FRANCHISE_FILMS,
+      { id: id('Franchise', 2), order: 'STORY', after: encodeCursor([2, 2, 22]) },
+    ],
     ['a film’s relations (the loaders)', FILM_RELATIONS, { id: id('Film', 22) }],
     ['Q1', Q1.query, () => ({ slug: franchiseSlug })],
     ['Q2', Q2.query, { id: id('Person', 1) }],

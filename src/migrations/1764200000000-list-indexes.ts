@@ -7,9 +7,18 @@ import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
  * `attachments` look up one index entry per credit with no sort and no table read.
  */
 const INDEXES: { table: string; index: TableIndex }[] = [
-  { table: 'person', index: new TableIndex({ name: 'IDX_person_name', columnNames: ['name', 'id'] }) },
-  { table: 'franchise', index: new TableIndex({ name: 'IDX_franchise_name', columnNames: ['name', 'id'] }) },
-  { table: 'franchise', index: new TableIndex({ name: 'IDX_franchise_kind', columnNames: ['kind', 'name', 'id'] }) },
+  {
+    table: 'person',
+    index: new TableIndex({ name: 'IDX_person_name', columnNames: ['name', 'id'] }),
+  },
+  {
+    table: 'franchise',
+    index: new TableIndex({ name: 'IDX_franchise_name', columnNames: ['name', 'id'] }),
+  },
+  {
+    table: 'franchise',
+    index: new TableIndex({ name: 'IDX_franchise_kind', columnNames: ['kind', 'name', 'id'] }),
+  },
   {
     table: 'attachment_event',
     index: new TableIndex({
@@ -27,6 +36,7 @@ export class ListIndexes1764200000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { table, index } of [...INDEXES].reverse()) await queryRunner.dropIndex(table, index.name!);
+    for (const { table, index } of [...INDEXES].reverse())
+      await queryRunner.dropIndex(table, index.name!);
   }
 }
