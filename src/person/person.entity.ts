@@ -5,6 +5,7 @@ import { Node } from '../common/node';
 
 @Entity('person')
 @Index('UQ_person_slug', ['slug'], { unique: true })
+@Index('IDX_person_name', ['name', 'id'])
 @ObjectType('Person', { implements: Node, description: 'A real person who works on films.' })
 export class Person {
   @PrimaryGeneratedColumn({ type: 'integer' })
