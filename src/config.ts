@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   readonly logLevel: LogLevel;
   readonly nodeEnv: 'development' | 'production' | 'test';
+  /** Writes (mutations) one API key may make per minute on one server. */
+  readonly writeRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +167,12 @@ function parseOneOf<T extends string>(
   throw new ConfigError(variable, `expected one of ${allowed.join(', ')}, got "${raw}"`);
 }
 
+function parsePositiveInt(variable: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new ConfigError(variable, `expected a whole number above 0, got "${raw}"`);
+  return Number(raw);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = parseOneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
   return Object.freeze({
@@ -173,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: Object.freeze(parseCorsOrigins(env.CORS_ORIGINS)),
     logLevel: parseOneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     nodeEnv,
+    writeRateLimit: parsePositiveInt('WRITE_RATE_LIMIT', env.WRITE_RATE_LIMIT, 300),
   });
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/api-keys';
+import type { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './common/batching';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -12,6 +13,8 @@ export interface Context {
   readonly viewer: Viewer | null;
   /** Why the API key that was sent is not accepted; only operations that need a role fail because of it. */
   readonly authRejection: string | null;
+  /** Counts this viewer's writes; shared by all requests of the process. */
+  readonly writeLimiter: WriteRateLimiter | null;
 }
 
 export interface ContextOptions {
@@ -19,6 +22,7 @@ export interface ContextOptions {
   readonly loaderOptions?: LoaderOptions;
   readonly viewer?: Viewer | null;
   readonly authRejection?: string | null;
+  readonly writeLimiter?: WriteRateLimiter | null;
 }
 
 export function createContext(dataSource: DataSource, options: ContextOptions): Context {
@@ -28,5 +32,6 @@ export function createContext(dataSource: DataSource, options: ContextOptions): 
     requestId: options.requestId,
     viewer: options.viewer ?? null,
     authRejection: options.authRejection ?? null,
+    writeLimiter: options.writeLimiter ?? null,
   };
 }

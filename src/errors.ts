@@ -7,6 +7,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   VERSION_CONFLICT: 'VERSION_CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -42,5 +43,14 @@ export class ForbiddenError extends GraphQLError {
 export class VersionConflictError extends GraphQLError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code: ErrorCode.VERSION_CONFLICT, ...extra } });
+  }
+}
+
+/** Too many writes from one key: HTTP 429, and how long to wait. */
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterSeconds: number) {
+    super(`Too many writes with this API key; try again in ${retryAfterSeconds} s.`, {
+      extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429 } },
+    });
   }
 }

@@ -12,6 +12,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { authenticate } from './auth/api-keys';
+import { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './common/batching';
 import { formatError } from './common/format-error';
 import { QUERY_LIMITS, queryLimitsRule } from './common/query-limits';
@@ -121,6 +122,8 @@ function outcomeOf(status: number, errorCodes: readonly string[]): 'ok' | 'rejec
 export interface App {
   readonly app: Express;
   readonly apollo: ApolloServer<Context>;
+  /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
+  contextFor(request: { requestId: string; authorization?: string }): Promise<Context>;
   /** Resolves when the app can serve; call before `listen`. */
   start(): Promise<void>;
   /** From now on /readyz answers 503, so load balancers stop sending requests (shutdown). */
@@ -209,10 +212,18 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
   // A browser's GET /graphql gets the self-hosted GraphiQL page; JSON requests go on to Apollo.
   app.use(createGraphiqlRouter(GRAPHIQL_DIR));
 
+  const writeLimiter = new WriteRateLimiter(config.writeRateLimit);
+  /** The context of one request: its loaders, and who sent it (from the Authorization header). */
+  const contextFor = async ({ requestId, authorization }: { requestId: string; authorization?: string }) => {
+    const { viewer, rejection } = await authenticate(dataSource, authorization);
+    return createContext(dataSource, { requestId, loaderOptions, viewer, authRejection: rejection, writeLimiter });
+  };
+
   let started = false;
   return {
     app,
     apollo,
+    contextFor,
     async start() {
       await apollo.start();
       started = true;
@@ -222,15 +233,8 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
         // After the body is read, so the SQL of the whole operation runs in this request's tally.
         (_req, res, next) => withSqlTally(res.locals.sqlTally as SqlTally, next),
         expressMiddleware(apollo, {
-          context: async ({ req, res }) => {
-            const { viewer, rejection } = await authenticate(dataSource, req.get('authorization'));
-            return createContext(dataSource, {
-              requestId: String(res.locals.requestId),
-              loaderOptions,
-              viewer,
-              authRejection: rejection,
-            });
-          },
+          context: ({ req, res }) =>
+            contextFor({ requestId: String(res.locals.requestId), authorization: req.get('authorization') }),
         }),
       );
       app.use(httpErrorHandler(logger));

@@ -1,21 +1,13 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../src/common/logger';
 import { SEED } from '../seeds/seed';
+import { captureLogs } from './support/log-capture';
 import { createTestServer, type TestServer } from './support/test-server';
 
 /** Every line the server logs, parsed. */
-const logLines: Record<string, unknown>[] = [];
-const logDestination = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    for (const line of chunk.toString('utf8').split('\n'))
-      if (line.trim()) logLines.push(JSON.parse(line));
-    done();
-  },
-});
+const { logger, lines: logLines } = captureLogs('warn');
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await createTestServer({ logger: createLogger('error', logDestination) });
+  server = await createTestServer({ logger });
 });
 afterAll(() => server.close());
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * End-to-end test of the self-hosted GraphiQL page in Debian's headless Chromium
  * (apt-get install -y chromium) driven by playwright-core. Needs `npm run build:graphiql` first.

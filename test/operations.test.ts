@@ -1,22 +1,15 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../src/common/logger';
+import { captureLogs } from './support/log-capture';
 import { createTestServer, type TestServer } from './support/test-server';
 
 /** Log lines the server wrote, parsed. */
-const logLines: Record<string, unknown>[] = [];
-const logStream = new Writable({
-  write(chunk, _encoding, done) {
-    for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-    done();
-  },
-});
+const { logger, lines: logLines } = captureLogs();
 
 let server: TestServer;
 let baseUrl: string;
 beforeAll(async () => {
   server = await createTestServer({
     env: { CORS_ORIGINS: 'https://newsroom.example.com' },
-    logger: createLogger('info', logStream),
+    logger,
   });
   baseUrl = await server.listen();
 });

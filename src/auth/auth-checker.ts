@@ -21,10 +21,14 @@ export function requireRole(
   return context.viewer;
 }
 
-/** type-graphql's check behind `@Authorized(ApiKeyRole.EDITOR)`. */
+/**
+ * type-graphql's check behind `@Authorized(ApiKeyRole.EDITOR)`, which every mutation has: the key must
+ * hold the role, and it must not have used up its writes of the last minute.
+ */
 export const authChecker: AuthCheckerFn<Context, ApiKeyRole> = ({ context }, roles) => {
   // `@Authorized()` without roles still needs a valid key, at least an editor's.
   for (const role of roles.length > 0 ? roles : [ApiKeyRole.EDITOR]) requireRole(context, role);
+  context.writeLimiter?.take(viewerOf(context).name);
   return true;
 };
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../common/dates';
-import { idOrSlug } from '../common/lookup';
+import { findByIdOrSlug } from '../common/lookup';
 import type { Context } from '../context';
 import { Credit } from '../credit/credit.entity';
 import { CreditFilter } from '../credit/credit.inputs';
@@ -19,10 +19,7 @@ export class CharacterResolver {
     @Arg('slug', () => String, { nullable: true, description: 'The character’s slug, e.g. "tyler-rake".' })
     slug: string | null,
   ): Promise<Character | null> {
-    const key = idOrSlug('Character', id, slug);
-    return 'id' in key
-      ? loaders.characterByIdLoader.load(key.id)
-      : dataSource.getRepository(Character).findOneBy({ slug: key.slug });
+    return findByIdOrSlug(dataSource, Character, 'Character', loaders.characterByIdLoader, id, slug);
   }
 
   @FieldResolver(() => [Credit], { description: 'Who played the character in which film, by release date.' })

@@ -1,17 +1,24 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import { localIdOf } from './global-id';
 
 /**
- * The `(id, slug)` pair of the single-object root fields: exactly one must be given. Returns the local
- * id, or the slug to look up.
+ * The single-object root fields (`film(id:, slug:)` and its siblings): exactly one of `id` or `slug`
+ * must be given. By id through the request's loader (so it shares the batch and the cache), by slug with
+ * one indexed query. Null when nothing matches.
  */
-export function idOrSlug(
+export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
   type: string,
+  byId: { load(id: number): Promise<T | null> },
   id: string | null | undefined,
   slug: string | null | undefined,
-): { id: number } | { slug: string } {
+): Promise<T | null> {
   if ((id == null) === (slug == null)) {
     throw new BadUserInputError('Pass exactly one of "id" or "slug".', id == null ? 'id' : 'slug');
   }
-  return id != null ? { id: localIdOf(type, id, 'id') } : { slug: slug as string };
+  return id != null
+    ? byId.load(localIdOf(type, id, 'id'))
+    : dataSource.getRepository(entity).findOneBy({ slug } as never);
 }

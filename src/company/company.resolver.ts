@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { idOrSlug } from '../common/lookup';
+import { findByIdOrSlug } from '../common/lookup';
 import type { Context } from '../context';
 import { Film } from '../film/film.entity';
 import { CompanyCredit } from './company-credit.entity';
@@ -14,10 +14,7 @@ export class CompanyResolver {
     @Arg('slug', () => String, { nullable: true, description: 'The company’s slug, e.g. "netflix".' })
     slug: string | null,
   ): Promise<Company | null> {
-    const key = idOrSlug('Company', id, slug);
-    return 'id' in key
-      ? loaders.companyByIdLoader.load(key.id)
-      : dataSource.getRepository(Company).findOneBy({ slug: key.slug });
+    return findByIdOrSlug(dataSource, Company, 'Company', loaders.companyByIdLoader, id, slug);
   }
 
   @FieldResolver(() => [CompanyCredit], { description: 'The films the company made, distributed or streamed.' })

@@ -14,6 +14,7 @@ import { AttachmentStatus } from './credit.enums';
 @Index('IDX_attachment_event_retracted_seq', ['retractedSeq'])
 @Index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], { unique: true })
 @Index('IDX_attachment_event_recorded', ['recordedAt', 'id'])
+@Index('IDX_attachment_event_history', ['creditId', 'effectiveDate', 'recordedAt', 'id', 'retracted', 'status'])
 @ObjectType('AttachmentEvent', {
   implements: Node,
   description: 'A dated, sourced change of a credit’s deal status: who said what, where and when.',

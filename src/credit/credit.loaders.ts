@@ -1,6 +1,13 @@
 import DataLoader from 'dataloader';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { groupRows, rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
+import {
+  groupRows,
+  hydratorOf,
+  rowsByIdLoader,
+  rowsByKeyLoader,
+  type LoaderOptions,
+  type RawRow,
+} from '../common/batching';
 import { dialectOf } from '../common/sql-dialect';
 import { compareEvents, orderByHistory } from '../source/reported-event';
 import { AttachmentEvent } from './attachment-event.entity';
@@ -20,6 +27,8 @@ export function compareCredits(a: Credit, b: Credit): number {
 
 export function createCreditLoaders(dataSource: DataSource, options: LoaderOptions) {
   const dialect = dialectOf(dataSource);
+  const hydrateCredit = hydratorOf(dataSource, Credit);
+  const hydrateEvent = hydratorOf(dataSource, AttachmentEvent);
   const attachmentEventsByCreditIdLoader = rowsByKeyLoader(
     dataSource,
     AttachmentEvent,
@@ -46,7 +55,17 @@ export function createCreditLoaders(dataSource: DataSource, options: LoaderOptio
           .createQueryBuilder('credit')
           .leftJoinAndSelect('credit.events', 'event')
           .where(condition, params);
-        const credits = await order(qb).getMany();
+        // One row per event (or one for a credit without events), in the credits' order.
+        const rows: RawRow[] = await order(qb).getRawMany();
+        const byId = new Map<number, Credit>();
+        for (const row of rows) {
+          const id = Number(row.credit_id);
+          let credit = byId.get(id);
+          if (!credit) byId.set(id, (credit = hydrateCredit(row, 'credit')));
+          credit.events ??= [];
+          if (row.event_id != null) credit.events.push(hydrateEvent(row, 'event'));
+        }
+        const credits = [...byId.values()];
         for (const credit of credits) {
           const events = (credit.events ?? []).sort(compareEvents);
           attachmentEventsByCreditIdLoader.clear(credit.id).prime(credit.id, events);

@@ -109,12 +109,13 @@ export class CreditResolver {
     nullable: true,
     description: 'The deal status in force on `asOf`; null when nothing had been reported by then.',
   })
-  async status(
+  status(
     @Root() credit: CreditAsOf,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
-  ): Promise<AttachmentStatus | null> {
-    return (await creditEventAsOf(loaders, credit.id, effectiveAsOf(credit, asOf)))?.status ?? null;
+  ): AttachmentStatus | null | Promise<AttachmentStatus | null> {
+    const event = creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
+    return event instanceof Promise ? event.then((found) => found?.status ?? null) : (event?.status ?? null);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the status on `asOf` is CONFIRMED or CREDITED.' })
@@ -123,7 +124,7 @@ export class CreditResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
   ): Promise<boolean> {
-    const event = await creditEventAsOf(loaders, credit.id, effectiveAsOf(credit, asOf));
+    const event = await creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
     return event != null && CONFIRMED_STATUSES.includes(event.status);
   }
 
@@ -135,8 +136,8 @@ export class CreditResolver {
     @Root() credit: CreditAsOf,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
-  ): Promise<AttachmentEvent | null> {
-    return creditEventAsOf(loaders, credit.id, effectiveAsOf(credit, asOf));
+  ): AttachmentEvent | null | Promise<AttachmentEvent | null> {
+    return creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
   }
 
   @FieldResolver(() => [AttachmentEvent], {

@@ -22,12 +22,22 @@ export function effectiveAsOf(credit: CreditAsOf, asOf: string | null | undefine
 }
 
 /** The attachment event in force for a credit on `asOf` (or now). */
-export async function creditEventAsOf(
+export function creditEventAsOf(
   loaders: Loaders,
-  creditId: number,
+  credit: Credit,
   asOf: string | null,
-): Promise<AttachmentEvent | null> {
-  return eventInForce(await loaders.attachmentEventsByCreditIdLoader.load(creditId), asOf);
+): AttachmentEvent | null | Promise<AttachmentEvent | null> {
+  const history = historyOf(credit);
+  if (history) return eventInForce(history, asOf);
+  return loaders.attachmentEventsByCreditIdLoader.load(credit.id).then((events) => eventInForce(events, asOf));
+}
+
+/**
+ * A credit's history when it was read together with the credit (the credit loaders join the events
+ * and sort them): answered without a promise per credit, which on a deep query is thousands of them.
+ */
+function historyOf(credit: Credit): readonly AttachmentEvent[] | undefined {
+  return credit.events ?? undefined;
 }
 
 /**
@@ -40,7 +50,9 @@ export async function filterCredits(
   filter: CreditFilter | null | undefined,
   asOf: string | null | undefined,
 ): Promise<CreditAsOf[]> {
-  const histories = await loaders.attachmentEventsByCreditIdLoader.loadMany(credits.map((c) => c.id));
+  const histories = credits.every((credit) => historyOf(credit))
+    ? credits.map((credit) => historyOf(credit)!)
+    : await loaders.attachmentEventsByCreditIdLoader.loadMany(credits.map((c) => c.id));
   const kept: CreditAsOf[] = [];
   credits.forEach((credit, i) => {
     const history = histories[i];

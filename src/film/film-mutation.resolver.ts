@@ -122,7 +122,7 @@ export class FilmMutationResolver {
         .insert()
         .into(FilmRelation)
         .values({ fromFilmId: from.id, toFilmId: to.id })
-        .orIgnore()
+        .orUpdate([], ['fromFilmId', 'toFilmId']) // ON CONFLICT on this key only DO NOTHING
         .updateEntity(false)
         .execute();
       const relation = await manager

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
 import {
@@ -7,10 +8,12 @@ import {
   parsePage,
   toConnection,
   type ConnectionResult,
+  type CursorValue,
+  type Page,
 } from '../common/connection';
 import { DateScalar } from '../common/dates';
 import { localIdOf } from '../common/global-id';
-import { idOrSlug } from '../common/lookup';
+import { findByIdOrSlug } from '../common/lookup';
 import { PagingArgs } from '../common/paging-args';
 import { containsPattern } from '../common/text';
 import type { Context } from '../context';
@@ -30,14 +33,79 @@ import { ReleaseEvent } from './release-event.entity';
 
 export const FilmConnection = createConnectionType('Film', Film, 'A page of films.');
 
-/** The sort key of each film order; every expression is non-null and the last is unique. */
-const FILM_ORDER_KEYS: Record<FilmOrder, { sql: string[]; of: (film: Film) => (string | number)[] }> = {
+/** Where films without a release date sort in the RELEASE_DATE order (and in its cursors): last. */
+const NO_RELEASE_DATE = '9999-12-31';
+
+/**
+ * A stretch of a film order that one index reads in order. RELEASE_DATE is two: dated films by
+ * (releaseDate, id), then undated ones by id, so each page is an index range scan on plain columns
+ * (an ORDER BY over COALESCE(releaseDate, …) would sort the whole table for every page).
+ */
+interface OrderSegment {
+  readonly where: string | null;
+  readonly keys: readonly string[];
+  /** Whether a cursor of the whole order points into this segment, and its key there. */
+  holds(cursor: CursorValue[]): boolean;
+  keyOf(cursor: CursorValue[]): CursorValue[];
+}
+
+/** Each film order: its segments in order, and the cursor of a film (the same cursors as before). */
+const FILM_ORDERS: Record<FilmOrder, { arity: number; segments: OrderSegment[]; of: (film: Film) => CursorValue[] }> = {
   [FilmOrder.RELEASE_DATE]: {
-    sql: [`COALESCE(film.releaseDate, '9999-12-31')`, 'film.id'],
-    of: (film) => [film.releaseDate ?? '9999-12-31', film.id],
+    arity: 2,
+    segments: [
+      {
+        where: 'film.releaseDate IS NOT NULL',
+        keys: ['film.releaseDate', 'film.id'],
+        holds: (cursor) => cursor[0] !== NO_RELEASE_DATE,
+        keyOf: (cursor) => cursor,
+      },
+      {
+        where: 'film.releaseDate IS NULL',
+        keys: ['film.id'],
+        holds: (cursor) => cursor[0] === NO_RELEASE_DATE,
+        keyOf: (cursor) => [cursor[1]],
+      },
+    ],
+    of: (film) => [film.releaseDate ?? NO_RELEASE_DATE, film.id],
   },
-  [FilmOrder.TITLE]: { sql: ['film.title', 'film.id'], of: (film) => [film.title, film.id] },
+  [FilmOrder.TITLE]: {
+    arity: 2,
+    segments: [{ where: null, keys: ['film.title', 'film.id'], holds: () => true, keyOf: (cursor) => cursor }],
+    of: (film) => [film.title, film.id],
+  },
 };
+
+/**
+ * Reads a page across an order's segments: only the segments between the cursors, each with the
+ * cursor bound that falls in it, in reading order, until the page (plus one) is full. One statement
+ * when the page lies in one segment, two when it crosses into the next.
+ */
+async function readSegments(
+  qb: SelectQueryBuilder<Film>,
+  segments: readonly OrderSegment[],
+  page: Page,
+): Promise<Film[]> {
+  const after = page.after ? segments.findIndex((s) => s.holds(page.after!)) : 0;
+  const before = page.before ? segments.findIndex((s) => s.holds(page.before!)) : segments.length - 1;
+  const order = segments.map((_, i) => i).filter((i) => i >= after && i <= before);
+  if (page.backward) order.reverse();
+  const rows: Film[] = [];
+  for (const i of order) {
+    const segment = segments[i];
+    const part = qb.clone();
+    if (segment.where) part.andWhere(segment.where);
+    const sub: Page = {
+      size: page.size - rows.length,
+      backward: page.backward,
+      after: i === after && page.after ? segment.keyOf(page.after) : null,
+      before: i === before && page.before ? segment.keyOf(page.before) : null,
+    };
+    rows.push(...(await applyKeyset(part, segment.keys, sub).getMany()));
+    if (rows.length > page.size) break;
+  }
+  return rows;
+}
 
 @Resolver(() => Film)
 export class FilmResolver {
@@ -48,10 +116,7 @@ export class FilmResolver {
     @Arg('slug', () => String, { nullable: true, description: 'The film’s slug, e.g. "extraction-2".' })
     slug: string | null,
   ): Promise<Film | null> {
-    const key = idOrSlug('Film', id, slug);
-    return 'id' in key
-      ? loaders.filmByIdLoader.load(key.id)
-      : dataSource.getRepository(Film).findOneBy({ slug: key.slug });
+    return findByIdOrSlug(dataSource, Film, 'Film', loaders.filmByIdLoader, id, slug);
   }
 
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
@@ -63,8 +128,8 @@ export class FilmResolver {
     @Arg('orderBy', () => FilmOrder, { defaultValue: FilmOrder.RELEASE_DATE, description: 'The order.' })
     orderBy: FilmOrder,
   ): Promise<ConnectionResult<Film>> {
-    const order = FILM_ORDER_KEYS[orderBy];
-    const page = parsePage(paging, order.sql.length);
+    const order = FILM_ORDERS[orderBy];
+    const page = parsePage(paging, order.arity);
     const qb = dataSource.getRepository(Film).createQueryBuilder('film');
     if (filter?.franchise != null) {
       qb.andWhere(
@@ -89,7 +154,7 @@ export class FilmResolver {
       qb.andWhere(`film.searchText LIKE :title ESCAPE '\\'`, { title: containsPattern(filter.titleContains) });
     }
     const count = qb.clone();
-    const rows = await applyKeyset(qb, order.sql, page).getMany();
+    const rows = await readSegments(qb, order.segments, page);
     return toConnection(rows, page, order.of, () => count.getCount());
   }
 

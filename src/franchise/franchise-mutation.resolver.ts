@@ -149,7 +149,7 @@ export class FranchiseMutationResolver {
           releaseOrdinal: input.releaseOrdinal ?? null,
           storyOrdinal: input.storyOrdinal ?? null,
         })
-        .orIgnore()
+        .orUpdate([], ['franchiseId', 'filmId']) // ON CONFLICT (the membership) DO NOTHING
         .updateEntity(false)
         .execute();
       const ordinals = changedColumns(input, ['releaseOrdinal', 'storyOrdinal']);

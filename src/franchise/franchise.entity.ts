@@ -9,6 +9,8 @@ import { FranchiseKind } from './franchise.enums';
 @Index('IDX_franchise_search_trgm', { synchronize: false })
 @Index('UQ_franchise_slug', ['slug'], { unique: true })
 @Index('IDX_franchise_parent', ['parentId'])
+@Index('IDX_franchise_name', ['name', 'id'])
+@Index('IDX_franchise_kind', ['kind', 'name', 'id'])
 @ObjectType('Franchise', {
   implements: Node,
   description: 'A franchise, shared universe, series, phase or saga; may sit inside a parent.',

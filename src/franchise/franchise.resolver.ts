@@ -7,7 +7,7 @@ import {
   toConnection,
   type ConnectionResult,
 } from '../common/connection';
-import { idOrSlug } from '../common/lookup';
+import { findByIdOrSlug } from '../common/lookup';
 import { PagingArgs } from '../common/paging-args';
 import { containsPattern } from '../common/text';
 import type { Context } from '../context';
@@ -59,10 +59,7 @@ export class FranchiseResolver {
     @Arg('slug', () => String, { nullable: true, description: 'The franchise’s slug, e.g. "extraction".' })
     slug: string | null,
   ): Promise<Franchise | null> {
-    const key = idOrSlug('Franchise', id, slug);
-    return 'id' in key
-      ? loaders.franchiseByIdLoader.load(key.id)
-      : dataSource.getRepository(Franchise).findOneBy({ slug: key.slug });
+    return findByIdOrSlug(dataSource, Franchise, 'Franchise', loaders.franchiseByIdLoader, id, slug);
   }
 
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })

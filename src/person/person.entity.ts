@@ -7,6 +7,7 @@ import { Node } from '../common/node';
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
 @Index('IDX_person_search_trgm', { synchronize: false })
 @Index('UQ_person_slug', ['slug'], { unique: true })
+@Index('IDX_person_name', ['name', 'id'])
 @ObjectType('Person', { implements: Node, description: 'A real person who works on films.' })
 export class Person {
   @PrimaryGeneratedColumn({ type: 'integer' })

@@ -7,7 +7,7 @@ import {
   type ConnectionResult,
 } from '../common/connection';
 import { DateScalar } from '../common/dates';
-import { idOrSlug } from '../common/lookup';
+import { findByIdOrSlug } from '../common/lookup';
 import { PagingArgs } from '../common/paging-args';
 import { containsPattern } from '../common/text';
 import type { Context } from '../context';
@@ -28,10 +28,7 @@ export class PersonResolver {
     @Arg('slug', () => String, { nullable: true, description: 'The person’s slug, e.g. "joe-russo".' })
     slug: string | null,
   ): Promise<Person | null> {
-    const key = idOrSlug('Person', id, slug);
-    return 'id' in key
-      ? loaders.personByIdLoader.load(key.id)
-      : dataSource.getRepository(Person).findOneBy({ slug: key.slug });
+    return findByIdOrSlug(dataSource, Person, 'Person', loaders.personByIdLoader, id, slug);
   }
 
   @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })

@@ -10,7 +10,7 @@ import { Source } from './source.entity';
 
 /**
  * The source of a report: `sourceId` names an existing one; `source` reuses the source with the same URL
- * or creates it. The insert is `INSERT … ON CONFLICT DO NOTHING` on the unique URL, then a read, so two
+ * or creates it. The insert is `INSERT … ON CONFLICT (url) DO NOTHING`, then a read, so two
  * concurrent reports of one new article end up with the same row.
  */
 export async function resolveSource(
@@ -45,7 +45,7 @@ export async function resolveSource(
       publishedOn: source.publishedOn ?? null,
       outletId: outlet?.id ?? null,
     })
-    .orIgnore()
+    .orUpdate([], ['url']) // ON CONFLICT (url) DO NOTHING: any other violation still fails
     .updateEntity(false)
     .execute();
   return manager.getRepository(Source).findOneByOrFail({ url });

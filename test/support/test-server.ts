@@ -1,14 +1,12 @@
 import type { Server } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { authenticate } from '../../src/auth/api-keys';
 import { prepareDatabase } from '../../src/bootstrap';
 import type { LoaderOptions } from '../../src/common/batching';
 import { createLogger, type Logger } from '../../src/common/logger';
 import { withSqlTally } from '../../src/common/sql-counter';
 import { closeWriter } from '../../src/common/transactions';
 import { loadConfig, type AppConfig } from '../../src/config';
-import { createContext } from '../../src/context';
 import { createDataSource } from '../../src/database';
 import { createApp, listen, type App } from '../../src/server';
 import { createTestDatabase } from './test-database';
@@ -80,26 +78,12 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   let server: Server | undefined;
   let requestCounter = 0;
 
-  const execute = async <TData>(
-    query: string,
-    variables?: Record<string, unknown>,
-    auth: ExecuteOptions = {},
-  ) => {
-    const { viewer, rejection } = await authenticate(
-      dataSource,
-      auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
-    );
-    const response = await app.apollo.executeOperation(
-      { query, variables },
-      {
-        contextValue: createContext(dataSource, {
-          requestId: `test-${++requestCounter}`,
-          loaderOptions: options.loaderOptions,
-          viewer,
-          authRejection: rejection,
-        }),
-      },
-    );
+  const execute = async <TData>(query: string, variables?: Record<string, unknown>, auth: ExecuteOptions = {}) => {
+    const contextValue = await app.contextFor({
+      requestId: `test-${++requestCounter}`,
+      authorization: auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
+    });
+    const response = await app.apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as OperationResult<TData>;
   };
