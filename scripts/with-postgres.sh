@@ -28,7 +28,6 @@ if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
 fi
 
 port="${PG_PORT:-55432}"
-while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 
 dir="$(mktemp -d "${TMPDIR:-/tmp}/franchise-graph-pg.XXXXXX")"
 if [ "$(id -u)" = 0 ]; then
@@ -47,9 +46,20 @@ trap stop EXIT
 as_cluster_user "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
 # Durability is not needed for a cluster that is deleted afterwards: fsync off makes CREATE DATABASE fast.
-as_cluster_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
-  "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null ||
-  { cat "$dir/server.log" >&2; exit 1; }
+# The port is the first free one from PG_PORT on; another process may take it between the check and
+# the start, so a start that cannot bind moves on to the next port.
+for attempt in 1 2 3 4 5 6 7 8 9 10; do
+  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  if as_cluster_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+    break
+  fi
+  if [ "$attempt" = 10 ] || ! grep -q "could not bind\|could not create any TCP/IP sockets" "$dir/server.log"; then
+    cat "$dir/server.log" >&2
+    exit 1
+  fi
+  port=$((port + 1))
+done
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (DATABASE_URL=$DATABASE_URL)" >&2
