@@ -62,6 +62,16 @@ export function createDataSource(database: DatabaseConfig): DataSource {
   });
 }
 
+/**
+ * The settings migrations run with: the primary only, and no statement timeout, since building an index
+ * on a big table may take longer than any request should.
+ */
+export function forMigrations(database: DatabaseConfig): DatabaseConfig {
+  return database.type === 'postgres'
+    ? { ...database, replicaUrls: [], statementTimeoutMs: 0 }
+    : database;
+}
+
 /** Closes the database; on SQLite the WAL is checkpointed into the main file first. */
 export async function closeDatabase(dataSource: DataSource): Promise<void> {
   if (!dataSource.isInitialized) return;

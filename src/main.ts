@@ -3,7 +3,7 @@ import { prepareDatabase } from './bootstrap';
 import { createLogger } from './common/logger';
 import { closeWriter } from './common/transactions';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { closeDatabase, createDataSource } from './database';
+import { closeDatabase, createDataSource, forMigrations } from './database';
 import { createApp, listen } from './server';
 
 /** How long requests in flight get to finish after SIGTERM before their connections are cut. */
@@ -11,10 +11,16 @@ const SHUTDOWN_GRACE_MS = 25_000;
 
 async function main(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
+  const maintenance = createDataSource(forMigrations(config.database));
+  await maintenance.initialize();
+  try {
+    const { migrated, seeded } = await prepareDatabase(maintenance);
+    logger.info({ migrated, seeded, database: config.database.type }, 'database ready');
+  } finally {
+    await closeDatabase(maintenance);
+  }
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
-  const { migrated, seeded } = await prepareDatabase(dataSource);
-  logger.info({ migrated, seeded, database: config.database.type }, 'database ready');
 
   const app = await createApp({ dataSource, config, logger });
   await app.start();

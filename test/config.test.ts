@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, POSTGRES_DEFAULTS } from '../src/config';
+import { forMigrations } from '../src/database';
 
 const PG = 'postgres://fg:secret@db.internal:5432/franchise_graph';
 
@@ -99,4 +100,15 @@ test('the server refuses to start on a bad database setting with one line on std
   expect(run.stderr).toBe(
     'franchise-graph cannot start: DATABASE_POOL_SIZE: expected a whole number from 1 to 1000, got "0"\n',
   );
+});
+
+test('migrations run on the primary without a statement timeout (an index build may take minutes)', () => {
+  const database = loadConfig({
+    DATABASE_URL: PG,
+    DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+    DATABASE_REPLICA_URLS: 'postgres://replica/franchise_graph',
+  }).database;
+  expect(forMigrations(database)).toEqual({ ...database, replicaUrls: [], statementTimeoutMs: 0 });
+  const sqlite = loadConfig({ DATABASE_URL: 'sqlite:data/x.sqlite' }).database;
+  expect(forMigrations(sqlite)).toBe(sqlite);
 });

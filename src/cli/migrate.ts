@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '../bootstrap';
 import { ConfigError, loadConfig } from '../config';
-import { createDataSource } from '../database';
+import { createDataSource, forMigrations } from '../database';
 
 /**
  * `npm run migrate`: runs the pending migrations on the database of DATABASE_URL (and loads the seed
@@ -10,7 +10,7 @@ import { createDataSource } from '../database';
  */
 async function run(): Promise<void> {
   const config = loadConfig();
-  const dataSource = createDataSource(config.database);
+  const dataSource = createDataSource(forMigrations(config.database));
   await dataSource.initialize();
   try {
     const started = performance.now();
