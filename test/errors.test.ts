@@ -164,7 +164,9 @@ describe('an unexpected internal error', () => {
       },
     ]);
     const text = JSON.stringify(result);
-    expect(text).not.toMatch(/SELECT|metric"|no such table|does not exist|SQLITE|\bat .*\.(ts|js):\d+/i);
+    expect(text).not.toMatch(
+      /SELECT|metric"|no such table|does not exist|SQLITE|\bat .*\.(ts|js):\d+/i,
+    );
 
     const requestId = (result.errors![0].extensions as { requestId: string }).requestId;
     const logged = logLines.find((line) => line.requestId === requestId);

@@ -54,7 +54,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   // What a deployment does: migrate once, then start the servers.
   expect(migrate(database.url)).toMatch(
-    new RegExp(`: ${MIGRATIONS.length} migration\\(s\\) run, seed data loaded into the empty database`),
+    new RegExp(
+      `: ${MIGRATIONS.length} migration\\(s\\) run, seed data loaded into the empty database`,
+    ),
   );
   expect(migrate(database.url)).toMatch(/: no pending migrations \(\d+ ms\)\n$/);
 

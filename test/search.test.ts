@@ -132,7 +132,9 @@ describeOnPostgres('on PostgreSQL, search', () => {
           `EXPLAIN SELECT "id" FROM "${table}" WHERE "searchText" LIKE $1 ESCAPE '\\'`,
           ['%russo%'],
         );
-        expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain(`IDX_${table}_search_trgm`);
+        expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain(
+          `IDX_${table}_search_trgm`,
+        );
       } finally {
         await runner.query('RESET enable_seqscan');
         await runner.release();

@@ -90,12 +90,21 @@ export class CreditMutationResolver {
       // the unique index UQ_attachment_event_report then decides: the second insert waits for the
       // first to commit and does nothing, and that writer reports a duplicate.
       const recordedSeq = await nextChangeSeq(manager);
-      const inserted = await insertIfAbsent(manager, AttachmentEvent, {
-        ...report,
-        ...reportKey,
-        recordedSeq,
-      }, ['creditId', 'status', 'effectiveDate', 'sourceId']);
-      return { credit, event: await events.findOneByOrFail(reportKey), duplicate: inserted === null };
+      const inserted = await insertIfAbsent(
+        manager,
+        AttachmentEvent,
+        {
+          ...report,
+          ...reportKey,
+          recordedSeq,
+        },
+        ['creditId', 'status', 'effectiveDate', 'sourceId'],
+      );
+      return {
+        credit,
+        event: await events.findOneByOrFail(reportKey),
+        duplicate: inserted === null,
+      };
     });
   }
 }

@@ -131,7 +131,12 @@ export class ChangeResolver {
     let where = '';
     if (page.after) {
       const [seq, at, rank, id] = page.after;
-      if (typeof seq !== 'number' || typeof at !== 'string' || typeof rank !== 'number' || typeof id !== 'number') {
+      if (
+        typeof seq !== 'number' ||
+        typeof at !== 'string' ||
+        typeof rank !== 'number' ||
+        typeof id !== 'number'
+      ) {
         throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
       }
       where = 'WHERE (c."seq", c."at", c."rank", c."id") > (:afterSeq, :at, :rank, :id)';

@@ -109,7 +109,10 @@ export async function buildFranchise(
       ];
       for (const values of credits) {
         const identity = { filmId: film.id, job: null, ...values };
-        const credit = await save(Credit, { ...identity, identityKey: creditIdentityKey(identity) });
+        const credit = await save(Credit, {
+          ...identity,
+          identityKey: creditIdentityKey(identity),
+        });
         for (const [status, effectiveDate] of [
           [AttachmentStatus.EXPECTED, `${1998 + n}-01-01`],
           [AttachmentStatus.CONFIRMED, `${1999 + n}-01-01`],

@@ -38,7 +38,10 @@ export async function snapshotDatabase(dataSource: DataSource): Promise<Record<s
  * Makes the database itself refuse a write (`INSERT ON attachment_event`, `UPDATE OF "releaseDate" ON
  * film`) with a trigger, to force a failure in the middle of a mutation; returns what removes it.
  */
-export async function forceFailure(dataSource: DataSource, trigger: string): Promise<() => Promise<void>> {
+export async function forceFailure(
+  dataSource: DataSource,
+  trigger: string,
+): Promise<() => Promise<void>> {
   const table = /\bON (\w+)$/.exec(trigger)?.[1];
   if (!table) throw new Error(`expected "<BEFORE what> ON <table>", got "${trigger}"`);
   if (dataSource.options.type === 'postgres') {
