@@ -20,7 +20,7 @@ import { Confidence } from '../src/source/source.enums';
  */
 
 /** Bump when the generated data changes shape, so cached benchmark databases are rebuilt. */
-export const SYNTHETIC_VERSION = 1;
+export const SYNTHETIC_VERSION = 2;
 export const SYNTHETIC_SEED = 0x5eed_f11e;
 /** Films dated after this day are not released yet (a fixed "today" keeps the data deterministic). */
 export const SYNTHETIC_TODAY = '2026-06-01';
