@@ -388,4 +388,13 @@ describe('the changes feed', () => {
     );
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
+
+  test('a cursor from before the feed was ordered by commit (instant first) is BAD_USER_INPUT', async () => {
+    const old = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 0, 1, 2])).toString('base64url');
+    const result = await server.execute(
+      `query Old($after: String!) { changes(since: "2020-01-01T00:00:00Z", after: $after) { totalCount } }`,
+      { after: old },
+    );
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });

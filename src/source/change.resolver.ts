@@ -74,10 +74,11 @@ const SOURCES: { table: string; type: EventTypeName }[] = [
 ];
 
 /**
- * Every change entered since `:since`, as (seq, at, rank, id, by). With a cursor, `afterSeq` also cuts
- * each branch at the cursor's number, so a poll reads only what is new (through the seq indexes).
+ * Every change entered since `:since`, as (seq, at, rank, id, by). Past a numbered change (`afterSeq` >
+ * 0), each branch is also cut at the cursor's number, so a poll reads only what is new, through the seq
+ * indexes (unnumbered retractions, seq null, sort as 0 and are rightly left out then).
  */
-function feedSql(afterSeq: boolean): string {
+function feedSql(afterSeq: number | null): string {
   const cut = (column: string) => (afterSeq ? ` AND ${column} >= :afterSeq` : '');
   return SOURCES.flatMap(({ table }, i) => [
     `SELECT e."recordedSeq" AS "seq", e."recordedAt" AS "at", ${2 * i} AS "rank", e."id" AS "id",
@@ -85,7 +86,7 @@ function feedSql(afterSeq: boolean): string {
        FROM "${table}" e WHERE e."recordedAt" >= :since${cut('e."recordedSeq"')}`,
     `SELECT COALESCE(e."retractedSeq", 0) AS "seq", e."retractedAt" AS "at", ${2 * i + 1} AS "rank",
             e."id" AS "id", e."retractedBy" AS "by"
-       FROM "${table}" e WHERE e."retractedAt" >= :since${cut('COALESCE(e."retractedSeq", 0)')}`,
+       FROM "${table}" e WHERE e."retractedAt" >= :since${cut('e."retractedSeq"')}`,
   ]).join('\n UNION ALL \n');
 }
 
@@ -142,7 +143,7 @@ export class ChangeResolver {
       where = 'WHERE (c."seq", c."at", c."rank", c."id") > (:afterSeq, :at, :rank, :id)';
       Object.assign(params, { afterSeq: seq, at, rank, id });
     }
-    const sql = `SELECT c."seq", c."at", c."rank", c."id", c."by" FROM (${feedSql(page.after != null)}) c ${where}
+    const sql = `SELECT c."seq", c."at", c."rank", c."id", c."by" FROM (${feedSql(page.after ? Number(page.after[0]) : null)}) c ${where}
                  ORDER BY c."seq", c."at", c."rank", c."id" LIMIT :limit`;
     const [query, parameters] = dataSource.driver.escapeQueryWithParameters(sql, params);
     const rows: {
@@ -170,7 +171,7 @@ export class ChangeResolver {
       (change): CursorValue[] => [change.seq, change.at, change.rank, change.eventId],
       async () => {
         const [countQuery, countParameters] = dataSource.driver.escapeQueryWithParameters(
-          `SELECT COUNT(*) AS "count" FROM (${feedSql(false)}) c`,
+          `SELECT COUNT(*) AS "count" FROM (${feedSql(null)}) c`,
           { since },
         );
         const [{ count }] = (await dataSource.query(countQuery, countParameters)) as {
