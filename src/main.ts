@@ -15,7 +15,18 @@ async function main(config: AppConfig): Promise<void> {
   await maintenance.initialize();
   try {
     const { migrated, seeded } = await prepareDatabase(maintenance);
-    logger.info({ migrated, seeded, database: config.database.type }, 'database ready');
+    const { database } = config;
+    // The pool settings in force (never the URLs: they may hold passwords).
+    const pool =
+      database.type === 'postgres'
+        ? {
+            poolSize: database.poolSize,
+            statementTimeoutMs: database.statementTimeoutMs,
+            idleInTransactionTimeoutMs: database.idleInTransactionTimeoutMs,
+            replicas: database.replicaUrls.length,
+          }
+        : {};
+    logger.info({ migrated, seeded, database: database.type, ...pool }, 'database ready');
   } finally {
     await closeDatabase(maintenance);
   }
