@@ -72,3 +72,10 @@ export function createLoaders(
   Object.assign(loaders, { dataSource, options, groups: [] });
   return loaders as unknown as Loaders;
 }
+
+/** Empties the caches of every loader a request has used so far (the others have nothing cached). */
+export function clearLoaders(loaders: Loaders): void {
+  for (const group of (loaders as unknown as LazyLoaders).groups) {
+    for (const loader of Object.values(group ?? {})) (loader as { clearAll(): unknown }).clearAll();
+  }
+}
