@@ -102,8 +102,8 @@ export const Q4: BenchQuery = {
 };
 
 /**
- * A write. `recordAttachment` belongs to issue 3; the bench runs Q5 only when the server's schema has
- * that mutation and an editor key is given (BENCH_EDITOR_KEY), and reports "n/a" otherwise.
+ * A write: a new report on an existing credit. The bench runs it on a copy of the database with an
+ * editor key it makes for the run, and a source URL of its own for every request, so each one writes.
  */
 export const Q5: BenchQuery = {
   id: 'Q5',

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Request, Response } from 'express';
 import { prepareDatabase } from '../src/bootstrap';
 import { createLogger } from '../src/common/logger';
-import type { SqlTally } from '../src/common/sql-counter';
+import { sqlTallyOf } from '../src/common/request-log';
 import { loadConfig } from '../src/config';
 import { closeDatabase, createDataSource } from '../src/database';
 import { createApp } from '../src/server';
@@ -16,11 +15,9 @@ import { createApp } from '../src/server';
  *
  * - BENCH_BATCH=off: every loader loads one key at a time (the N+1 baseline).
  * - every response carries `x-sql-statements`: the SQL statements the request ran. The app counts them
- *   for its request log anyway (res.locals.sqlTally); this only copies the count into a header.
+ *   for its request log anyway (`sqlTallyOf(res)`); this only copies the count into a header.
  */
 export const SQL_STATEMENTS_HEADER = 'x-sql-statements';
-
-type BenchResponse = ServerResponse & { locals?: { sqlTally?: SqlTally } };
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,14 +29,14 @@ async function main(): Promise<void> {
   const app = await createApp({ dataSource, config, logger, loaderOptions: { batch } });
   await app.start();
 
-  const server = createServer((req: IncomingMessage, res: BenchResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const writeHead = res.writeHead;
-    res.writeHead = function (this: BenchResponse, ...args: Parameters<typeof writeHead>) {
-      const tally = res.locals?.sqlTally;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+      const tally = sqlTallyOf(res);
       if (tally && !res.headersSent) res.setHeader(SQL_STATEMENTS_HEADER, String(tally.statements));
       return writeHead.apply(this, args);
     } as typeof writeHead;
-    app.app(req as Request, res as unknown as Response);
+    app.app(req, res);
   });
   server.listen(config.port, '127.0.0.1', () => {
     process.stdout.write(`listening ${(server.address() as AddressInfo).port} batch=${batch}\n`);

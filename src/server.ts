@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -17,7 +16,14 @@ import type { LoaderOptions } from './common/batching';
 import { formatError } from './common/format-error';
 import { QUERY_LIMITS, queryLimitsRule } from './common/query-limits';
 import type { Logger } from './common/logger';
-import { withSqlTally, type SqlTally } from './common/sql-counter';
+import { createGraphqlFastPath, takesFastPath } from './common/graphql-fast-path';
+import {
+  sendHttpError,
+  sqlTallyOf,
+  trackRequest,
+  type OperationSummary,
+} from './common/request-log';
+import { withSqlTally } from './common/sql-counter';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './context';
 import { ErrorCode } from './errors';
@@ -25,9 +31,13 @@ import { createGraphiqlRouter } from './graphiql/graphiql.middleware';
 import { getSchema } from './schema';
 
 export const BODY_LIMIT = '100kb';
+const BODY_LIMIT_MESSAGE = `The request body is larger than ${BODY_LIMIT}.`;
 
 /** The project root, whether this file runs from src/ (ts-jest) or from dist/src/ (npm start). */
-const PROJECT_ROOT = resolve(__dirname, basename(resolve(__dirname, '..')) === 'dist' ? '../..' : '..');
+const PROJECT_ROOT = resolve(
+  __dirname,
+  basename(resolve(__dirname, '..')) === 'dist' ? '../..' : '..',
+);
 
 /** Where `npm run build:graphiql` puts the GraphiQL page. */
 export const GRAPHIQL_DIR = resolve(PROJECT_ROOT, 'dist', 'graphiql');
@@ -37,12 +47,6 @@ export interface AppOptions {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly loaderOptions?: LoaderOptions;
-}
-
-/** What the GraphQL layer tells the request log about one request. */
-interface OperationSummary {
-  operationName: string | null;
-  errorCodes: string[];
 }
 
 /**
@@ -55,7 +59,10 @@ function errorReportingPlugin(
 ): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue, request }) {
-      const summary: OperationSummary = { operationName: request.operationName ?? null, errorCodes: [] };
+      const summary: OperationSummary = {
+        operationName: request.operationName ?? null,
+        errorCodes: [],
+      };
       summaries.set(contextValue.requestId, summary);
       return {
         async didResolveOperation({ operationName }) {
@@ -66,7 +73,12 @@ function errorReportingPlugin(
             const code = error.extensions?.code;
             if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
               logger.error(
-                { requestId: contextValue.requestId, operationName, err: error.originalError ?? error, path: error.path },
+                {
+                  requestId: contextValue.requestId,
+                  operationName,
+                  err: error.originalError ?? error,
+                  path: error.path,
+                },
                 'unexpected error',
               );
             }
@@ -75,7 +87,9 @@ function errorReportingPlugin(
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
-            summary.errorCodes.push(String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+            summary.errorCodes.push(
+              String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR),
+            );
             if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
@@ -86,13 +100,6 @@ function errorReportingPlugin(
   };
 }
 
-/** What a client error that stops a request before GraphQL (body too large, not JSON…) is called. */
-const HTTP_ERROR_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-};
-
 /**
  * Express's own error page would be HTML (with a stack trace outside production): answer in GraphQL's
  * error format instead, 4xx for the client's mistakes and a masked 500 for ours.
@@ -101,26 +108,27 @@ function httpErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: { status?: unknown; type?: unknown; message?: unknown }, _req, res, next) => {
     if (res.headersSent) return next(error);
     const requestId = String(res.locals.requestId);
-    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const status =
+      typeof error.status === 'number' && error.status >= 400 && error.status < 500
+        ? error.status
+        : 500;
     let message = 'Internal server error';
-    if (status === 413) message = `The request body is larger than ${BODY_LIMIT}.`;
+    if (status === 413) message = BODY_LIMIT_MESSAGE;
     else if (error.type === 'entity.parse.failed') message = 'The request body is not valid JSON.';
     else if (status < 500) message = 'The request could not be read.';
     else logger.error({ requestId, err: error }, 'unhandled error');
-    res.status(status).json({
-      errors: [{ message, extensions: { code: HTTP_ERROR_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR), requestId } }],
-    });
+    sendHttpError(res, status, message, requestId);
   };
 }
 
-/** "ok", "rejected" (the client's mistake: 4xx or client error codes) or "failed" (ours). */
-function outcomeOf(status: number, errorCodes: readonly string[]): 'ok' | 'rejected' | 'failed' {
-  if (status >= 500 || errorCodes.includes(ErrorCode.INTERNAL_SERVER_ERROR)) return 'failed';
-  return status >= 400 || errorCodes.length > 0 ? 'rejected' : 'ok';
-}
-
 export interface App {
-  readonly app: Express;
+  /**
+   * The request handler to serve (`listen` does): GraphQL requests on /graphql take a fast path straight
+   * to Apollo, everything else goes to `express`.
+   */
+  readonly app: RequestListener;
+  /** Health checks, GraphiQL, CORS preflights and the GraphQL requests the fast path leaves (odd bodies). */
+  readonly express: Express;
   readonly apollo: ApolloServer<Context>;
   /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
   contextFor(request: { requestId: string; authorization?: string }): Promise<Context>;
@@ -131,7 +139,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ dataSource, config, logger, loaderOptions }: AppOptions): Promise<App> {
+export async function createApp({
+  dataSource,
+  config,
+  logger,
+  loaderOptions,
+}: AppOptions): Promise<App> {
   const summaries = new Map<string, OperationSummary>();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -150,34 +163,7 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
-    const header = req.get('x-request-id');
-    const requestId = header && /^[A-Za-z0-9._-]{1,100}$/.test(header) ? header : randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('x-request-id', requestId);
-    const started = process.hrtime.bigint();
-    const path = req.path;
-    const tally: SqlTally = { statements: 0 };
-    res.locals.sqlTally = tally;
-    res.on('finish', () => {
-      // One line per request: who asked what, how long it took and how it ended.
-      const summary = summaries.get(requestId);
-      summaries.delete(requestId);
-      const codes = summary?.errorCodes ?? [];
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          path,
-          status: res.statusCode,
-          durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-          operationName: summary?.operationName ?? null,
-          outcome: outcomeOf(res.statusCode, codes),
-          ...(codes.length ? { errorCodes: [...new Set(codes)] } : {}),
-          sqlStatements: tally.statements,
-        },
-        'request',
-      );
-    });
+    res.locals.requestId = trackRequest(logger, summaries, req, res).requestId;
     next();
   });
 
@@ -195,17 +181,15 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  const originAllowed = (origin: string) =>
+    config.corsOrigins.includes('*') ||
+    config.corsOrigins.includes(origin) ||
+    (config.nodeEnv === 'development' &&
+      /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin));
   app.use(
     '/graphql',
     cors({
-      origin: (origin, callback) =>
-        callback(
-          null,
-          origin === undefined ||
-            config.corsOrigins.includes('*') ||
-            config.corsOrigins.includes(origin) ||
-            (config.nodeEnv === 'development' && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)),
-        ),
+      origin: (origin, callback) => callback(null, origin === undefined || originAllowed(origin)),
     }),
   );
   app.get('/', (_req, res) => res.redirect(302, '/graphql'));
@@ -214,14 +198,35 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
 
   const writeLimiter = new WriteRateLimiter(config.writeRateLimit);
   /** The context of one request: its loaders, and who sent it (from the Authorization header). */
-  const contextFor = async ({ requestId, authorization }: { requestId: string; authorization?: string }) => {
+  const contextFor = async ({
+    requestId,
+    authorization,
+  }: {
+    requestId: string;
+    authorization?: string;
+  }) => {
     const { viewer, rejection } = await authenticate(dataSource, authorization);
-    return createContext(dataSource, { requestId, loaderOptions, viewer, authRejection: rejection, writeLimiter });
+    return createContext(dataSource, {
+      requestId,
+      loaderOptions,
+      viewer,
+      authRejection: rejection,
+      writeLimiter,
+    });
   };
 
+  const fastPath = createGraphqlFastPath({
+    apollo,
+    logger,
+    summaries,
+    originAllowed,
+    contextFor,
+    bodyLimitMessage: BODY_LIMIT_MESSAGE,
+  });
   let started = false;
   return {
-    app,
+    app: (req, res) => (started && takesFastPath(req) ? fastPath(req, res) : app(req, res)),
+    express: app,
     apollo,
     contextFor,
     async start() {
@@ -231,10 +236,13 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
         '/graphql',
         express.json({ limit: BODY_LIMIT }),
         // After the body is read, so the SQL of the whole operation runs in this request's tally.
-        (_req, res, next) => withSqlTally(res.locals.sqlTally as SqlTally, next),
+        (_req, res, next) => withSqlTally(sqlTallyOf(res)!, next),
         expressMiddleware(apollo, {
           context: ({ req, res }) =>
-            contextFor({ requestId: String(res.locals.requestId), authorization: req.get('authorization') }),
+            contextFor({
+              requestId: String(res.locals.requestId),
+              authorization: req.get('authorization'),
+            }),
         }),
       );
       app.use(httpErrorHandler(logger));
@@ -250,9 +258,14 @@ export async function createApp({ dataSource, config, logger, loaderOptions }: A
 }
 
 /** Listens on `port` (0 = any free port) and resolves with the server and the port it got. */
-export function listen(app: Express, port: number, host?: string): Promise<{ server: Server; port: number }> {
+export function listen(
+  handler: RequestListener,
+  port: number,
+  host?: string,
+): Promise<{ server: Server; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host ?? '::', () => {
+    const server = createServer(handler);
+    server.listen(port, host ?? '::', () => {
       // A client that trickles its request in cannot hold a connection for long.
       server.headersTimeout = 10_000;
       server.requestTimeout = 30_000;
@@ -261,4 +274,3 @@ export function listen(app: Express, port: number, host?: string): Promise<{ ser
     server.once('error', reject);
   });
 }
-

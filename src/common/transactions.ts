@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Context } from '../context';
+import { clearLoaders } from '../loaders';
 
 /**
  * Every write goes through here: one transaction per mutation, all or nothing.
@@ -92,7 +93,7 @@ export async function runInTransaction<T>(context: Context, work: TransactionWor
   try {
     return await withWriteTransaction(context.dataSource, work);
   } finally {
-    for (const loader of Object.values(context.loaders)) loader.clearAll();
+    clearLoaders(context.loaders);
   }
 }
 

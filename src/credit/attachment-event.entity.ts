@@ -17,6 +17,7 @@ import { AttachmentStatus } from './credit.enums';
 @Index('IDX_attachment_event_history', ['creditId', 'effectiveDate', 'recordedAt', 'id', 'retracted', 'status'])
 @ObjectType('AttachmentEvent', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A dated, sourced change of a credit’s deal status: who said what, where and when.',
 })
 export class AttachmentEvent extends ReportedEvent {
@@ -42,7 +43,8 @@ export class AttachmentEvent extends ReportedEvent {
   @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_attachment_event_speaker' })
   speaker?: Relation<Person> | null;
 
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
+  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
   get nodeId(): string {
     return toGlobalId('AttachmentEvent', this.id);
   }

@@ -28,6 +28,7 @@ import { CreditRole } from './credit.enums';
 @Index('UQ_credit_identity', ['identityKey'], { unique: true })
 @ObjectType('Credit', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A person’s role on a film, from the first report of an attachment to the final credit.',
 })
 export class Credit {
@@ -83,7 +84,8 @@ export class Credit {
   @OneToMany(() => AttachmentEvent, (event) => event.credit)
   events?: Relation<AttachmentEvent[]>;
 
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
+  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
   get nodeId(): string {
     return toGlobalId('Credit', this.id);
   }

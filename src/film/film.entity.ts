@@ -10,7 +10,7 @@ import { Node } from '../common/node';
 @Index('UQ_film_slug', ['slug'], { unique: true })
 @Index('IDX_film_release_date', ['releaseDate', 'id'])
 @Index('IDX_film_title', ['title', 'id'])
-@ObjectType('Film', { implements: Node, description: 'A film, released or not.' })
+@ObjectType('Film', { implements: Node, simpleResolvers: true, description: 'A film, released or not.' })
 export class Film {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -61,7 +61,8 @@ export class Film {
   @Column('integer', { default: 1 })
   version!: number;
 
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
+  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
   get nodeId(): string {
     return toGlobalId('Film', this.id);
   }

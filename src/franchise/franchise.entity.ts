@@ -13,6 +13,7 @@ import { FranchiseKind } from './franchise.enums';
 @Index('IDX_franchise_kind', ['kind', 'name', 'id'])
 @ObjectType('Franchise', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A franchise, shared universe, series, phase or saga; may sit inside a parent.',
 })
 export class Franchise {
@@ -49,7 +50,8 @@ export class Franchise {
   @Column('integer', { default: 1 })
   version!: number;
 
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
+  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
   get nodeId(): string {
     return toGlobalId('Franchise', this.id);
   }

@@ -20,7 +20,7 @@ import { FRANCHISE_ORDER_KEYS, franchiseFilmCursor, type MembershipWithFilm } fr
 
 export const FranchiseConnection = createConnectionType('Franchise', Franchise, 'A page of franchises, by name.');
 
-@ObjectType('FranchiseFilmEdge', { description: 'A film of a franchise, with its place in the franchise.' })
+@ObjectType('FranchiseFilmEdge', { simpleResolvers: true, description: 'A film of a franchise, with its place in the franchise.' })
 export class FranchiseFilmEdge {
   @Field(() => String, { description: 'Pass as `after` or `before` to page from this film.' })
   cursor!: string;

@@ -8,7 +8,7 @@ import { Node } from '../common/node';
 @Index('IDX_person_search_trgm', { synchronize: false })
 @Index('UQ_person_slug', ['slug'], { unique: true })
 @Index('IDX_person_name', ['name', 'id'])
-@ObjectType('Person', { implements: Node, description: 'A real person who works on films.' })
+@ObjectType('Person', { implements: Node, simpleResolvers: true, description: 'A real person who works on films.' })
 export class Person {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -32,7 +32,8 @@ export class Person {
   @Column('integer', { default: 1 })
   version!: number;
 
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
+  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
+  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
   get nodeId(): string {
     return toGlobalId('Person', this.id);
   }

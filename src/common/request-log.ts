@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../errors';
+import type { Logger } from './logger';
+import type { SqlTally } from './sql-counter';
+
+/** What the GraphQL layer tells the request log about one request. */
+export interface OperationSummary {
+  operationName: string | null;
+  errorCodes: string[];
+}
+
+/** The client's x-request-id when it is a sane token (a load balancer's id), else a new UUID. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(header)
+    ? header
+    : randomUUID();
+}
+
+/** "ok", "rejected" (the client's mistake: 4xx or client error codes) or "failed" (ours). */
+export function outcomeOf(
+  status: number,
+  errorCodes: readonly string[],
+): 'ok' | 'rejected' | 'failed' {
+  if (status >= 500 || errorCodes.includes(ErrorCode.INTERNAL_SERVER_ERROR)) return 'failed';
+  return status >= 400 || errorCodes.length > 0 ? 'rejected' : 'ok';
+}
+
+const tallies = new WeakMap<ServerResponse, SqlTally>();
+
+/** The SQL statements a request has run so far (the bench copies it into a response header). */
+export function sqlTallyOf(res: ServerResponse): SqlTally | undefined {
+  return tallies.get(res);
+}
+
+/**
+ * Starts the bookkeeping of one HTTP request, on whichever path serves it: sets x-request-id, opens the
+ * request's SQL tally, and writes the request's one log line when the response is finished.
+ */
+export function trackRequest(
+  logger: Logger,
+  summaries: Map<string, OperationSummary>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): { requestId: string; tally: SqlTally } {
+  const requestId = requestIdOf(req.headers['x-request-id']);
+  res.setHeader('x-request-id', requestId);
+  const started = process.hrtime.bigint();
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query < 0 ? url : url.slice(0, query);
+  const tally: SqlTally = { statements: 0 };
+  tallies.set(res, tally);
+  res.on('finish', () => {
+    // One line per request: who asked what, how long it took and how it ended.
+    const summary = summaries.get(requestId);
+    summaries.delete(requestId);
+    if (!logger.isLevelEnabled('info')) return;
+    const codes = summary?.errorCodes ?? [];
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        operationName: summary?.operationName ?? null,
+        outcome: outcomeOf(res.statusCode, codes),
+        ...(codes.length ? { errorCodes: [...new Set(codes)] } : {}),
+        sqlStatements: tally.statements,
+      },
+      'request',
+    );
+  });
+  return { requestId, tally };
+}
+
+/** What a client error that stops a request before GraphQL (body too large, not JSON…) is called. */
+const HTTP_ERROR_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** An error that stops a request before GraphQL, in GraphQL's error format. */
+export function sendHttpError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  requestId: string,
+): void {
+  const code =
+    HTTP_ERROR_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR);
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
