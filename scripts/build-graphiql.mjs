@@ -42,7 +42,10 @@ const dropMonacoCss = {
         ? { path: args.path, namespace: 'dropped-css' }
         : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'dropped-css' }, () => ({ contents: '', loader: 'css' }));
+    build.onLoad({ filter: /.*/, namespace: 'dropped-css' }, () => ({
+      contents: '',
+      loader: 'css',
+    }));
   },
 };
 
@@ -57,7 +60,10 @@ const workerEntries = {
 };
 const workers = await esbuild.build({
   ...common,
-  entryPoints: Object.entries(workerEntries).map(([name, file]) => ({ in: file, out: `${name}.worker` })),
+  entryPoints: Object.entries(workerEntries).map(([name, file]) => ({
+    in: file,
+    out: `${name}.worker`,
+  })),
   outdir: path.join(outdir, 'workers'),
   entryNames: '[name]-[hash]',
   format: 'iife',
@@ -69,7 +75,8 @@ for (const [file, meta] of Object.entries(workers.metafile.outputs)) {
   const name = Object.keys(workerEntries).find(
     (key) => path.resolve(root, meta.entryPoint) === workerEntries[key],
   );
-  workerUrls[name] = `${publicPath}/${path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/')}`;
+  workerUrls[name] =
+    `${publicPath}/${path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/')}`;
 }
 for (const key of Object.keys(workerEntries)) {
   if (!workerUrls[key]) throw new Error(`worker ${key} not found in esbuild output`);
@@ -97,7 +104,11 @@ for (const [file, meta] of Object.entries(app.metafile.outputs)) {
   // With splitting, lazily imported modules are entry points too: match the real entry.
   if (meta.entryPoint && path.resolve(root, meta.entryPoint) === appEntry && file.endsWith('.js')) {
     entryJs = path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/');
-    if (meta.cssBundle) entryCss = path.relative(outdir, path.resolve(root, meta.cssBundle)).split(path.sep).join('/');
+    if (meta.cssBundle)
+      entryCss = path
+        .relative(outdir, path.resolve(root, meta.cssBundle))
+        .split(path.sep)
+        .join('/');
   }
 }
 if (!entryJs || !entryCss) throw new Error('entry js/css not found in esbuild output');
@@ -129,7 +140,8 @@ async function* walk(dir) {
     else yield full;
   }
 }
-const cdnHosts = /\b(?:esm\.sh|unpkg\.com|cdn\.jsdelivr\.net|jsdelivr\.net|cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|esm\.run|skypack\.dev)\b/;
+const cdnHosts =
+  /\b(?:esm\.sh|unpkg\.com|cdn\.jsdelivr\.net|jsdelivr\.net|cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|esm\.run|skypack\.dev)\b/;
 const remoteCss = /(?:url\(\s*['"]?|@import\s+['"]?)(?:https?:)?\/\//i;
 const remoteHtml = /\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//i;
 let totalBytes = 0;

@@ -9,7 +9,9 @@ if (first.status !== 0) process.exit(first.status ?? 1);
 spawnSync(process.execPath, ['scripts/build-graphiql.mjs'], { stdio: 'inherit' });
 
 const children = [
-  spawn(tsc, ['tsc', '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' }),
+  spawn(tsc, ['tsc', '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], {
+    stdio: 'inherit',
+  }),
   spawn(process.execPath, ['--watch', 'dist/src/main.js'], { stdio: 'inherit' }),
 ];
 const stop = () => {

@@ -75,7 +75,8 @@ export interface SourceData {
 export const SOURCES = {
   deadlineRussoStatement: {
     outlet: 'deadline',
-    title: 'Joe Russo’s statement to Deadline on the Extraction 2 deal (as quoted by Entertainment Tonight)',
+    title:
+      'Joe Russo’s statement to Deadline on the Extraction 2 deal (as quoted by Entertainment Tonight)',
     url: null,
     publishedOn: '2020-05-04',
   },
@@ -191,7 +192,13 @@ export const FILMS = {
     imdbId: 'tt8936646',
     creditsSource: 'netflixExtractionRelease',
     releases: [
-      { date: '2020-04-24', kind: ReleaseKind.STREAMING, country: null, company: 'netflix', source: 'netflixExtractionRelease' },
+      {
+        date: '2020-04-24',
+        kind: ReleaseKind.STREAMING,
+        country: null,
+        company: 'netflix',
+        source: 'netflixExtractionRelease',
+      },
     ],
     companies: [
       ['agbo', CompanyRole.PRODUCTION],
@@ -206,7 +213,13 @@ export const FILMS = {
     imdbId: 'tt12263384',
     creditsSource: 'netflixExtraction2Release',
     releases: [
-      { date: '2023-06-16', kind: ReleaseKind.STREAMING, country: null, company: 'netflix', source: 'netflixExtraction2Release' },
+      {
+        date: '2023-06-16',
+        kind: ReleaseKind.STREAMING,
+        country: null,
+        company: 'netflix',
+        source: 'netflixExtraction2Release',
+      },
     ],
     companies: [
       ['agbo', CompanyRole.PRODUCTION],
@@ -225,8 +238,20 @@ export const FILMS = {
     imdbId: 'tt1843866',
     creditsSource: 'imdbWinterSoldier',
     releases: [
-      { date: '2014-03-13', kind: ReleaseKind.PREMIERE, country: 'US', place: 'Los Angeles', company: 'disney' },
-      { date: '2014-04-04', kind: ReleaseKind.THEATRICAL, country: 'US', company: 'disney', source: 'imdbWinterSoldier' },
+      {
+        date: '2014-03-13',
+        kind: ReleaseKind.PREMIERE,
+        country: 'US',
+        place: 'Los Angeles',
+        company: 'disney',
+      },
+      {
+        date: '2014-04-04',
+        kind: ReleaseKind.THEATRICAL,
+        country: 'US',
+        company: 'disney',
+        source: 'imdbWinterSoldier',
+      },
     ],
     companies: [
       ['marvelStudios', CompanyRole.PRODUCTION],
@@ -239,8 +264,20 @@ export const FILMS = {
     tmdbId: 271110,
     creditsSource: 'tmdbCivilWar',
     releases: [
-      { date: '2016-04-12', kind: ReleaseKind.PREMIERE, country: 'US', place: 'Los Angeles', company: 'disney' },
-      { date: '2016-05-06', kind: ReleaseKind.THEATRICAL, country: 'US', company: 'disney', source: 'tmdbCivilWar' },
+      {
+        date: '2016-04-12',
+        kind: ReleaseKind.PREMIERE,
+        country: 'US',
+        place: 'Los Angeles',
+        company: 'disney',
+      },
+      {
+        date: '2016-05-06',
+        kind: ReleaseKind.THEATRICAL,
+        country: 'US',
+        company: 'disney',
+        source: 'tmdbCivilWar',
+      },
     ],
     companies: [
       ['marvelStudios', CompanyRole.PRODUCTION],
@@ -254,8 +291,20 @@ export const FILMS = {
     imdbId: 'tt4154756',
     creditsSource: 'imdbInfinityWar',
     releases: [
-      { date: '2018-04-23', kind: ReleaseKind.PREMIERE, country: 'US', place: 'Los Angeles', company: 'disney' },
-      { date: '2018-04-27', kind: ReleaseKind.THEATRICAL, country: 'US', company: 'disney', source: 'imdbInfinityWar' },
+      {
+        date: '2018-04-23',
+        kind: ReleaseKind.PREMIERE,
+        country: 'US',
+        place: 'Los Angeles',
+        company: 'disney',
+      },
+      {
+        date: '2018-04-27',
+        kind: ReleaseKind.THEATRICAL,
+        country: 'US',
+        company: 'disney',
+        source: 'imdbInfinityWar',
+      },
     ],
     companies: [
       ['marvelStudios', CompanyRole.PRODUCTION],
@@ -269,8 +318,20 @@ export const FILMS = {
     imdbId: 'tt4154796',
     creditsSource: 'imdbEndgame',
     releases: [
-      { date: '2019-04-22', kind: ReleaseKind.PREMIERE, country: 'US', place: 'Los Angeles', company: 'disney' },
-      { date: '2019-04-26', kind: ReleaseKind.THEATRICAL, country: 'US', company: 'disney', source: 'imdbEndgame' },
+      {
+        date: '2019-04-22',
+        kind: ReleaseKind.PREMIERE,
+        country: 'US',
+        place: 'Los Angeles',
+        company: 'disney',
+      },
+      {
+        date: '2019-04-26',
+        kind: ReleaseKind.THEATRICAL,
+        country: 'US',
+        company: 'disney',
+        source: 'imdbEndgame',
+      },
     ],
     companies: [
       ['marvelStudios', CompanyRole.PRODUCTION],
@@ -327,7 +388,8 @@ export const FRANCHISES = {
   mcuPhaseThree: {
     name: 'MCU Phase Three',
     kind: FranchiseKind.PHASE,
-    description: 'The third phase of the Marvel Cinematic Universe, opened by Captain America: Civil War.',
+    description:
+      'The third phase of the Marvel Cinematic Universe, opened by Captain America: Civil War.',
     parent: 'mcu',
     films: [['civilWar', 1, null]],
   },
@@ -354,9 +416,16 @@ export interface CreditData {
 
 /** The final credits of released films: each gets a CREDITED event on the film's release date. */
 export const CREDITS: CreditData[] = [
-  { film: 'extraction', person: 'samHargrave', role: CreditRole.DIRECTOR, job: 'director (feature debut)' },
+  {
+    film: 'extraction',
+    person: 'samHargrave',
+    role: CreditRole.DIRECTOR,
+    job: 'director (feature debut)',
+  },
   { film: 'extraction', person: 'joeRusso', role: CreditRole.WRITER, job: 'screenplay' },
-  ...(['andeParks', 'joeRusso', 'anthonyRusso', 'fernandoLeonGonzalez', 'ericSkillman'] as const).map((person) => ({
+  ...(
+    ['andeParks', 'joeRusso', 'anthonyRusso', 'fernandoLeonGonzalez', 'ericSkillman'] as const
+  ).map((person) => ({
     film: 'extraction' as const,
     person,
     role: CreditRole.WRITER,
@@ -367,22 +436,94 @@ export const CREDITS: CreditData[] = [
     person,
     role: CreditRole.PRODUCER,
   })),
-  { film: 'extraction', person: 'chrisHemsworth', role: CreditRole.CAST, character: 'tylerRake', billingOrder: 1 },
-  { film: 'extraction', person: 'rudhrakshJaiswal', role: CreditRole.CAST, character: 'oviMahajanJr', billingOrder: 2 },
-  { film: 'extraction', person: 'randeepHooda', role: CreditRole.CAST, character: 'sajuRav', billingOrder: 3 },
-  { film: 'extraction', person: 'golshiftehFarahani', role: CreditRole.CAST, character: 'nikKhan', billingOrder: 4 },
-  { film: 'extraction', person: 'pankajTripathi', role: CreditRole.CAST, character: 'oviMahajanSr', billingOrder: 5 },
-  { film: 'extraction', person: 'priyanshuPainyuli', role: CreditRole.CAST, character: 'amirAsif', billingOrder: 6 },
+  {
+    film: 'extraction',
+    person: 'chrisHemsworth',
+    role: CreditRole.CAST,
+    character: 'tylerRake',
+    billingOrder: 1,
+  },
+  {
+    film: 'extraction',
+    person: 'rudhrakshJaiswal',
+    role: CreditRole.CAST,
+    character: 'oviMahajanJr',
+    billingOrder: 2,
+  },
+  {
+    film: 'extraction',
+    person: 'randeepHooda',
+    role: CreditRole.CAST,
+    character: 'sajuRav',
+    billingOrder: 3,
+  },
+  {
+    film: 'extraction',
+    person: 'golshiftehFarahani',
+    role: CreditRole.CAST,
+    character: 'nikKhan',
+    billingOrder: 4,
+  },
+  {
+    film: 'extraction',
+    person: 'pankajTripathi',
+    role: CreditRole.CAST,
+    character: 'oviMahajanSr',
+    billingOrder: 5,
+  },
+  {
+    film: 'extraction',
+    person: 'priyanshuPainyuli',
+    role: CreditRole.CAST,
+    character: 'amirAsif',
+    billingOrder: 6,
+  },
   { film: 'extraction', person: 'davidHarbour', role: CreditRole.CAST, billingOrder: 7 },
-  { film: 'extraction', person: 'adamBessa', role: CreditRole.CAST, character: 'yazKhan', billingOrder: 8 },
+  {
+    film: 'extraction',
+    person: 'adamBessa',
+    role: CreditRole.CAST,
+    character: 'yazKhan',
+    billingOrder: 8,
+  },
 
   { film: 'extraction2', person: 'samHargrave', role: CreditRole.DIRECTOR },
   { film: 'extraction2', person: 'joeRusso', role: CreditRole.WRITER },
-  { film: 'extraction2', person: 'chrisHemsworth', role: CreditRole.CAST, character: 'tylerRake', billingOrder: 1 },
-  { film: 'extraction2', person: 'golshiftehFarahani', role: CreditRole.CAST, character: 'nikKhan', billingOrder: 2 },
-  { film: 'extraction2', person: 'adamBessa', role: CreditRole.CAST, character: 'yazKhan', billingOrder: 3 },
-  { film: 'extraction2', person: 'olgaKurylenko', role: CreditRole.CAST, character: 'mia', billingOrder: 4 },
-  { film: 'extraction2', person: 'idrisElba', role: CreditRole.CAST, character: 'alcott', billingOrder: 5 },
+  {
+    film: 'extraction2',
+    person: 'chrisHemsworth',
+    role: CreditRole.CAST,
+    character: 'tylerRake',
+    billingOrder: 1,
+  },
+  {
+    film: 'extraction2',
+    person: 'golshiftehFarahani',
+    role: CreditRole.CAST,
+    character: 'nikKhan',
+    billingOrder: 2,
+  },
+  {
+    film: 'extraction2',
+    person: 'adamBessa',
+    role: CreditRole.CAST,
+    character: 'yazKhan',
+    billingOrder: 3,
+  },
+  {
+    film: 'extraction2',
+    person: 'olgaKurylenko',
+    role: CreditRole.CAST,
+    character: 'mia',
+    billingOrder: 4,
+  },
+  {
+    film: 'extraction2',
+    person: 'idrisElba',
+    role: CreditRole.CAST,
+    character: 'alcott',
+    billingOrder: 5,
+  },
 
   ...(['winterSoldier', 'civilWar', 'infinityWar', 'endgame'] as const).flatMap((film) => [
     { film, person: 'anthonyRusso' as const, role: CreditRole.DIRECTOR },
@@ -391,12 +532,28 @@ export const CREDITS: CreditData[] = [
     { film, person: 'stephenMcFeely' as const, role: CreditRole.WRITER, job: 'screenplay' },
   ]),
   { film: 'winterSoldier', person: 'kevinFeige', role: CreditRole.PRODUCER },
-  { film: 'winterSoldier', person: 'chrisEvans', role: CreditRole.CAST, character: 'steveRogers', billingOrder: 1 },
-  { film: 'winterSoldier', person: 'samHargrave', role: CreditRole.STUNTS, job: 'stunt double for Chris Evans' },
+  {
+    film: 'winterSoldier',
+    person: 'chrisEvans',
+    role: CreditRole.CAST,
+    character: 'steveRogers',
+    billingOrder: 1,
+  },
+  {
+    film: 'winterSoldier',
+    person: 'samHargrave',
+    role: CreditRole.STUNTS,
+    job: 'stunt double for Chris Evans',
+  },
   { film: 'civilWar', person: 'samHargrave', role: CreditRole.STUNTS, job: 'stunt coordinator' },
   { film: 'infinityWar', person: 'chrisHemsworth', role: CreditRole.CAST, character: 'thor' },
   { film: 'infinityWar', person: 'idrisElba', role: CreditRole.CAST, character: 'heimdall' },
-  { film: 'infinityWar', person: 'samHargrave', role: CreditRole.OTHER, job: 'second unit director' },
+  {
+    film: 'infinityWar',
+    person: 'samHargrave',
+    role: CreditRole.OTHER,
+    job: 'second unit director',
+  },
   { film: 'endgame', person: 'chrisHemsworth', role: CreditRole.CAST, character: 'thor' },
 ];
 
@@ -434,7 +591,12 @@ export const ATTACHMENT_REPORTS: (ReportData & {
       'Russo told Deadline that he expects director Sam Hargrave to return for the second installment, however no deal has been confirmed.',
   },
   {
-    credit: { film: 'extraction2', person: 'chrisHemsworth', role: CreditRole.CAST, character: 'tylerRake' },
+    credit: {
+      film: 'extraction2',
+      person: 'chrisHemsworth',
+      role: CreditRole.CAST,
+      character: 'tylerRake',
+    },
     status: AttachmentStatus.EXPECTED,
     effectiveDate: '2020-05-04',
     confidence: Confidence.TRADE_REPORTED,
@@ -443,7 +605,12 @@ export const ATTACHMENT_REPORTS: (ReportData & {
     quote: '…however no deal has been confirmed. The same goes for Hemsworth.',
   },
   {
-    credit: { film: 'extraction2', person: 'chrisHemsworth', role: CreditRole.CAST, character: 'tylerRake' },
+    credit: {
+      film: 'extraction2',
+      person: 'chrisHemsworth',
+      role: CreditRole.CAST,
+      character: 'tylerRake',
+    },
     status: AttachmentStatus.CONFIRMED,
     effectiveDate: '2021-09-25',
     confidence: Confidence.OFFICIAL,
@@ -513,7 +680,11 @@ export const PRODUCTION_REPORTS: (ReportData & { film: FilmKey; status: Producti
   },
 ];
 
-export const RELATION_REPORTS: (ReportData & { from: FilmKey; to: FilmKey; kind: FilmRelationKind })[] = [
+export const RELATION_REPORTS: (ReportData & {
+  from: FilmKey;
+  to: FilmKey;
+  kind: FilmRelationKind;
+})[] = [
   {
     from: 'extraction',
     to: 'extraction2',

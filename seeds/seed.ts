@@ -1,4 +1,10 @@
-import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  ObjectLiteral,
+} from 'typeorm';
 import { IsNull } from 'typeorm';
 import { Character } from '../src/character/character.entity';
 import { searchTextOf, slugify } from '../src/common/text';
@@ -39,7 +45,9 @@ import {
 export const SEED_RECORDER = 'seed';
 
 const slugsOf = <T extends Record<string, unknown>>(rows: T, nameOf: (row: T[keyof T]) => string) =>
-  Object.fromEntries(Object.entries(rows).map(([key, row]) => [key, slugify(nameOf(row as T[keyof T]))])) as {
+  Object.fromEntries(
+    Object.entries(rows).map(([key, row]) => [key, slugify(nameOf(row as T[keyof T]))]),
+  ) as {
     [K in keyof T]: string;
   };
 
@@ -70,14 +78,22 @@ async function ensure<T extends ObjectLiteral>(
  * Loads the real seed data. Idempotent: every row is found by its natural key before it is inserted,
  * so running it again changes nothing. Runs in one transaction: all of it or none.
  */
-export async function seed(dataSource: DataSource, recordedAt = new Date().toISOString()): Promise<void> {
+export async function seed(
+  dataSource: DataSource,
+  recordedAt = new Date().toISOString(),
+): Promise<void> {
   await dataSource.transaction(async (manager) => {
     const companies = new Map<string, Company>();
     for (const [key, company] of Object.entries(COMPANIES)) {
       const slug = slugify(company.name);
       companies.set(
         key,
-        await ensure(manager, Company, { slug }, { name: company.name, kind: company.kind, searchText: searchTextOf(company.name) }),
+        await ensure(
+          manager,
+          Company,
+          { slug },
+          { name: company.name, kind: company.kind, searchText: searchTextOf(company.name) },
+        ),
       );
     }
     const companyId = (key: string) => companies.get(key)!.id;
@@ -103,19 +119,32 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
     for (const [key, person] of Object.entries(PEOPLE)) {
       people.set(
         key,
-        await ensure(manager, Person, { slug: slugify(person.name) }, {
-          name: person.name,
-          aliases: [...person.aliases],
-          searchText: searchTextOf(person.name, ...person.aliases),
-          version: 1,
-        }),
+        await ensure(
+          manager,
+          Person,
+          { slug: slugify(person.name) },
+          {
+            name: person.name,
+            aliases: [...person.aliases],
+            searchText: searchTextOf(person.name, ...person.aliases),
+            version: 1,
+          },
+        ),
       );
     }
     const personId = (key: string) => people.get(key)!.id;
 
     const characters = new Map<string, Character>();
     for (const [key, name] of Object.entries(CHARACTERS)) {
-      characters.set(key, await ensure(manager, Character, { slug: slugify(name) }, { name, searchText: searchTextOf(name) }));
+      characters.set(
+        key,
+        await ensure(
+          manager,
+          Character,
+          { slug: slugify(name) },
+          { name, searchText: searchTextOf(name) },
+        ),
+      );
     }
 
     const films = new Map<string, Film>();
@@ -124,17 +153,22 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
         .filter((r) => r.kind === ReleaseKind.THEATRICAL || r.kind === ReleaseKind.STREAMING)
         .map((r) => r.date)
         .sort()[0];
-      const row = await ensure(manager, Film, { slug: slugify(film.title) }, {
-        title: film.title,
-        workingTitle: film.workingTitle ?? null,
-        runtimeMinutes: film.runtimeMinutes ?? null,
-        synopsis: film.synopsis ?? null,
-        tmdbId: film.tmdbId ?? null,
-        imdbId: film.imdbId ?? null,
-        releaseDate: firstRelease ?? null,
-        searchText: searchTextOf(film.title, film.workingTitle),
-        version: 1,
-      });
+      const row = await ensure(
+        manager,
+        Film,
+        { slug: slugify(film.title) },
+        {
+          title: film.title,
+          workingTitle: film.workingTitle ?? null,
+          runtimeMinutes: film.runtimeMinutes ?? null,
+          synopsis: film.synopsis ?? null,
+          tmdbId: film.tmdbId ?? null,
+          imdbId: film.imdbId ?? null,
+          releaseDate: firstRelease ?? null,
+          searchText: searchTextOf(film.title, film.workingTitle),
+          version: 1,
+        },
+      );
       films.set(key, row);
       for (const release of film.releases) {
         await ensure(
@@ -150,14 +184,23 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
         );
       }
       for (const [company, role] of film.companies) {
-        await ensure(manager, CompanyCredit, { filmId: row.id, companyId: companyId(company), role }, {});
+        await ensure(
+          manager,
+          CompanyCredit,
+          { filmId: row.id, companyId: companyId(company), role },
+          {},
+        );
       }
       if (firstRelease && film.creditsSource) {
         await ensure(
           manager,
           ProductionEvent,
           { filmId: row.id, status: ProductionStatus.RELEASED, effectiveDate: firstRelease },
-          reportFields({ effectiveDate: firstRelease, confidence: Confidence.OFFICIAL, source: film.creditsSource }),
+          reportFields({
+            effectiveDate: firstRelease,
+            confidence: Confidence.OFFICIAL,
+            source: film.creditsSource,
+          }),
         );
       }
     }
@@ -180,17 +223,27 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
 
     const franchises = new Map<string, Franchise>();
     for (const [key, franchise] of Object.entries(FRANCHISES)) {
-      const row = await ensure(manager, Franchise, { slug: slugify(franchise.name) }, {
-        name: franchise.name,
-        kind: franchise.kind,
-        description: franchise.description,
-        parentId: franchise.parent ? franchises.get(franchise.parent)!.id : null,
-        searchText: searchTextOf(franchise.name),
-        version: 1,
-      });
+      const row = await ensure(
+        manager,
+        Franchise,
+        { slug: slugify(franchise.name) },
+        {
+          name: franchise.name,
+          kind: franchise.kind,
+          description: franchise.description,
+          parentId: franchise.parent ? franchises.get(franchise.parent)!.id : null,
+          searchText: searchTextOf(franchise.name),
+          version: 1,
+        },
+      );
       franchises.set(key, row);
       for (const [film, releaseOrdinal, storyOrdinal] of franchise.films) {
-        await ensure(manager, FranchiseMembership, { franchiseId: row.id, filmId: filmId(film) }, { releaseOrdinal, storyOrdinal });
+        await ensure(
+          manager,
+          FranchiseMembership,
+          { franchiseId: row.id, filmId: filmId(film) },
+          { releaseOrdinal, storyOrdinal },
+        );
       }
     }
 
@@ -223,7 +276,12 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
       ensure(
         manager,
         AttachmentEvent,
-        { creditId: credit.id, status, effectiveDate: report.effectiveDate, sourceId: sourceId(report.source) },
+        {
+          creditId: credit.id,
+          status,
+          effectiveDate: report.effectiveDate,
+          sourceId: sourceId(report.source),
+        },
         reportFields(report),
       );
 
@@ -255,7 +313,12 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
       );
     }
     for (const report of RELATION_REPORTS) {
-      const relation = await ensure(manager, FilmRelation, { fromFilmId: filmId(report.from), toFilmId: filmId(report.to) }, {});
+      const relation = await ensure(
+        manager,
+        FilmRelation,
+        { fromFilmId: filmId(report.from), toFilmId: filmId(report.to) },
+        {},
+      );
       await ensure(
         manager,
         FilmRelationEvent,
@@ -267,7 +330,12 @@ export async function seed(dataSource: DataSource, recordedAt = new Date().toISO
       await ensure(
         manager,
         Metric,
-        { filmId: filmId(metric.film), kind: metric.kind, window: metric.window, asOf: metric.asOf },
+        {
+          filmId: filmId(metric.film),
+          kind: metric.kind,
+          window: metric.window,
+          asOf: metric.asOf,
+        },
         {
           value: metric.value,
           unit: metric.unit,

@@ -11,7 +11,9 @@ const PREPARE_LOCK = 0x6667_7072;
  * the real seed data. A database that has data only gets its migrations. Processes that start together
  * on one PostgreSQL database take turns: the first migrates, the others then find nothing to do.
  */
-export async function prepareDatabase(dataSource: DataSource): Promise<{ migrated: number; seeded: boolean }> {
+export async function prepareDatabase(
+  dataSource: DataSource,
+): Promise<{ migrated: number; seeded: boolean }> {
   return dialectOf(dataSource).exclusively(dataSource, PREPARE_LOCK, async () => {
     const migrations = await dataSource.runMigrations({ transaction: 'each' });
     const empty = (await dataSource.getRepository(Film).count({ take: 1 })) === 0;

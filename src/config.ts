@@ -46,7 +46,15 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/franchise-graph.sqlite';
@@ -74,7 +82,10 @@ function redacted(url: string): string {
 
 function parsePostgresUrl(variable: string, url: string): string {
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConfigError(variable, `expected postgres://user:pass@host:5432/db, got "${redacted(url)}"`);
+    throw new ConfigError(
+      variable,
+      `expected postgres://user:pass@host:5432/db, got "${redacted(url)}"`,
+    );
   }
   try {
     new URL(url);
@@ -100,11 +111,18 @@ function parseInteger(
   return value;
 }
 
-export function parseDatabaseUrl(raw: string | undefined, env: NodeJS.ProcessEnv = {}): DatabaseConfig {
+export function parseDatabaseUrl(
+  raw: string | undefined,
+  env: NodeJS.ProcessEnv = {},
+): DatabaseConfig {
   const url = raw === undefined || raw === '' ? DEFAULT_DATABASE_URL : raw;
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (path === '') throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:data/db.sqlite');
+    if (path === '')
+      throw new ConfigError(
+        'DATABASE_URL',
+        'sqlite: needs a file path, e.g. sqlite:data/db.sqlite',
+      );
     return { type: 'sqlite', path };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -116,9 +134,17 @@ export function parseDatabaseUrl(raw: string | undefined, env: NodeJS.ProcessEnv
       replicaUrls: Object.freeze(
         replicas === ''
           ? []
-          : replicas.split(',').map((replica) => parsePostgresUrl('DATABASE_REPLICA_URLS', replica.trim())),
+          : replicas
+              .split(',')
+              .map((replica) => parsePostgresUrl('DATABASE_REPLICA_URLS', replica.trim())),
       ),
-      poolSize: parseInteger('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 1, 1000, POSTGRES_DEFAULTS.poolSize),
+      poolSize: parseInteger(
+        'DATABASE_POOL_SIZE',
+        env.DATABASE_POOL_SIZE,
+        1,
+        1000,
+        POSTGRES_DEFAULTS.poolSize,
+      ),
       statementTimeoutMs: parseInteger(
         'DATABASE_STATEMENT_TIMEOUT_MS',
         env.DATABASE_STATEMENT_TIMEOUT_MS,
@@ -151,7 +177,10 @@ function parseCorsOrigins(raw: string | undefined): string[] {
       if (parsed.origin !== trimmed.replace(/\/$/, '')) throw new Error('not an origin');
       return parsed.origin;
     } catch {
-      throw new ConfigError('CORS_ORIGINS', `"${trimmed}" is not an origin like https://example.com`);
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `"${trimmed}" is not an origin like https://example.com`,
+      );
     }
   });
 }
@@ -169,7 +198,8 @@ function parseOneOf<T extends string>(
 
 function parsePositiveInt(variable: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
-  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new ConfigError(variable, `expected a whole number above 0, got "${raw}"`);
+  if (!/^[1-9]\d{0,8}$/.test(raw))
+    throw new ConfigError(variable, `expected a whole number above 0, got "${raw}"`);
   return Number(raw);
 }
 
@@ -179,7 +209,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsePort(env.PORT),
     database: Object.freeze(parseDatabaseUrl(env.DATABASE_URL, env)),
     corsOrigins: Object.freeze(parseCorsOrigins(env.CORS_ORIGINS)),
-    logLevel: parseOneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: parseOneOf(
+      'LOG_LEVEL',
+      env.LOG_LEVEL,
+      LOG_LEVELS,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
     nodeEnv,
     writeRateLimit: parsePositiveInt('WRITE_RATE_LIMIT', env.WRITE_RATE_LIMIT, 300),
   });

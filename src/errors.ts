@@ -17,7 +17,9 @@ export const ErrorCode = {
  */
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, field: string) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field, http: { status: 400 } } });
+    super(message, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field, http: { status: 400 } },
+    });
   }
 }
 
@@ -29,7 +31,9 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'This operation needs an editor API key: send Authorization: Bearer <key>.') {
+  constructor(
+    message = 'This operation needs an editor API key: send Authorization: Bearer <key>.',
+  ) {
     super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
   }
 }

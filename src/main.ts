@@ -72,6 +72,8 @@ try {
   throw error;
 }
 main(config).catch((error: unknown) => {
-  process.stderr.write(`franchise-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `franchise-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

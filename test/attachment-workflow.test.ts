@@ -390,7 +390,9 @@ describe('the changes feed', () => {
   });
 
   test('a cursor from before the feed was ordered by commit (instant first) is BAD_USER_INPUT', async () => {
-    const old = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 0, 1, 2])).toString('base64url');
+    const old = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 0, 1, 2])).toString(
+      'base64url',
+    );
     const result = await server.execute(
       `query Old($after: String!) { changes(since: "2020-01-01T00:00:00Z", after: $after) { totalCount } }`,
       { after: old },

@@ -18,7 +18,12 @@ beforeAll(async () => {
   // A new database of the kind the suite runs on. On PostgreSQL, the killed process's connections drop
   // and the server rolls their transactions back; on SQLite, the file's journal does.
   database = await createTestDatabase();
-  env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', WRITE_RATE_LIMIT: '1000000' };
+  env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'warn',
+    WRITE_RATE_LIMIT: '1000000',
+  };
 });
 afterAll(() => database.drop());
 
@@ -34,7 +39,10 @@ async function inspect<T>(check: (db: DataSource) => Promise<T>): Promise<T> {
 }
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
   child.stderr!.on('data', (chunk) => (output += String(chunk)));
@@ -68,7 +76,11 @@ async function orphans(db: DataSource): Promise<{ credits: number; sources: numb
 }
 
 test(`SIGKILL at random moments under write load, ${ROUNDS} rounds: acknowledged writes survive, nothing is half-written, integrity ok`, async () => {
-  const created = spawnSync(process.execPath, [APIKEY, 'create', '--name', 'crash', '--role', 'editor'], { env, encoding: 'utf8' });
+  const created = spawnSync(
+    process.execPath,
+    [APIKEY, 'create', '--name', 'crash', '--role', 'editor'],
+    { env, encoding: 'utf8' },
+  );
   const key = /fgk_[A-Za-z0-9_-]+/.exec(created.stdout)?.[0];
   expect(key).toBeDefined();
   const first = await startServer();
@@ -76,7 +88,9 @@ test(`SIGKILL at random moments under write load, ${ROUNDS} rounds: acknowledged
     await fetch(first.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ film(slug: "extraction-3") { id } person(slug: "idris-elba") { id } }' }),
+      body: JSON.stringify({
+        query: '{ film(slug: "extraction-3") { id } person(slug: "idris-elba") { id } }',
+      }),
     })
   ).json();
   first.child.kill('SIGKILL');
@@ -108,13 +122,18 @@ test(`SIGKILL at random moments under write load, ${ROUNDS} rounds: acknowledged
                   status: 'RUMORED',
                   confidence: 'SPECULATIVE',
                   effectiveDate: '2026-01-01',
-                  source: { url: `https://crash.test/${tag}`, title: `Crash ${tag}`, publishedOn: '2026-01-01' },
+                  source: {
+                    url: `https://crash.test/${tag}`,
+                    title: `Crash ${tag}`,
+                    publishedOn: '2026-01-01',
+                  },
                 },
               },
             }),
           });
           const body = await response.json();
-          if (response.status === 200 && body.data?.recordAttachment) acknowledged.push(body.data.recordAttachment.event.id);
+          if (response.status === 200 && body.data?.recordAttachment)
+            acknowledged.push(body.data.recordAttachment.event.id);
         } catch {
           return; // the server died mid-request: this write was never acknowledged
         }
@@ -133,8 +152,12 @@ test(`SIGKILL at random moments under write load, ${ROUNDS} rounds: acknowledged
         expect(await db.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       }
       expect(await orphans(db)).toEqual(baseline);
-      const rows: { id: number }[] = await db.query(`SELECT id FROM attachment_event WHERE "recordedBy" = 'crash'`);
-      const stored = new Set(rows.map((row) => Buffer.from(`AttachmentEvent:${row.id}`).toString('base64url')));
+      const rows: { id: number }[] = await db.query(
+        `SELECT id FROM attachment_event WHERE "recordedBy" = 'crash'`,
+      );
+      const stored = new Set(
+        rows.map((row) => Buffer.from(`AttachmentEvent:${row.id}`).toString('base64url')),
+      );
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     });
   }

@@ -55,7 +55,11 @@ async function editorText(page: Page, containerSelector: string): Promise<string
 }
 
 /** Poll (from Node: the page's CSP forbids eval) until the editor shows `text`. */
-async function waitForEditorText(page: Page, containerSelector: string, text: string): Promise<void> {
+async function waitForEditorText(
+  page: Page,
+  containerSelector: string,
+  text: string,
+): Promise<void> {
   const deadline = Date.now() + STEP_TIMEOUT;
   let last = '';
   while (Date.now() < deadline) {
@@ -63,11 +67,17 @@ async function waitForEditorText(page: Page, containerSelector: string, text: st
     if (last.includes(text)) return;
     await page.waitForTimeout(100);
   }
-  throw new Error(`timed out waiting for "${text}" in ${containerSelector}; it shows: ${last.slice(0, 500)}`);
+  throw new Error(
+    `timed out waiting for "${text}" in ${containerSelector}; it shows: ${last.slice(0, 500)}`,
+  );
 }
 
 /** Scroll a Monaco editor (mouse wheel over it) until `text` is rendered; fails at the end of the content. */
-async function scrollEditorUntilText(page: Page, containerSelector: string, text: string): Promise<void> {
+async function scrollEditorUntilText(
+  page: Page,
+  containerSelector: string,
+  text: string,
+): Promise<void> {
   const box = await page.locator(`${containerSelector} .monaco-editor .view-lines`).boundingBox();
   if (!box) throw new Error(`${containerSelector} editor not visible`);
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
@@ -80,9 +90,13 @@ async function scrollEditorUntilText(page: Page, containerSelector: string, text
     if (unchanged >= 5) break; // reached the end of the content
     previous = current;
     await page.mouse.wheel(0, Math.max(100, box.height / 2));
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))),
+    );
   }
-  throw new Error(`"${text}" not found in ${containerSelector}; last rendered text: ${previous.slice(0, 500)}`);
+  throw new Error(
+    `"${text}" not found in ${containerSelector}; last rendered text: ${previous.slice(0, 500)}`,
+  );
 }
 
 describe('GraphiQL page (self-hosted, offline)', () => {
@@ -127,7 +141,8 @@ describe('GraphiQL page (self-hosted, offline)', () => {
       problems.push(`failed: ${req.method()} ${req.url()} (${req.failure()?.errorText ?? '?'})`);
     });
     context.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+      if (res.status() >= 400)
+        problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
     });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
@@ -141,8 +156,13 @@ describe('GraphiQL page (self-hosted, offline)', () => {
       await exerciseGraphiql(page);
     } catch (err) {
       // Keep what the page looked like and what went wrong, for the CI log / artifacts.
-      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'graphiql-failure.png') }).catch(() => undefined);
-      throw new Error(`${(err as Error).message}\n\nproblems seen:\n${problems.join('\n') || '(none)'}\n\nrequests:\n${requests.join('\n')}`, { cause: err });
+      await page
+        .screenshot({ path: path.join(ARTIFACTS_DIR, 'graphiql-failure.png') })
+        .catch(() => undefined);
+      throw new Error(
+        `${(err as Error).message}\n\nproblems seen:\n${problems.join('\n') || '(none)'}\n\nrequests:\n${requests.join('\n')}`,
+        { cause: err },
+      );
     }
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
 
@@ -156,7 +176,10 @@ describe('GraphiQL page (self-hosted, offline)', () => {
 
   async function exerciseGraphiql(page: Page): Promise<void> {
     // A browser navigation to the GraphQL endpoint (Accept: text/html...) gets the page.
-    const response = await page.goto(`${server.baseUrl}/graphql`, { waitUntil: 'load', timeout: STEP_TIMEOUT });
+    const response = await page.goto(`${server.baseUrl}/graphql`, {
+      waitUntil: 'load',
+      timeout: STEP_TIMEOUT,
+    });
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-type']).toMatch(/^text\/html/);
 
@@ -179,7 +202,14 @@ describe('GraphiQL page (self-hosted, offline)', () => {
     expect(await editorText(page, '.graphiql-response')).toContain(EXPECTED_RESULT);
 
     // The docs explorer works (introspection of the schema from /graphql).
-    await page.locator('.graphiql-sidebar button[aria-label*="Documentation Explorer"]').first().click();
-    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+    await page
+      .locator('.graphiql-sidebar button[aria-label*="Documentation Explorer"]')
+      .first()
+      .click();
+    await page
+      .locator('.graphiql-doc-explorer')
+      .getByText('Query', { exact: true })
+      .first()
+      .waitFor();
   }
 });

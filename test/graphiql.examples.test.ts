@@ -14,11 +14,14 @@ describe('GraphiQL examples', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  test.each(graphiqlExamples.map((e) => [e.name, e] as const))('%s is valid and names itself', (name, example) => {
-    const doc = parse(example.query);
-    expect(validate(schema, doc).map((e) => e.message)).toEqual([]);
-    const ops = doc.definitions.filter((d) => d.kind === 'OperationDefinition');
-    expect(ops).toHaveLength(1);
-    expect(ops[0].kind === 'OperationDefinition' && ops[0].name?.value).toBe(name);
-  });
+  test.each(graphiqlExamples.map((e) => [e.name, e] as const))(
+    '%s is valid and names itself',
+    (name, example) => {
+      const doc = parse(example.query);
+      expect(validate(schema, doc).map((e) => e.message)).toEqual([]);
+      const ops = doc.definitions.filter((d) => d.kind === 'OperationDefinition');
+      expect(ops).toHaveLength(1);
+      expect(ops[0].kind === 'OperationDefinition' && ops[0].name?.value).toBe(name);
+    },
+  );
 });

@@ -8,7 +8,8 @@ import { GRAPHIQL_CSP } from '../src/graphiql/graphiql.middleware';
 import { GRAPHIQL_DIR } from '../src/server';
 import { startGraphiqlTestServer, type GraphiqlTestServer } from './support/graphiql-test-server';
 
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+const BROWSER_ACCEPT =
+  'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 describe('GraphiQL router', () => {
   let server: GraphiqlTestServer;
@@ -19,19 +20,22 @@ describe('GraphiQL router', () => {
     await server?.close();
   });
 
-  test.each(['/graphql', '/graphiql', '/graphiql/', '/graphiql/index.html'])('GET %s from a browser gets the page', async (p) => {
-    const res = await fetch(`${server.baseUrl}${p}`, { headers: { accept: BROWSER_ACCEPT } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
-    expect(res.headers.get('content-security-policy')).toBe(GRAPHIQL_CSP);
-    const html = await res.text();
-    expect(html).toContain('<div id="graphiql">');
-    // Only absolute same-origin asset URLs.
-    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(urls.length).toBeGreaterThanOrEqual(2);
-    for (const url of urls) expect(url).toMatch(/^(\/graphiql\/|data:)/);
-  });
+  test.each(['/graphql', '/graphiql', '/graphiql/', '/graphiql/index.html'])(
+    'GET %s from a browser gets the page',
+    async (p) => {
+      const res = await fetch(`${server.baseUrl}${p}`, { headers: { accept: BROWSER_ACCEPT } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('content-security-policy')).toBe(GRAPHIQL_CSP);
+      const html = await res.text();
+      expect(html).toContain('<div id="graphiql">');
+      // Only absolute same-origin asset URLs.
+      const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(urls.length).toBeGreaterThanOrEqual(2);
+      for (const url of urls) expect(url).toMatch(/^(\/graphiql\/|data:)/);
+    },
+  );
 
   test.each([
     ['*/*'],
@@ -61,7 +65,10 @@ describe('GraphiQL router', () => {
     const html = readFileSync(path.join(GRAPHIQL_DIR, 'index.html'), 'utf8');
     const js = /src="(\/graphiql\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     const css = /href="(\/graphiql\/assets\/[^"]+\.css)"/.exec(html)?.[1];
-    for (const [url, type] of [[js, /javascript/], [css, /text\/css/]] as const) {
+    for (const [url, type] of [
+      [js, /javascript/],
+      [css, /text\/css/],
+    ] as const) {
       expect(url).toBeDefined();
       const res = await fetch(`${server.baseUrl}${url}`);
       expect(res.status).toBe(200);

@@ -25,7 +25,10 @@ async function post(query: string, variables?: Record<string, unknown>) {
 }
 
 /** The client sees the code and the request id and nothing else; the log line with that id has the cause. */
-function expectMaskedAndLogged(answer: { requestId: string | null; text: string }, cause: RegExp): void {
+function expectMaskedAndLogged(
+  answer: { requestId: string | null; text: string },
+  cause: RegExp,
+): void {
   const body = JSON.parse(answer.text);
   expect(body.errors).toEqual([
     {
@@ -34,7 +37,9 @@ function expectMaskedAndLogged(answer: { requestId: string | null; text: string 
     },
   ]);
   expect(answer.text).not.toMatch(/SQLITE|UNIQUE|constraint|SELECT|INSERT|\n\s+at /i);
-  const logged = logLines.filter((line) => line.requestId === answer.requestId && line.msg === 'unexpected error');
+  const logged = logLines.filter(
+    (line) => line.requestId === answer.requestId && line.msg === 'unexpected error',
+  );
   expect(logged).toHaveLength(1);
   expect(JSON.stringify(logged[0].err)).toMatch(cause);
 }
@@ -43,7 +48,11 @@ test('a database constraint failure is masked for the client and logged in full 
   // A constraint the application does not know about: two sources may not share a title.
   await server.dataSource.query('CREATE UNIQUE INDEX "test_source_title" ON "source" ("title")');
   const ids = JSON.parse(
-    (await post('query Ids { film(slug: "extraction-3") { id } person(slug: "idris-elba") { id } }')).text,
+    (
+      await post(
+        'query Ids { film(slug: "extraction-3") { id } person(slug: "idris-elba") { id } }',
+      )
+    ).text,
   ).data;
   const report = (url: string) =>
     post(
@@ -62,7 +71,10 @@ test('a database constraint failure is masked for the client and logged in full 
     );
   expect(JSON.parse((await report('https://example.com/one')).text).errors).toBeUndefined();
   const credits = await server.dataSource.query('SELECT COUNT(*) AS n FROM credit');
-  expectMaskedAndLogged(await report('https://example.com/two'), /UNIQUE constraint failed: source\.title|violates unique constraint \\"test_source_title/);
+  expectMaskedAndLogged(
+    await report('https://example.com/two'),
+    /UNIQUE constraint failed: source\.title|violates unique constraint \\"test_source_title/,
+  );
   expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM credit')).toEqual(credits);
   await server.dataSource.query('DROP INDEX "test_source_title"');
 });
@@ -70,7 +82,10 @@ test('a database constraint failure is masked for the client and logged in full 
 test('a resolver failure is masked for the client and logged in full with the request id', async () => {
   await server.dataSource.query('ALTER TABLE "metric" RENAME TO "metric_gone"');
   try {
-    expectMaskedAndLogged(await post('query M { film(slug: "extraction") { metrics { value } } }'), /no such table: metric|relation \\"metric\\" does not exist/);
+    expectMaskedAndLogged(
+      await post('query M { film(slug: "extraction") { metrics { value } } }'),
+      /no such table: metric|relation \\"metric\\" does not exist/,
+    );
   } finally {
     await server.dataSource.query('ALTER TABLE "metric_gone" RENAME TO "metric"');
   }

@@ -45,7 +45,10 @@ test('every response carries a request id, and a sensible one sent by the client
   expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   const kept = await postJson({ query: '{ __typename }' }, { 'x-request-id': 'lb-1234' });
   expect(kept.headers.get('x-request-id')).toBe('lb-1234');
-  const replaced = await postJson({ query: '{ __typename }' }, { 'x-request-id': 'bad id <script>' });
+  const replaced = await postJson(
+    { query: '{ __typename }' },
+    { 'x-request-id': 'bad id <script>' },
+  );
   expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -73,9 +76,16 @@ test('each request writes one log line with its id, operation, duration, outcome
 });
 
 test('a rejected operation is logged with its error codes', async () => {
-  await postJson({ query: 'query BadFirst { films(first: 1000) { totalCount } }' }, { 'x-request-id': 'log-test-2' });
+  await postJson(
+    { query: 'query BadFirst { films(first: 1000) { totalCount } }' },
+    { 'x-request-id': 'log-test-2' },
+  );
   const [line] = logLines.filter((l) => l.requestId === 'log-test-2');
-  expect(line).toMatchObject({ operationName: 'BadFirst', outcome: 'rejected', errorCodes: ['BAD_USER_INPUT'] });
+  expect(line).toMatchObject({
+    operationName: 'BadFirst',
+    outcome: 'rejected',
+    errorCodes: ['BAD_USER_INPUT'],
+  });
 });
 
 test('CORS allows a configured origin', async () => {
@@ -89,7 +99,10 @@ test('CORS allows a configured origin', async () => {
   });
   expect(preflight.status).toBe(204);
   expect(preflight.headers.get('access-control-allow-origin')).toBe('https://newsroom.example.com');
-  const response = await postJson({ query: '{ __typename }' }, { origin: 'https://newsroom.example.com' });
+  const response = await postJson(
+    { query: '{ __typename }' },
+    { origin: 'https://newsroom.example.com' },
+  );
   expect(response.headers.get('access-control-allow-origin')).toBe('https://newsroom.example.com');
 });
 
@@ -99,7 +112,10 @@ test('CORS refuses a foreign origin', async () => {
     headers: { origin: 'https://evil.example.net', 'access-control-request-method': 'POST' },
   });
   expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-  const response = await postJson({ query: '{ __typename }' }, { origin: 'https://evil.example.net' });
+  const response = await postJson(
+    { query: '{ __typename }' },
+    { origin: 'https://evil.example.net' },
+  );
   expect(response.headers.get('access-control-allow-origin')).toBeNull();
 });
 

@@ -8,7 +8,11 @@ describe('the write rate limiter', () => {
     let now = 0;
     const limiter = new WriteRateLimiter(3, () => now);
     for (let i = 0; i < 3; i++) limiter.take('alice');
-    expect(() => limiter.take('alice')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfterSeconds: 20 }) }));
+    expect(() => limiter.take('alice')).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfterSeconds: 20 }),
+      }),
+    );
     limiter.take('bob'); // each key has its own bucket
     now += 20_000; // a third of a minute: one write back
     limiter.take('alice');
@@ -32,7 +36,8 @@ describe('writes over HTTP', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify({
-        query: 'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { name } }',
+        query:
+          'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { name } }',
         variables: { input: { name } },
       }),
     });
@@ -45,7 +50,11 @@ describe('writes over HTTP', () => {
     expect(refused.status).toBe(429);
     const body = await refused.json();
     expect(body.errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 12 });
-    expect(await server.execute('query C { character(slug: "rate-5") { name } }')).toEqual({ data: { character: null } });
-    expect(await server.execute('query C { character(slug: "rate-4") { name } }')).toEqual({ data: { character: { name: 'Rate 4' } } });
+    expect(await server.execute('query C { character(slug: "rate-5") { name } }')).toEqual({
+      data: { character: null },
+    });
+    expect(await server.execute('query C { character(slug: "rate-4") { name } }')).toEqual({
+      data: { character: { name: 'Rate 4' } },
+    });
   });
 });

@@ -18,8 +18,14 @@ interface Hostile {
 }
 
 const json = { 'content-type': 'application/json' };
-const post = (name: string, payload: unknown): Hostile => ({ name, method: 'POST', headers: json, body: JSON.stringify(payload) });
-const nest = (depth: number) => `${'{ franchise(slug: "extraction") { children '.repeat(1)}${'{ children '.repeat(depth)}{ name }${' }'.repeat(depth)} } }`;
+const post = (name: string, payload: unknown): Hostile => ({
+  name,
+  method: 'POST',
+  headers: json,
+  body: JSON.stringify(payload),
+});
+const nest = (depth: number) =>
+  `${'{ franchise(slug: "extraction") { children '.repeat(1)}${'{ children '.repeat(depth)}{ name }${' }'.repeat(depth)} } }`;
 const manyAliases = (n: number, field: string) =>
   `query Aliases { ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 const circularIntrospection = `query Circular { __schema { types { fields { type { fields { type { fields { type {
@@ -29,11 +35,23 @@ const HOSTILE: Hostile[] = [
   post('depth 50', { query: nest(50) }),
   post('101 aliases', { query: manyAliases(101, 'film(slug: "extraction") { title }') }),
   post('101 __typename aliases', { query: manyAliases(101, '__typename') }),
-  post('20 directives', { query: `query D { ${Array.from({ length: 20 }, () => '__typename @include(if: true)').join(' ')} }` }),
+  post('20 directives', {
+    query: `query D { ${Array.from({ length: 20 }, () => '__typename @include(if: true)').join(' ')} }`,
+  }),
   post('a 5,000-token document', { query: `query T { ${'__typename '.repeat(5000)} }` }),
-  { name: 'a 1 MB body', method: 'POST', headers: json, body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(1_000_000) }) },
-  post('first: 1000000 as a literal', { query: 'query P { films(first: 1000000) { totalCount } }' }),
-  post('first: 1000000 as a variable', { query: 'query P($n: Int) { films(first: $n) { totalCount } }', variables: { n: 1_000_000 } }),
+  {
+    name: 'a 1 MB body',
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(1_000_000) }),
+  },
+  post('first: 1000000 as a literal', {
+    query: 'query P { films(first: 1000000) { totalCount } }',
+  }),
+  post('first: 1000000 as a variable', {
+    query: 'query P($n: Int) { films(first: $n) { totalCount } }',
+    variables: { n: 1_000_000 },
+  }),
   post('first: -1', { query: 'query P { people(first: -1) { totalCount } }' }),
   {
     name: 'a 10-operation batch',
@@ -41,27 +59,57 @@ const HOSTILE: Hostile[] = [
     headers: json,
     body: JSON.stringify(Array.from({ length: 10 }, () => ({ query: '{ __typename }' }))),
   },
-  { name: 'GET without the preflight header', method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}` },
+  {
+    name: 'GET without the preflight header',
+    method: 'GET',
+    path: `/graphql?query=${encodeURIComponent('{ __typename }')}`,
+  },
   {
     name: 'a GET mutation',
     method: 'GET',
     path: `/graphql?query=${encodeURIComponent('mutation M { __typename }')}`,
     headers: { 'apollo-require-preflight': 'true' },
   },
-  { name: 'a form-encoded POST', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' },
-  { name: 'a text/plain POST', method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' },
+  {
+    name: 'a form-encoded POST',
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'query=%7B__typename%7D',
+  },
+  {
+    name: 'a text/plain POST',
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: '{"query":"{ __typename }"}',
+  },
   { name: 'malformed JSON', method: 'POST', headers: json, body: '{"query": "{ __typename }"' },
-  post('wrong variable types', { query: 'query W($slug: String!) { film(slug: $slug) { title } }', variables: { slug: { $gt: '' } } }),
-  post('a 1 MB string variable', { query: 'query S($t: String!) { search(text: $t) { __typename } }', variables: { t: 'a'.repeat(1_000_000) } }),
+  post('wrong variable types', {
+    query: 'query W($slug: String!) { film(slug: $slug) { title } }',
+    variables: { slug: { $gt: '' } },
+  }),
+  post('a 1 MB string variable', {
+    query: 'query S($t: String!) { search(text: $t) { __typename } }',
+    variables: { t: 'a'.repeat(1_000_000) },
+  }),
   post('an unknown operationName', { query: 'query A { __typename }', operationName: 'B' }),
   post('a syntax error', { query: 'query { film(slug: "x" { title } }' }),
   post('circular introspection', { query: circularIntrospection }),
-  post('a fragment cycle', { query: 'query C { film(slug: "extraction") { ...A } } fragment A on Film { follows { from { ...B } } } fragment B on Film { ...A }' }),
+  post('a fragment cycle', {
+    query:
+      'query C { film(slug: "extraction") { ...A } } fragment A on Film { follows { from { ...B } } } fragment B on Film { ...A }',
+  }),
   post('an unknown field', { query: 'query U { film(slug: "extraction") { password } }' }),
-  post('an integer too large for Int', { query: 'query I { films(first: 99999999999999) { totalCount } }' }),
+  post('an integer too large for Int', {
+    query: 'query I { films(first: 99999999999999) { totalCount } }',
+  }),
   post('a malformed global id', { query: 'query N { node(id: "not-an-id") { id } }' }),
-  post('a forged cursor', { query: 'query C { films(after: "eyJkcm9wIjoidGFibGUifQ") { totalCount } }' }),
-  post('101 ids to nodes', { query: 'query N($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: Array.from({ length: 101 }, () => 'RmlsbToxMDE') } }),
+  post('a forged cursor', {
+    query: 'query C { films(after: "eyJkcm9wIjoidGFibGUifQ") { totalCount } }',
+  }),
+  post('101 ids to nodes', {
+    query: 'query N($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    variables: { ids: Array.from({ length: 101 }, () => 'RmlsbToxMDE') },
+  }),
   post('a missing query', { variables: {} }),
   post('a query that is a number', { query: 42 }),
   post('variables that are a string', { query: '{ __typename }', variables: 'yes' }),
@@ -92,25 +140,38 @@ function expectClientError(name: string, { status, text }: { status: number; tex
   } catch {
     problems.push('not JSON');
   }
-  if (!body?.errors?.length || typeof body.errors[0].extensions?.code !== 'string') problems.push('no error code');
-  if (/\n\s+at |stacktrace|node_modules|SQLITE|SELECT |INSERT |QueryFailedError/i.test(text)) problems.push('internals leaked');
-  expect({ name, problems, text: problems.length ? text.slice(0, 300) : '' }).toEqual({ name, problems: [], text: '' });
+  if (!body?.errors?.length || typeof body.errors[0].extensions?.code !== 'string')
+    problems.push('no error code');
+  if (/\n\s+at |stacktrace|node_modules|SQLITE|SELECT |INSERT |QueryFailedError/i.test(text))
+    problems.push('internals leaked');
+  expect({ name, problems, text: problems.length ? text.slice(0, 300) : '' }).toEqual({
+    name,
+    problems: [],
+    text: '',
+  });
 }
 
 test('at least 25 kinds of hostile request are covered', () => {
   expect(HOSTILE.length).toBeGreaterThanOrEqual(25);
 });
 
-test.each(HOSTILE.map((h) => [h.name, h] as const))('%s gets a 4xx with an error code and no internals', async (name, request) => {
-  expectClientError(name, await send(request));
-});
+test.each(HOSTILE.map((h) => [h.name, h] as const))(
+  '%s gets a 4xx with an error code and no internals',
+  async (name, request) => {
+    expectClientError(name, await send(request));
+  },
+);
 
 test('all hostile requests 20 times at once still get 4xx answers, and the server answers afterwards', async () => {
   const rounds = await Promise.all(
-    Array.from({ length: 20 }, () => Promise.all(HOSTILE.map(async (h) => [h.name, await send(h)] as const))),
+    Array.from({ length: 20 }, () =>
+      Promise.all(HOSTILE.map(async (h) => [h.name, await send(h)] as const)),
+    ),
   );
   for (const round of rounds) for (const [name, answer] of round) expectClientError(name, answer);
-  const after = await send(post('after', { query: 'query After { film(slug: "extraction") { title } }' }));
+  const after = await send(
+    post('after', { query: 'query After { film(slug: "extraction") { title } }' }),
+  );
   expect(after.status).toBe(200);
   expect(JSON.parse(after.text)).toEqual({ data: { film: { title: 'Extraction' } } });
 });
@@ -128,7 +189,9 @@ test('a legitimate deep franchise graph query stays within the limits', async ()
 
 test('SQL in a filter is only text to search for', async () => {
   const { status, text } = await send(
-    post('sql', { query: `query S { films(filter: { titleContains: "'; DROP TABLE film; --" }) { totalCount } }` }),
+    post('sql', {
+      query: `query S { films(filter: { titleContains: "'; DROP TABLE film; --" }) { totalCount } }`,
+    }),
   );
   expect(status).toBe(200);
   expect(JSON.parse(text)).toEqual({ data: { films: { totalCount: 0 } } });

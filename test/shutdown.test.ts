@@ -48,7 +48,13 @@ function slowRequest(query: string) {
   let finish!: () => void;
   const done = new Promise<{ status: number; body: string }>((resolveDone, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk) => (text += String(chunk)));
@@ -64,7 +70,9 @@ function slowRequest(query: string) {
 
 test('SIGTERM stops accepting, lets slow requests in flight finish, then exits 0', async () => {
   const inFlight = Array.from({ length: 5 }, (_, i) =>
-    slowRequest(`query InFlight${i} { film(slug: "extraction-2") { title credits { person { name } } } }`),
+    slowRequest(
+      `query InFlight${i} { film(slug: "extraction-2") { title credits { person { name } } } }`,
+    ),
   );
   await new Promise((r) => setTimeout(r, 200)); // the server has read the first halves
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

@@ -20,7 +20,8 @@ export class WriteRateLimiter {
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * ratePerMs);
     bucket.at = now;
     this.buckets.set(key, bucket);
-    if (bucket.tokens < 1) throw new RateLimitedError(Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
+    if (bucket.tokens < 1)
+      throw new RateLimitedError(Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
     bucket.tokens -= 1;
   }
 }

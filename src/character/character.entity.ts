@@ -15,7 +15,9 @@ export class Character {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'Lower-case kebab-case of the name, unique among characters.' })
+  @Field(() => String, {
+    description: 'Lower-case kebab-case of the name, unique among characters.',
+  })
   @Column('varchar', { length: 200 })
   slug!: string;
 

@@ -15,22 +15,43 @@ export class CharacterResolver {
   })
   character(
     @Ctx() { dataSource, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The character’s global id.' }) id: string | null,
-    @Arg('slug', () => String, { nullable: true, description: 'The character’s slug, e.g. "tyler-rake".' })
+    @Arg('id', () => ID, { nullable: true, description: 'The character’s global id.' })
+    id: string | null,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: 'The character’s slug, e.g. "tyler-rake".',
+    })
     slug: string | null,
   ): Promise<Character | null> {
-    return findByIdOrSlug(dataSource, Character, 'Character', loaders.characterByIdLoader, id, slug);
+    return findByIdOrSlug(
+      dataSource,
+      Character,
+      'Character',
+      loaders.characterByIdLoader,
+      id,
+      slug,
+    );
   }
 
-  @FieldResolver(() => [Credit], { description: 'Who played the character in which film, by release date.' })
+  @FieldResolver(() => [Credit], {
+    description: 'Who played the character in which film, by release date.',
+  })
   async credits(
     @Root() character: Character,
     @Ctx() { loaders }: Context,
     @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
     filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Answer as things stood on this day.',
+    })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(loaders, await loaders.creditsByCharacterIdLoader.load(character.id), filter, asOf);
+    return filterCredits(
+      loaders,
+      await loaders.creditsByCharacterIdLoader.load(character.id),
+      filter,
+      asOf,
+    );
   }
 }

@@ -24,13 +24,17 @@ async function run(): Promise<void> {
     const check = copy.pragma('integrity_check', { simple: true });
     copy.close();
     if (check !== 'ok') throw new Error(`the copy failed its integrity check: ${String(check)}`);
-    process.stdout.write(`Backed up ${config.database.path} to ${destination} (integrity_check: ok)\n`);
+    process.stdout.write(
+      `Backed up ${config.database.path} to ${destination} (integrity_check: ok)\n`,
+    );
   } finally {
     source.close();
   }
 }
 
 run().catch((error: unknown) => {
-  process.stderr.write(`backup failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `backup failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -13,7 +13,10 @@ export function normalizeKey(key: number | string): number {
   return typeof key === 'number' ? key : Number(key);
 }
 
-const hydrators = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, (row: RawRow, alias: string) => unknown>>();
+const hydrators = new WeakMap<
+  DataSource,
+  Map<EntityTarget<ObjectLiteral>, (row: RawRow, alias: string) => unknown>
+>();
 
 /** A row as the query builder's `getRawMany()` returns it: `<alias>_<column>` keys. */
 export type RawRow = Record<string, unknown>;
@@ -39,7 +42,10 @@ export function hydratorOf<T extends ObjectLiteral>(
     hydrate = (row, alias) => {
       const value = new target() as Record<string, unknown>;
       for (const column of columns) {
-        value[column.propertyName] = driver.prepareHydratedValue(row[`${alias}_${column.databaseName}`], column);
+        value[column.propertyName] = driver.prepareHydratedValue(
+          row[`${alias}_${column.databaseName}`],
+          column,
+        );
       }
       return value;
     };
@@ -63,7 +69,11 @@ export function rowsByIdLoader<T extends ObjectLiteral & { id: number }>(
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.id`, 'ids', ids);
       const hydrate = hydratorOf(dataSource, entity);
-      const raw: RawRow[] = await dataSource.getRepository(entity).createQueryBuilder(alias).where(condition, params).getRawMany();
+      const raw: RawRow[] = await dataSource
+        .getRepository(entity)
+        .createQueryBuilder(alias)
+        .where(condition, params)
+        .getRawMany();
       const rows = raw.map((row) => hydrate(row, alias));
       const byId = new Map(rows.map((row) => [normalizeKey(row.id), row]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -101,7 +111,11 @@ export function rowsByKeyLoader<T extends ObjectLiteral>(
 }
 
 /** Splits rows into one list per key, in key order; rows keep their relative order. */
-export function groupRows<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
+export function groupRows<K, T>(
+  keys: readonly K[],
+  rows: readonly T[],
+  keyOf: (row: T) => K,
+): T[][] {
   const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);

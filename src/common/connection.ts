@@ -13,7 +13,10 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when items come before the first one of this page.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the first item of this page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first item of this page.',
+  })
   startCursor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page.' })
@@ -65,7 +68,10 @@ function decodeCursor(cursor: string, field: string, arity: number): CursorValue
 function checkSize(value: number | null | undefined, field: string): number | null {
   if (value == null) return null;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`"${field}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, field);
+    throw new BadUserInputError(
+      `"${field}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`,
+      field,
+    );
   }
   return value;
 }

@@ -138,7 +138,8 @@ export function formatError(
   }
   if (code === ErrorCode.BAD_USER_INPUT && extensions.field == null) {
     const field =
-      fieldOf(formatted, error) ?? fieldOfInputError(formatted.message, extensions.validationErrors);
+      fieldOf(formatted, error) ??
+      fieldOfInputError(formatted.message, extensions.validationErrors);
     const rest: Record<string, unknown> = { ...extensions };
     delete rest.validationErrors; // class-validator's raw errors echo the whole input back
     return { ...formatted, extensions: { ...rest, code, ...(field ? { field } : {}) } };
@@ -152,9 +153,10 @@ export function formatError(
  * ArgumentValidationError (its class-validator errors, which do not know the argument's name).
  */
 function fieldOfInputError(message: string, validationErrors: unknown): string | null {
-  const variable = /^Variable "\$([A-Za-z_]\w*)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of (?:required|non-null) type)/.exec(
-    message,
-  );
+  const variable =
+    /^Variable "\$([A-Za-z_]\w*)" (?:got invalid value .*? at "([^"]+)"|got invalid value|of (?:required|non-null) type)/.exec(
+      message,
+    );
   if (variable) return variable[2] ?? variable[1];
   if (Array.isArray(validationErrors)) {
     return firstViolation(validationErrors as ValidationError[])?.path.join('.') ?? null;

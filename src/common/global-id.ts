@@ -33,7 +33,10 @@ export function localIdOf(type: string, globalId: string, field: string): number
   const parsed = parseGlobalId(globalId);
   if (!parsed) throw new BadUserInputError(`"${field}" is not a valid id.`, field);
   if (parsed.type !== type) {
-    throw new BadUserInputError(`"${field}" must be the id of a ${type}, got a ${parsed.type} id.`, field);
+    throw new BadUserInputError(
+      `"${field}" must be the id of a ${type}, got a ${parsed.type} id.`,
+      field,
+    );
   }
   return parsed.id;
 }

@@ -11,7 +11,8 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 export abstract class Node {
   @Field(() => ID, {
     name: 'id',
-    description: 'The global id: opaque, stable, and accepted by `node(id:)` and every id argument.',
+    description:
+      'The global id: opaque, stable, and accepted by `node(id:)` and every id argument.',
   })
   nodeId!: string;
 }

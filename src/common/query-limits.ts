@@ -35,7 +35,10 @@ export const QUERY_LIMITS = {
 const ASSUMED_LIST_SIZE = 10;
 
 function limitError(message: string, node?: FieldNode): GraphQLError {
-  return new GraphQLError(message, { nodes: node ? [node] : undefined, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  return new GraphQLError(message, {
+    nodes: node ? [node] : undefined,
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
 }
 
 /** Walks every operation once, following fragments, and checks depth, aliases, directives and cost. */
@@ -43,7 +46,8 @@ export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, definition);
     }
     return {
       OperationDefinition(operation) {
@@ -71,28 +75,43 @@ export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
               // GraphiQL's introspection query is deeper than any data query.
               if (selection.name.value.startsWith('__')) continue;
               if (depth > limits.maxDepth) {
-                report(limitError(`Query is too deep: more than ${limits.maxDepth} levels.`, selection));
+                report(
+                  limitError(`Query is too deep: more than ${limits.maxDepth} levels.`, selection),
+                );
                 return cost;
               }
               const named = parentType ? getNamedType(parentType) : undefined;
               const fieldDef =
                 named && 'getFields' in named ? named.getFields()[selection.name.value] : undefined;
-              const multiplier = fieldDef ? listSize(selection, fieldDef.type, named?.name ?? '') : 1;
+              const multiplier = fieldDef
+                ? listSize(selection, fieldDef.type, named?.name ?? '')
+                : 1;
               cost += 1;
               if (selection.selectionSet) {
-                cost += multiplier * walk(selection.selectionSet, fieldDef?.type, depth + 1, visited);
+                cost +=
+                  multiplier * walk(selection.selectionSet, fieldDef?.type, depth + 1, visited);
               }
             } else if (selection.kind === Kind.INLINE_FRAGMENT) {
               const typeName = selection.typeCondition?.name.value;
               const type = typeName ? context.getSchema().getType(typeName) : undefined;
-              cost += walk(selection.selectionSet, (type as GraphQLOutputType) ?? parentType, depth, visited);
+              cost += walk(
+                selection.selectionSet,
+                (type as GraphQLOutputType) ?? parentType,
+                depth,
+                visited,
+              );
             } else {
               const name = selection.name.value;
               const fragment = fragments.get(name);
               if (!fragment || visited.has(name)) continue; // unknown or cyclic: other rules report it
               directives += fragment.directives?.length ?? 0;
               const type = context.getSchema().getType(fragment.typeCondition.name.value);
-              cost += walk(fragment.selectionSet, type as GraphQLOutputType, depth, new Set([...visited, name]));
+              cost += walk(
+                fragment.selectionSet,
+                type as GraphQLOutputType,
+                depth,
+                new Set([...visited, name]),
+              );
             }
           }
           return cost;
@@ -102,9 +121,15 @@ export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
         const cost = walk(operation.selectionSet, rootType, 1, new Set());
         if (reported) return;
         if (aliases > limits.maxAliases) {
-          report(limitError(`Too many aliases: ${aliases}; at most ${limits.maxAliases} per operation.`));
+          report(
+            limitError(`Too many aliases: ${aliases}; at most ${limits.maxAliases} per operation.`),
+          );
         } else if (directives > limits.maxDirectives) {
-          report(limitError(`Too many directives: ${directives}; at most ${limits.maxDirectives} per operation.`));
+          report(
+            limitError(
+              `Too many directives: ${directives}; at most ${limits.maxDirectives} per operation.`,
+            ),
+          );
         } else if (cost > limits.maxCost) {
           report(
             limitError(
@@ -123,7 +148,9 @@ export function queryLimitsRule(limits = QUERY_LIMITS): ValidationRule {
  */
 function listSize(field: FieldNode, type: GraphQLOutputType, parentTypeName: string): number {
   if (parentTypeName.endsWith('Connection')) return 1;
-  const pageArg = field.arguments?.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
+  const pageArg = field.arguments?.find(
+    (arg) => arg.name.value === 'first' || arg.name.value === 'last',
+  );
   if (pageArg) {
     if (pageArg.value.kind === Kind.INT) return Math.max(1, Number(pageArg.value.value));
     if (pageArg.value.kind === Kind.VARIABLE) return 100; // the largest a variable may ask for

@@ -12,7 +12,11 @@ export interface SqlDialect {
    * `column IN (…ids…)` with the whole list bound as one parameter, so the statement text is the same
    * for any number of keys (one prepared statement per loader, no bound-variable limit).
    */
-  inList(column: string, param: string, values: readonly (number | string)[]): [string, Record<string, unknown>];
+  inList(
+    column: string,
+    param: string,
+    values: readonly (number | string)[],
+  ): [string, Record<string, unknown>];
   /**
    * Indexes `table.column` (a folded `searchText`) for `LIKE '%…%'`, the way `search` and the
    * `…Contains` filters query it. A b-tree cannot serve a pattern with a leading `%`.

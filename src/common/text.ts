@@ -26,13 +26,19 @@ export function slugify(name: string): string {
 export function searchTextOf(...parts: (string | null | undefined)[]): string {
   const words = parts
     .filter((part): part is string => !!part)
-    .map((part) => foldText(part).replace(/[^a-z0-9]+/g, ' ').trim())
+    .map((part) =>
+      foldText(part)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    )
     .filter((part) => part !== '');
   return ` ${words.join(' | ')} `;
 }
 
 /** The pattern for `LIKE … ESCAPE '\'` that finds `needle` anywhere in a search text. */
 export function containsPattern(needle: string): string {
-  const folded = foldText(needle).replace(/[^a-z0-9]+/g, ' ').trim();
+  const folded = foldText(needle)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -16,7 +16,9 @@ export class Company {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'Lower-case kebab-case of the name, unique among companies.' })
+  @Field(() => String, {
+    description: 'Lower-case kebab-case of the name, unique among companies.',
+  })
   @Column('varchar', { length: 200 })
   slug!: string;
 

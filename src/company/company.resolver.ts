@@ -7,17 +7,26 @@ import { Company } from './company.entity';
 
 @Resolver(() => Company)
 export class CompanyResolver {
-  @Query(() => Company, { nullable: true, description: 'A company by global id or by slug; null when there is none.' })
+  @Query(() => Company, {
+    nullable: true,
+    description: 'A company by global id or by slug; null when there is none.',
+  })
   company(
     @Ctx() { dataSource, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The company’s global id.' }) id: string | null,
-    @Arg('slug', () => String, { nullable: true, description: 'The company’s slug, e.g. "netflix".' })
+    @Arg('id', () => ID, { nullable: true, description: 'The company’s global id.' })
+    id: string | null,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: 'The company’s slug, e.g. "netflix".',
+    })
     slug: string | null,
   ): Promise<Company | null> {
     return findByIdOrSlug(dataSource, Company, 'Company', loaders.companyByIdLoader, id, slug);
   }
 
-  @FieldResolver(() => [CompanyCredit], { description: 'The films the company made, distributed or streamed.' })
+  @FieldResolver(() => [CompanyCredit], {
+    description: 'The films the company made, distributed or streamed.',
+  })
   credits(@Root() company: Company, @Ctx() { loaders }: Context): Promise<CompanyCredit[]> {
     return loaders.companyCreditsByCompanyIdLoader.load(company.id);
   }

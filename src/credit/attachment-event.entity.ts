@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { Person } from '../person/person.entity';
@@ -12,9 +20,18 @@ import { AttachmentStatus } from './credit.enums';
 @Index('IDX_attachment_event_retracted', ['retractedAt', 'id'])
 @Index('IDX_attachment_event_recorded_seq', ['recordedSeq'])
 @Index('IDX_attachment_event_retracted_seq', ['retractedSeq'])
-@Index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], { unique: true })
+@Index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], {
+  unique: true,
+})
 @Index('IDX_attachment_event_recorded', ['recordedAt', 'id'])
-@Index('IDX_attachment_event_history', ['creditId', 'effectiveDate', 'recordedAt', 'id', 'retracted', 'status'])
+@Index('IDX_attachment_event_history', [
+  'creditId',
+  'effectiveDate',
+  'recordedAt',
+  'id',
+  'retracted',
+  'status',
+])
 @ObjectType('AttachmentEvent', {
   implements: Node,
   simpleResolvers: true,

@@ -29,7 +29,8 @@ import { CreditRole } from './credit.enums';
 @ObjectType('Credit', {
   implements: Node,
   simpleResolvers: true,
-  description: 'A person’s role on a film, from the first report of an attachment to the final credit.',
+  description:
+    'A person’s role on a film, from the first report of an attachment to the final credit.',
 })
 export class Credit {
   @PrimaryGeneratedColumn({ type: 'integer' })

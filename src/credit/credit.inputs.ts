@@ -4,12 +4,17 @@ import { IsName } from '../common/validation';
 import { ReportInput } from '../source/source.inputs';
 import { AttachmentStatus, CreditRole } from './credit.enums';
 
-@InputType('CreditFilter', { description: 'Narrows a list of credits; all given fields must match.' })
+@InputType('CreditFilter', {
+  description: 'Narrows a list of credits; all given fields must match.',
+})
 export class CreditFilter {
   @Field(() => [CreditRole], { nullable: true, description: 'Any of these roles.' })
   roles?: CreditRole[] | null;
 
-  @Field(() => [AttachmentStatus], { nullable: true, description: 'Any of these statuses (as of `asOf`).' })
+  @Field(() => [AttachmentStatus], {
+    nullable: true,
+    description: 'Any of these statuses (as of `asOf`).',
+  })
   statuses?: AttachmentStatus[] | null;
 
   @Field(() => Boolean, {
@@ -19,7 +24,9 @@ export class CreditFilter {
   confirmed?: boolean | null;
 }
 
-@InputType('AttachmentFilter', { description: 'Narrows the attachments list; all given fields must match.' })
+@InputType('AttachmentFilter', {
+  description: 'Narrows the attachments list; all given fields must match.',
+})
 export class AttachmentFilter extends CreditFilter {
   @Field(() => ID, { nullable: true, description: 'Only credits on this film.' })
   film?: string | null;
@@ -54,13 +61,21 @@ export class RecordAttachmentInput extends ReportInput {
   @Field(() => CreditRole, { description: 'The kind of role.' })
   role!: CreditRole;
 
-  @Field(() => String, { nullable: true, description: 'The job in free text, when the role needs it ("screenplay").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The job in free text, when the role needs it ("screenplay").',
+  })
   @IsName(300)
   job?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Whom the person plays (a Character id), for CAST.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Whom the person plays (a Character id), for CAST.',
+  })
   character?: string | null;
 
-  @Field(() => AttachmentStatus, { description: 'The deal status reported, from `effectiveDate` on.' })
+  @Field(() => AttachmentStatus, {
+    description: 'The deal status reported, from `effectiveDate` on.',
+  })
   status!: AttachmentStatus;
 }

@@ -82,7 +82,11 @@ export function createCreditLoaders(dataSource: DataSource, options: LoaderOptio
     creditByIdLoader: rowsByIdLoader(dataSource, Credit, options),
     attachmentEventByIdLoader,
     attachmentEventsByCreditIdLoader,
-    creditsByFilmIdLoader: creditsWithEvents('filmId', (qb) => qb.orderBy('credit.id', 'ASC'), compareCredits),
+    creditsByFilmIdLoader: creditsWithEvents(
+      'filmId',
+      (qb) => qb.orderBy('credit.id', 'ASC'),
+      compareCredits,
+    ),
     creditsByPersonIdLoader: creditsWithEvents('personId', (qb) =>
       qb
         .leftJoin('credit.film', 'film')

@@ -47,7 +47,10 @@ export class CreditResolver {
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => AttachmentFilter, { nullable: true, description: 'What to include.' })
     filter: AttachmentFilter | null,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Answer as things stood on this day.',
+    })
     asOf: string | null,
   ): Promise<ConnectionResult<CreditAsOf>> {
     const page = parsePage(paging, 1);
@@ -56,9 +59,12 @@ export class CreditResolver {
       .getRepository(Credit)
       .createQueryBuilder('credit')
       .where(`${status} IS NOT NULL`, { no: false, asOf });
-    if (filter?.film != null) qb.andWhere('credit.filmId = :film', { film: localIdOf('Film', filter.film, 'filter.film') });
+    if (filter?.film != null)
+      qb.andWhere('credit.filmId = :film', { film: localIdOf('Film', filter.film, 'filter.film') });
     if (filter?.person != null) {
-      qb.andWhere('credit.personId = :person', { person: localIdOf('Person', filter.person, 'filter.person') });
+      qb.andWhere('credit.personId = :person', {
+        person: localIdOf('Person', filter.person, 'filter.person'),
+      });
     }
     if (filter?.franchise != null) {
       qb.andWhere(
@@ -67,7 +73,8 @@ export class CreditResolver {
       );
     }
     if (filter?.roles?.length) qb.andWhere('credit.role IN (:...roles)', { roles: filter.roles });
-    if (filter?.statuses?.length) qb.andWhere(`${status} IN (:...statuses)`, { statuses: filter.statuses });
+    if (filter?.statuses?.length)
+      qb.andWhere(`${status} IN (:...statuses)`, { statuses: filter.statuses });
     if (filter?.confirmed != null) {
       qb.andWhere(`${status} ${filter.confirmed ? 'IN' : 'NOT IN'} (:...confirmedStatuses)`, {
         confirmedStatuses: CONFIRMED_STATUSES,
@@ -100,7 +107,10 @@ export class CreditResolver {
     return loaders.personByIdLoader.load(credit.personId);
   }
 
-  @FieldResolver(() => Character, { nullable: true, description: 'Whom the person plays (CAST credits).' })
+  @FieldResolver(() => Character, {
+    nullable: true,
+    description: 'Whom the person plays (CAST credits).',
+  })
   character(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<Character | null> | null {
     return credit.characterId == null ? null : loaders.characterByIdLoader.load(credit.characterId);
   }
@@ -112,17 +122,23 @@ export class CreditResolver {
   status(
     @Root() credit: CreditAsOf,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
+    asOf: string | null,
   ): AttachmentStatus | null | Promise<AttachmentStatus | null> {
     const event = creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
-    return event instanceof Promise ? event.then((found) => found?.status ?? null) : (event?.status ?? null);
+    return event instanceof Promise
+      ? event.then((found) => found?.status ?? null)
+      : (event?.status ?? null);
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when the status on `asOf` is CONFIRMED or CREDITED.' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when the status on `asOf` is CONFIRMED or CREDITED.',
+  })
   async isConfirmed(
     @Root() credit: CreditAsOf,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
+    asOf: string | null,
   ): Promise<boolean> {
     const event = await creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
     return event != null && CONFIRMED_STATUSES.includes(event.status);
@@ -135,13 +151,15 @@ export class CreditResolver {
   latestEvent(
     @Root() credit: CreditAsOf,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
+    asOf: string | null,
   ): AttachmentEvent | null | Promise<AttachmentEvent | null> {
     return creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
   }
 
   @FieldResolver(() => [AttachmentEvent], {
-    description: 'Every reported change of this credit, oldest first, retracted ones included and marked.',
+    description:
+      'Every reported change of this credit, oldest first, retracted ones included and marked.',
   })
   history(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<AttachmentEvent[]> {
     return loaders.attachmentEventsByCreditIdLoader.load(credit.id);
@@ -155,4 +173,3 @@ export class AttachmentEventResolver {
     return loaders.creditByIdLoader.load(event.creditId);
   }
 }
-

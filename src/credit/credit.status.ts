@@ -29,7 +29,9 @@ export function creditEventAsOf(
 ): AttachmentEvent | null | Promise<AttachmentEvent | null> {
   const history = historyOf(credit);
   if (history) return eventInForce(history, asOf);
-  return loaders.attachmentEventsByCreditIdLoader.load(credit.id).then((events) => eventInForce(events, asOf));
+  return loaders.attachmentEventsByCreditIdLoader
+    .load(credit.id)
+    .then((events) => eventInForce(events, asOf));
 }
 
 /**

@@ -10,7 +10,11 @@ import { Node } from '../common/node';
 @Index('UQ_film_slug', ['slug'], { unique: true })
 @Index('IDX_film_release_date', ['releaseDate', 'id'])
 @Index('IDX_film_title', ['title', 'id'])
-@ObjectType('Film', { implements: Node, simpleResolvers: true, description: 'A film, released or not.' })
+@ObjectType('Film', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A film, released or not.',
+})
 export class Film {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -23,7 +27,10 @@ export class Film {
   @Column('varchar', { length: 300 })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'The title used during production ("Dhaka").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The title used during production ("Dhaka").',
+  })
   @Column('varchar', { length: 300, nullable: true })
   workingTitle!: string | null;
 
@@ -57,7 +64,9 @@ export class Film {
   @Column('varchar', { length: 700 })
   searchText!: string;
 
-  @Field(() => Int, { description: 'Increases with every update; pass it back as `expectedVersion`.' })
+  @Field(() => Int, {
+    description: 'Increases with every update; pass it back as `expectedVersion`.',
+  })
   @Column('integer', { default: 1 })
   version!: number;
 

@@ -64,7 +64,9 @@ registerEnumType(FilmRelationKind, {
     SPIN_OFF: { description: 'Follows other characters from the same story.' },
     REMAKE: { description: 'Tells the same story again.' },
     REBOOT: { description: 'Starts the franchise over.' },
-    FOLLOW_UP: { description: 'A next film whose direction (sequel or prequel) is not decided yet.' },
+    FOLLOW_UP: {
+      description: 'A next film whose direction (sequel or prequel) is not decided yet.',
+    },
   },
 });
 

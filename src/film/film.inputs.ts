@@ -10,13 +10,22 @@ export class FilmFilter {
   @Field(() => ID, { nullable: true, description: 'Only films of this franchise.' })
   franchise?: string | null;
 
-  @Field(() => [ProductionStatus], { nullable: true, description: 'Only films now in any of these statuses.' })
+  @Field(() => [ProductionStatus], {
+    nullable: true,
+    description: 'Only films now in any of these statuses.',
+  })
   statuses?: ProductionStatus[] | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only films released on or after this day.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only films released on or after this day.',
+  })
   releasedAfter?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only films released on or before this day.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only films released on or before this day.',
+  })
   releasedBefore?: string | null;
 
   @Field(() => String, {
@@ -51,7 +60,9 @@ abstract class FilmFieldsInput {
   imdbId?: string | null;
 }
 
-@InputType('CreateFilmInput', { description: 'A new film. Its slug is made from the title and must be unique.' })
+@InputType('CreateFilmInput', {
+  description: 'A new film. Its slug is made from the title and must be unique.',
+})
 export class CreateFilmInput extends FilmFieldsInput {
   @Field(() => String, { description: 'The title the film was or will be released under.' })
   @IsName(300)
@@ -59,22 +70,30 @@ export class CreateFilmInput extends FilmFieldsInput {
 }
 
 @InputType('UpdateFilmInput', {
-  description: 'Changes to a film: omitted fields stay as they are, null clears a field that may be empty.',
+  description:
+    'Changes to a film: omitted fields stay as they are, null clears a field that may be empty.',
 })
 export class UpdateFilmInput extends FilmFieldsInput {
   @Field(() => ID, { description: 'The film to change.' })
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` the change is based on; if the film is at another, VERSION_CONFLICT.' })
+  @Field(() => Int, {
+    description:
+      'The `version` the change is based on; if the film is at another, VERSION_CONFLICT.',
+  })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true, description: 'A new title (the slug follows it); cannot be null.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new title (the slug follows it); cannot be null.',
+  })
   @IsName(300)
   title?: string | null;
 }
 
 @InputType('RelateFilmsInput', {
-  description: 'A report of what a later film is to an earlier one; the link is created when it does not exist.',
+  description:
+    'A report of what a later film is to an earlier one; the link is created when it does not exist.',
 })
 export class RelateFilmsInput extends ReportInput {
   @Field(() => ID, { description: 'The earlier film.' })
@@ -87,7 +106,9 @@ export class RelateFilmsInput extends ReportInput {
   kind!: FilmRelationKind;
 }
 
-@InputType('RecordProductionStatusInput', { description: 'A report of a change of a film’s production status.' })
+@InputType('RecordProductionStatusInput', {
+  description: 'A report of a change of a film’s production status.',
+})
 export class RecordProductionStatusInput extends ReportInput {
   @Field(() => ID, { description: 'The film.' })
   film!: string;
@@ -97,7 +118,8 @@ export class RecordProductionStatusInput extends ReportInput {
 }
 
 @InputType('RecordReleaseInput', {
-  description: 'A release of a film. The film’s `releaseDate` follows its earliest theatrical or streaming release.',
+  description:
+    'A release of a film. The film’s `releaseDate` follows its earliest theatrical or streaming release.',
 })
 export class RecordReleaseInput {
   @Field(() => ID, { description: 'The film released.' })
@@ -109,22 +131,34 @@ export class RecordReleaseInput {
   @Field(() => ReleaseKind, { description: 'How the film was released.' })
   kind!: ReleaseKind;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code ("US"); omit for worldwide.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-2 country code ("US"); omit for worldwide.',
+  })
   @Matches(/^[A-Z]{2}$/, { message: '$property must be a two-letter ISO 3166-1 code such as "US"' })
   country?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where a premiere took place ("Los Angeles").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where a premiere took place ("Los Angeles").',
+  })
   @IsName(200)
   place?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The distributor or platform (a Company id).' })
   company?: string | null;
 
-  @Field(() => SourceInput, { nullable: true, description: 'Where the release was announced; or pass `sourceId`.' })
+  @Field(() => SourceInput, {
+    nullable: true,
+    description: 'Where the release was announced; or pass `sourceId`.',
+  })
   @IsOptional()
   @ValidateNested()
   source?: SourceInput | null;
 
-  @Field(() => ID, { nullable: true, description: 'An existing Source that announced the release.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An existing Source that announced the release.',
+  })
   sourceId?: string | null;
 }

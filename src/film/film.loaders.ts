@@ -13,7 +13,13 @@ export function createFilmLoaders(dataSource: DataSource, options: LoaderOptions
     releaseEventByIdLoader: rowsByIdLoader(dataSource, ReleaseEvent, options),
     filmRelationByIdLoader: rowsByIdLoader(dataSource, FilmRelation, options),
     filmRelationEventByIdLoader: rowsByIdLoader(dataSource, FilmRelationEvent, options),
-    productionEventsByFilmIdLoader: rowsByKeyLoader(dataSource, ProductionEvent, 'filmId', orderByHistory, options),
+    productionEventsByFilmIdLoader: rowsByKeyLoader(
+      dataSource,
+      ProductionEvent,
+      'filmId',
+      orderByHistory,
+      options,
+    ),
     releasesByFilmIdLoader: rowsByKeyLoader(
       dataSource,
       ReleaseEvent,

@@ -50,7 +50,10 @@ interface OrderSegment {
 }
 
 /** Each film order: its segments in order, and the cursor of a film (the same cursors as before). */
-const FILM_ORDERS: Record<FilmOrder, { arity: number; segments: OrderSegment[]; of: (film: Film) => CursorValue[] }> = {
+const FILM_ORDERS: Record<
+  FilmOrder,
+  { arity: number; segments: OrderSegment[]; of: (film: Film) => CursorValue[] }
+> = {
   [FilmOrder.RELEASE_DATE]: {
     arity: 2,
     segments: [
@@ -71,7 +74,14 @@ const FILM_ORDERS: Record<FilmOrder, { arity: number; segments: OrderSegment[]; 
   },
   [FilmOrder.TITLE]: {
     arity: 2,
-    segments: [{ where: null, keys: ['film.title', 'film.id'], holds: () => true, keyOf: (cursor) => cursor }],
+    segments: [
+      {
+        where: null,
+        keys: ['film.title', 'film.id'],
+        holds: () => true,
+        keyOf: (cursor) => cursor,
+      },
+    ],
     of: (film) => [film.title, film.id],
   },
 };
@@ -87,7 +97,9 @@ async function readSegments(
   page: Page,
 ): Promise<Film[]> {
   const after = page.after ? segments.findIndex((s) => s.holds(page.after!)) : 0;
-  const before = page.before ? segments.findIndex((s) => s.holds(page.before!)) : segments.length - 1;
+  const before = page.before
+    ? segments.findIndex((s) => s.holds(page.before!))
+    : segments.length - 1;
   const order = segments.map((_, i) => i).filter((i) => i >= after && i <= before);
   if (page.backward) order.reverse();
   const rows: Film[] = [];
@@ -109,11 +121,18 @@ async function readSegments(
 
 @Resolver(() => Film)
 export class FilmResolver {
-  @Query(() => Film, { nullable: true, description: 'A film by global id or by slug; null when there is none.' })
+  @Query(() => Film, {
+    nullable: true,
+    description: 'A film by global id or by slug; null when there is none.',
+  })
   film(
     @Ctx() { dataSource, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The film’s global id.' }) id: string | null,
-    @Arg('slug', () => String, { nullable: true, description: 'The film’s slug, e.g. "extraction-2".' })
+    @Arg('id', () => ID, { nullable: true, description: 'The film’s global id.' })
+    id: string | null,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: 'The film’s slug, e.g. "extraction-2".',
+    })
     slug: string | null,
   ): Promise<Film | null> {
     return findByIdOrSlug(dataSource, Film, 'Film', loaders.filmByIdLoader, id, slug);
@@ -125,7 +144,10 @@ export class FilmResolver {
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => FilmFilter, { nullable: true, description: 'What to include.' })
     filter: FilmFilter | null,
-    @Arg('orderBy', () => FilmOrder, { defaultValue: FilmOrder.RELEASE_DATE, description: 'The order.' })
+    @Arg('orderBy', () => FilmOrder, {
+      defaultValue: FilmOrder.RELEASE_DATE,
+      description: 'The order.',
+    })
     orderBy: FilmOrder,
   ): Promise<ConnectionResult<Film>> {
     const order = FILM_ORDERS[orderBy];
@@ -151,7 +173,9 @@ export class FilmResolver {
       qb.andWhere('film.releaseDate <= :releasedBefore', { releasedBefore: filter.releasedBefore });
     }
     if (filter?.titleContains != null) {
-      qb.andWhere(`film.searchText LIKE :title ESCAPE '\\'`, { title: containsPattern(filter.titleContains) });
+      qb.andWhere(`film.searchText LIKE :title ESCAPE '\\'`, {
+        title: containsPattern(filter.titleContains),
+      });
     }
     const count = qb.clone();
     const rows = await readSegments(qb, order.segments, page);
@@ -160,14 +184,18 @@ export class FilmResolver {
 
   @FieldResolver(() => ProductionStatus, {
     nullable: true,
-    description: 'The production status in force on `asOf` (default: now); null before the first report.',
+    description:
+      'The production status in force on `asOf` (default: now); null before the first report.',
   })
   async status(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' })
+    asOf: string | null,
   ): Promise<ProductionStatus | null> {
-    return eventInForce(await loaders.productionEventsByFilmIdLoader.load(film.id), asOf)?.status ?? null;
+    return (
+      eventInForce(await loaders.productionEventsByFilmIdLoader.load(film.id), asOf)?.status ?? null
+    );
   }
 
   @FieldResolver(() => [ProductionEvent], {
@@ -177,22 +205,30 @@ export class FilmResolver {
     return loaders.productionEventsByFilmIdLoader.load(film.id);
   }
 
-  @FieldResolver(() => [ReleaseEvent], { description: 'Every release (premieres included), by date.' })
+  @FieldResolver(() => [ReleaseEvent], {
+    description: 'Every release (premieres included), by date.',
+  })
   releases(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReleaseEvent[]> {
     return loaders.releasesByFilmIdLoader.load(film.id);
   }
 
-  @FieldResolver(() => [FranchiseMembership], { description: 'The franchises the film belongs to, with its place.' })
+  @FieldResolver(() => [FranchiseMembership], {
+    description: 'The franchises the film belongs to, with its place.',
+  })
   franchises(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FranchiseMembership[]> {
     return loaders.membershipsByFilmIdLoader.load(film.id);
   }
 
-  @FieldResolver(() => [FilmRelation], { description: 'Links to the earlier films this film follows.' })
+  @FieldResolver(() => [FilmRelation], {
+    description: 'Links to the earlier films this film follows.',
+  })
   follows(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
     return loaders.relationsByToFilmIdLoader.load(film.id);
   }
 
-  @FieldResolver(() => [FilmRelation], { description: 'Links to the later films that follow this one.' })
+  @FieldResolver(() => [FilmRelation], {
+    description: 'Links to the later films that follow this one.',
+  })
   followedBy(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
     return loaders.relationsByFromFilmIdLoader.load(film.id);
   }
@@ -206,18 +242,25 @@ export class FilmResolver {
     @Ctx() { loaders }: Context,
     @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
     filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Answer as things stood on this day.',
+    })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
     return filterCredits(loaders, await loaders.creditsByFilmIdLoader.load(film.id), filter, asOf);
   }
 
-  @FieldResolver(() => [Metric], { description: 'Numbers about the film (viewership, box office, budget).' })
+  @FieldResolver(() => [Metric], {
+    description: 'Numbers about the film (viewership, box office, budget).',
+  })
   metrics(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Metric[]> {
     return loaders.metricsByFilmIdLoader.load(film.id);
   }
 
-  @FieldResolver(() => [CompanyCredit], { description: 'The companies that made, distributed or streamed it.' })
+  @FieldResolver(() => [CompanyCredit], {
+    description: 'The companies that made, distributed or streamed it.',
+  })
   companies(@Root() film: Film, @Ctx() { loaders }: Context): Promise<CompanyCredit[]> {
     return loaders.companyCreditsByFilmIdLoader.load(film.id);
   }
@@ -242,13 +285,22 @@ export class FilmRelationResolver {
   async kind(
     @Root() relation: FilmRelation,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' }) asOf: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' })
+    asOf: string | null,
   ): Promise<FilmRelationKind | null> {
-    return eventInForce(await loaders.relationEventsByRelationIdLoader.load(relation.id), asOf)?.kind ?? null;
+    return (
+      eventInForce(await loaders.relationEventsByRelationIdLoader.load(relation.id), asOf)?.kind ??
+      null
+    );
   }
 
-  @FieldResolver(() => [FilmRelationEvent], { description: 'Every reported kind of this link, oldest first.' })
-  history(@Root() relation: FilmRelation, @Ctx() { loaders }: Context): Promise<FilmRelationEvent[]> {
+  @FieldResolver(() => [FilmRelationEvent], {
+    description: 'Every reported kind of this link, oldest first.',
+  })
+  history(
+    @Root() relation: FilmRelation,
+    @Ctx() { loaders }: Context,
+  ): Promise<FilmRelationEvent[]> {
     return loaders.relationEventsByRelationIdLoader.load(relation.id);
   }
 }
@@ -256,7 +308,10 @@ export class FilmRelationResolver {
 @Resolver(() => FilmRelationEvent)
 export class FilmRelationEventResolver {
   @FieldResolver(() => FilmRelation, { description: 'The link this event is about.' })
-  relation(@Root() event: FilmRelationEvent, @Ctx() { loaders }: Context): Promise<FilmRelation | null> {
+  relation(
+    @Root() event: FilmRelationEvent,
+    @Ctx() { loaders }: Context,
+  ): Promise<FilmRelation | null> {
     return loaders.filmRelationByIdLoader.load(event.relationId);
   }
 }
@@ -282,12 +337,21 @@ export class ReleaseEventResolver {
   }
 
   @FieldResolver(() => Company, { nullable: true, description: 'The distributor or platform.' })
-  company(@Root() release: ReleaseEvent, @Ctx() { loaders }: Context): Promise<Company | null> | null {
+  company(
+    @Root() release: ReleaseEvent,
+    @Ctx() { loaders }: Context,
+  ): Promise<Company | null> | null {
     return release.companyId == null ? null : loaders.companyByIdLoader.load(release.companyId);
   }
 
-  @FieldResolver(() => Source, { nullable: true, description: 'Where the release was announced or reported.' })
-  source(@Root() release: ReleaseEvent, @Ctx() { loaders }: Context): Promise<Source | null> | null {
+  @FieldResolver(() => Source, {
+    nullable: true,
+    description: 'Where the release was announced or reported.',
+  })
+  source(
+    @Root() release: ReleaseEvent,
+    @Ctx() { loaders }: Context,
+  ): Promise<Source | null> | null {
     return release.sourceId == null ? null : loaders.sourceByIdLoader.load(release.sourceId);
   }
 }

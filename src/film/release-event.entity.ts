@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { DateScalar } from '../common/dates';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
@@ -10,7 +18,10 @@ import { ReleaseKind } from './film.enums';
 
 @Entity('release_event')
 @Index('IDX_release_event_film', ['filmId', 'date'])
-@ObjectType('ReleaseEvent', { implements: Node, description: 'A release of a film: when, where and how.' })
+@ObjectType('ReleaseEvent', {
+  implements: Node,
+  description: 'A release of a film: when, where and how.',
+})
 export class ReleaseEvent {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -33,7 +44,10 @@ export class ReleaseEvent {
   @Column('varchar', { length: 2, nullable: true })
   country!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where a premiere took place ("Los Angeles").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where a premiere took place ("Los Angeles").',
+  })
   @Column('varchar', { length: 200, nullable: true })
   place!: string | null;
 

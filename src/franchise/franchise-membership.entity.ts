@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Film } from '../film/film.entity';
 import { Franchise } from './franchise.entity';
 
@@ -29,11 +37,17 @@ export class FranchiseMembership {
   @JoinColumn({ name: 'filmId', foreignKeyConstraintName: 'FK_membership_film' })
   film?: Relation<Film>;
 
-  @Field(() => Int, { nullable: true, description: 'The film’s place in release order (1 = first).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The film’s place in release order (1 = first).',
+  })
   @Column('integer', { nullable: true })
   releaseOrdinal!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The film’s place in story order; null while unknown.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The film’s place in story order; null while unknown.',
+  })
   @Column('integer', { nullable: true })
   storyOrdinal!: number | null;
 }

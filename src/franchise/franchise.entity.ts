@@ -1,5 +1,13 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { FranchiseKind } from './franchise.enums';
@@ -20,7 +28,9 @@ export class Franchise {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'Lower-case kebab-case of the name, unique among franchises.' })
+  @Field(() => String, {
+    description: 'Lower-case kebab-case of the name, unique among franchises.',
+  })
   @Column('varchar', { length: 200 })
   slug!: string;
 
@@ -46,7 +56,9 @@ export class Franchise {
   @Column('varchar', { length: 500 })
   searchText!: string;
 
-  @Field(() => Int, { description: 'Increases with every update; pass it back as `expectedVersion`.' })
+  @Field(() => Int, {
+    description: 'Increases with every update; pass it back as `expectedVersion`.',
+  })
   @Column('integer', { default: 1 })
   version!: number;
 

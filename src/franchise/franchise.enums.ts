@@ -13,7 +13,9 @@ registerEnumType(FranchiseKind, {
   description: 'What sort of grouping of films a franchise is.',
   valuesConfig: {
     FRANCHISE: { description: 'A film franchise (Extraction).' },
-    SHARED_UNIVERSE: { description: 'A universe shared by several series (Marvel Cinematic Universe).' },
+    SHARED_UNIVERSE: {
+      description: 'A universe shared by several series (Marvel Cinematic Universe).',
+    },
     SERIES: { description: 'A series within a universe (Captain America, Avengers).' },
     PHASE: { description: 'A release phase of a universe (MCU Phase Three).' },
     SAGA: { description: 'A saga spanning phases (The Infinity Saga).' },
@@ -30,6 +32,8 @@ registerEnumType(FranchiseOrder, {
   description: 'The order of a franchise’s films.',
   valuesConfig: {
     RELEASE: { description: 'In order of release (releaseOrdinal).' },
-    STORY: { description: 'In story (chronological) order; films whose place is unknown come last.' },
+    STORY: {
+      description: 'In story (chronological) order; films whose place is unknown come last.',
+    },
   },
 });

@@ -3,16 +3,26 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsName, IsText } from '../common/validation';
 import { FranchiseKind } from './franchise.enums';
 
-@InputType('FranchiseFilter', { description: 'Narrows a list of franchises; all given fields must match.' })
+@InputType('FranchiseFilter', {
+  description: 'Narrows a list of franchises; all given fields must match.',
+})
 export class FranchiseFilter {
-  @Field(() => String, { nullable: true, description: 'Only franchises whose name contains this (any case, any accents).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only franchises whose name contains this (any case, any accents).',
+  })
   nameContains?: string | null;
 
-  @Field(() => [FranchiseKind], { nullable: true, description: 'Only franchises of any of these kinds.' })
+  @Field(() => [FranchiseKind], {
+    nullable: true,
+    description: 'Only franchises of any of these kinds.',
+  })
   kinds?: FranchiseKind[] | null;
 }
 
-@InputType('CreateFranchiseInput', { description: 'A new franchise. Its slug is made from the name and must be unique.' })
+@InputType('CreateFranchiseInput', {
+  description: 'A new franchise. Its slug is made from the name and must be unique.',
+})
 export class CreateFranchiseInput {
   @Field(() => String, { description: 'The franchise’s name.' })
   @IsName(200)
@@ -30,16 +40,23 @@ export class CreateFranchiseInput {
 }
 
 @InputType('UpdateFranchiseInput', {
-  description: 'Changes to a franchise: omitted fields stay as they are, null clears a field that may be empty.',
+  description:
+    'Changes to a franchise: omitted fields stay as they are, null clears a field that may be empty.',
 })
 export class UpdateFranchiseInput {
   @Field(() => ID, { description: 'The franchise to change.' })
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` the change is based on; if the franchise is at another, VERSION_CONFLICT.' })
+  @Field(() => Int, {
+    description:
+      'The `version` the change is based on; if the franchise is at another, VERSION_CONFLICT.',
+  })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true, description: 'A new name (the slug follows it); cannot be null.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new name (the slug follows it); cannot be null.',
+  })
   @IsName(200)
   name?: string | null;
 
@@ -50,7 +67,10 @@ export class UpdateFranchiseInput {
   @IsText(5000)
   description?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'A new parent franchise; null makes it top-level.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A new parent franchise; null makes it top-level.',
+  })
   parent?: string | null;
 }
 
@@ -64,11 +84,17 @@ export class AddFilmToFranchiseInput {
   @Field(() => ID, { description: 'The franchise.' })
   franchise!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The film’s place in release order (1 = first).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The film’s place in release order (1 = first).',
+  })
   @Min(1)
   releaseOrdinal?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The film’s place in story order (1 = first); null while unknown.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The film’s place in story order (1 = first); null while unknown.',
+  })
   @Min(1)
   storyOrdinal?: number | null;
 }

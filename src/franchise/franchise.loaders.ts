@@ -98,9 +98,13 @@ export function createFranchiseLoaders(dataSource: DataSource, options: LoaderOp
             storyOrdinal: row.m_storyOrdinal == null ? null : Number(row.m_storyOrdinal),
             film,
           });
-          byFranchise.set(membership.franchiseId, [...(byFranchise.get(membership.franchiseId) ?? []), membership]);
+          byFranchise.set(membership.franchiseId, [
+            ...(byFranchise.get(membership.franchiseId) ?? []),
+            membership,
+          ]);
         }
-        for (const key of group) results.set(JSON.stringify(key), byFranchise.get(key.franchiseId) ?? []);
+        for (const key of group)
+          results.set(JSON.stringify(key), byFranchise.get(key.franchiseId) ?? []);
       }
       return keys.map((key) => results.get(JSON.stringify(key)) ?? []);
     },

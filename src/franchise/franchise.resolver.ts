@@ -1,4 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import {
   applyKeyset,
   createConnectionType,
@@ -16,11 +28,22 @@ import { FranchiseMembership } from './franchise-membership.entity';
 import { Franchise } from './franchise.entity';
 import { FranchiseOrder } from './franchise.enums';
 import { FranchiseFilter } from './franchise.inputs';
-import { FRANCHISE_ORDER_KEYS, franchiseFilmCursor, type MembershipWithFilm } from './franchise.loaders';
+import {
+  FRANCHISE_ORDER_KEYS,
+  franchiseFilmCursor,
+  type MembershipWithFilm,
+} from './franchise.loaders';
 
-export const FranchiseConnection = createConnectionType('Franchise', Franchise, 'A page of franchises, by name.');
+export const FranchiseConnection = createConnectionType(
+  'Franchise',
+  Franchise,
+  'A page of franchises, by name.',
+);
 
-@ObjectType('FranchiseFilmEdge', { simpleResolvers: true, description: 'A film of a franchise, with its place in the franchise.' })
+@ObjectType('FranchiseFilmEdge', {
+  simpleResolvers: true,
+  description: 'A film of a franchise, with its place in the franchise.',
+})
 export class FranchiseFilmEdge {
   @Field(() => String, { description: 'Pass as `after` or `before` to page from this film.' })
   cursor!: string;
@@ -28,16 +51,26 @@ export class FranchiseFilmEdge {
   @Field(() => Film, { description: 'The film.' })
   node!: Film;
 
-  @Field(() => Int, { nullable: true, description: 'The film’s place in release order (1 = first).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The film’s place in release order (1 = first).',
+  })
   releaseOrdinal!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The film’s place in story order; null while unknown.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The film’s place in story order; null while unknown.',
+  })
   storyOrdinal!: number | null;
 }
 
-@ObjectType('FranchiseFilmConnection', { description: 'A page of a franchise’s films, in release or story order.' })
+@ObjectType('FranchiseFilmConnection', {
+  description: 'A page of a franchise’s films, in release or story order.',
+})
 export class FranchiseFilmConnection {
-  @Field(() => [FranchiseFilmEdge], { description: 'The films of this page, each with its place and cursor.' })
+  @Field(() => [FranchiseFilmEdge], {
+    description: 'The films of this page, each with its place and cursor.',
+  })
   edges!: FranchiseFilmEdge[];
 
   @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
@@ -55,11 +88,22 @@ export class FranchiseResolver {
   })
   franchise(
     @Ctx() { dataSource, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The franchise’s global id.' }) id: string | null,
-    @Arg('slug', () => String, { nullable: true, description: 'The franchise’s slug, e.g. "extraction".' })
+    @Arg('id', () => ID, { nullable: true, description: 'The franchise’s global id.' })
+    id: string | null,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: 'The franchise’s slug, e.g. "extraction".',
+    })
     slug: string | null,
   ): Promise<Franchise | null> {
-    return findByIdOrSlug(dataSource, Franchise, 'Franchise', loaders.franchiseByIdLoader, id, slug);
+    return findByIdOrSlug(
+      dataSource,
+      Franchise,
+      'Franchise',
+      loaders.franchiseByIdLoader,
+      id,
+      slug,
+    );
   }
 
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
@@ -72,16 +116,30 @@ export class FranchiseResolver {
     const page = parsePage(paging, 2);
     const qb = dataSource.getRepository(Franchise).createQueryBuilder('franchise');
     if (filter?.nameContains != null) {
-      qb.andWhere(`franchise.searchText LIKE :name ESCAPE '\\'`, { name: containsPattern(filter.nameContains) });
+      qb.andWhere(`franchise.searchText LIKE :name ESCAPE '\\'`, {
+        name: containsPattern(filter.nameContains),
+      });
     }
-    if (filter?.kinds?.length) qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter?.kinds?.length)
+      qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
     const count = qb.clone();
     const rows = await applyKeyset(qb, ['franchise.name', 'franchise.id'], page).getMany();
-    return toConnection(rows, page, (f) => [f.name, f.id], () => count.getCount());
+    return toConnection(
+      rows,
+      page,
+      (f) => [f.name, f.id],
+      () => count.getCount(),
+    );
   }
 
-  @FieldResolver(() => Franchise, { nullable: true, description: 'The franchise this one sits in.' })
-  parent(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Franchise | null> | null {
+  @FieldResolver(() => Franchise, {
+    nullable: true,
+    description: 'The franchise this one sits in.',
+  })
+  parent(
+    @Root() franchise: Franchise,
+    @Ctx() { loaders }: Context,
+  ): Promise<Franchise | null> | null {
     return franchise.parentId == null ? null : loaders.franchiseByIdLoader.load(franchise.parentId);
   }
 
@@ -97,11 +155,18 @@ export class FranchiseResolver {
     @Root() franchise: Franchise,
     @Ctx() { loaders }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('order', () => FranchiseOrder, { defaultValue: FranchiseOrder.RELEASE, description: 'The order.' })
+    @Arg('order', () => FranchiseOrder, {
+      defaultValue: FranchiseOrder.RELEASE,
+      description: 'The order.',
+    })
     order: FranchiseOrder,
   ): Promise<ConnectionResult<MembershipWithFilm, FranchiseFilmEdge>> {
     const page = parsePage(paging, FRANCHISE_ORDER_KEYS[order].length);
-    const rows = await loaders.franchiseFilmsLoader.load({ franchiseId: franchise.id, order, page });
+    const rows = await loaders.franchiseFilmsLoader.load({
+      franchiseId: franchise.id,
+      order,
+      page,
+    });
     return toConnection(
       rows,
       page,
@@ -120,12 +185,18 @@ export class FranchiseResolver {
 @Resolver(() => FranchiseMembership)
 export class FranchiseMembershipResolver {
   @FieldResolver(() => Franchise, { description: 'The franchise.' })
-  franchise(@Root() membership: FranchiseMembership, @Ctx() { loaders }: Context): Promise<Franchise | null> {
+  franchise(
+    @Root() membership: FranchiseMembership,
+    @Ctx() { loaders }: Context,
+  ): Promise<Franchise | null> {
     return loaders.franchiseByIdLoader.load(membership.franchiseId);
   }
 
   @FieldResolver(() => Film, { description: 'The film.' })
-  film(@Root() membership: FranchiseMembership, @Ctx() { loaders }: Context): Promise<Film | null> | Film {
+  film(
+    @Root() membership: FranchiseMembership,
+    @Ctx() { loaders }: Context,
+  ): Promise<Film | null> | Film {
     return membership.film ?? loaders.filmByIdLoader.load(membership.filmId);
   }
 }

@@ -60,7 +60,10 @@ export interface GraphiqlRouterOptions {
  *
  * @param assetsDir the build output directory, e.g. path.resolve(__dirname, '../../dist/graphiql').
  */
-export function createGraphiqlRouter(assetsDir: string, options: GraphiqlRouterOptions = {}): Router {
+export function createGraphiqlRouter(
+  assetsDir: string,
+  options: GraphiqlRouterOptions = {},
+): Router {
   const root = path.resolve(assetsDir);
   const indexHtml = path.join(root, 'index.html');
   const graphqlPath = options.graphqlPath ?? '/graphql';
@@ -94,7 +97,10 @@ export function createGraphiqlRouter(assetsDir: string, options: GraphiqlRouterO
     });
   }
 
-  router.get([GRAPHIQL_PUBLIC_PATH, `${GRAPHIQL_PUBLIC_PATH}/`, `${GRAPHIQL_PUBLIC_PATH}/index.html`], sendPage);
+  router.get(
+    [GRAPHIQL_PUBLIC_PATH, `${GRAPHIQL_PUBLIC_PATH}/`, `${GRAPHIQL_PUBLIC_PATH}/index.html`],
+    sendPage,
+  );
 
   router.use(
     GRAPHIQL_PUBLIC_PATH,

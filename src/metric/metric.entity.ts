@@ -1,5 +1,13 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { DateScalar } from '../common/dates';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
@@ -11,7 +19,8 @@ import { MetricKind, MetricUnit } from './metric.enums';
 @Index('IDX_metric_film', ['filmId', 'asOf'])
 @ObjectType('Metric', {
   implements: Node,
-  description: 'A number about a film, with how it was measured; numbers of different methodologies do not compare.',
+  description:
+    'A number about a film, with how it was measured; numbers of different methodologies do not compare.',
 })
 export class Metric {
   @PrimaryGeneratedColumn({ type: 'integer' })
@@ -36,11 +45,16 @@ export class Metric {
   @Column('varchar', { length: 32 })
   unit!: MetricUnit;
 
-  @Field(() => String, { nullable: true, description: 'The period measured, e.g. "first 28 days".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The period measured, e.g. "first 28 days".',
+  })
   @Column('varchar', { length: 200, nullable: true })
   window!: string | null;
 
-  @Field(() => String, { description: 'How it was counted, e.g. "a household counts after 2 minutes viewed".' })
+  @Field(() => String, {
+    description: 'How it was counted, e.g. "a household counts after 2 minutes viewed".',
+  })
   @Column('text')
   methodology!: string;
 

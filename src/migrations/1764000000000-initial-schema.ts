@@ -29,7 +29,12 @@ function text(name: string, nullable = false): TableColumnOptions {
 function bool(name: string): TableColumnOptions {
   return { name, type: 'boolean', isNullable: false };
 }
-const version: TableColumnOptions = { name: 'version', type: 'integer', isNullable: false, default: 1 };
+const version: TableColumnOptions = {
+  name: 'version',
+  type: 'integer',
+  isNullable: false,
+  default: 1,
+};
 
 function fk(
   name: string,
@@ -68,7 +73,13 @@ function reportedEventColumns(): TableColumnOptions[] {
 const TABLES: Table[] = [
   new Table({
     name: 'company',
-    columns: [id, varchar('slug', 200), varchar('name', 200), varchar('kind', 32), varchar('searchText', 500)],
+    columns: [
+      id,
+      varchar('slug', 200),
+      varchar('name', 200),
+      varchar('kind', 32),
+      varchar('searchText', 500),
+    ],
     indices: [index('UQ_company_slug', ['slug'], true)],
   }),
   new Table({
@@ -85,7 +96,14 @@ const TABLES: Table[] = [
   }),
   new Table({
     name: 'person',
-    columns: [id, varchar('slug', 200), varchar('name', 200), text('aliases'), varchar('searchText', 1000), version],
+    columns: [
+      id,
+      varchar('slug', 200),
+      varchar('name', 200),
+      text('aliases'),
+      varchar('searchText', 1000),
+      version,
+    ],
     indices: [index('UQ_person_slug', ['slug'], true)],
   }),
   new Table({
@@ -105,7 +123,10 @@ const TABLES: Table[] = [
       varchar('searchText', 500),
       version,
     ],
-    indices: [index('UQ_franchise_slug', ['slug'], true), index('IDX_franchise_parent', ['parentId'])],
+    indices: [
+      index('UQ_franchise_slug', ['slug'], true),
+      index('IDX_franchise_parent', ['parentId']),
+    ],
     foreignKeys: [fk('FK_franchise_parent', 'parentId', 'franchise', 'RESTRICT')],
   }),
   new Table({
@@ -131,7 +152,13 @@ const TABLES: Table[] = [
   }),
   new Table({
     name: 'franchise_membership',
-    columns: [id, int('franchiseId'), int('filmId'), int('releaseOrdinal', true), int('storyOrdinal', true)],
+    columns: [
+      id,
+      int('franchiseId'),
+      int('filmId'),
+      int('releaseOrdinal', true),
+      int('storyOrdinal', true),
+    ],
     indices: [
       index('UQ_membership_franchise_film', ['franchiseId', 'filmId'], true),
       index('IDX_membership_franchise_release', ['franchiseId', 'releaseOrdinal', 'filmId']),
@@ -232,7 +259,11 @@ const TABLES: Table[] = [
     name: 'attachment_event',
     columns: [id, ...reportedEventColumns(), int('creditId'), varchar('status', 32)],
     indices: [
-      index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], true),
+      index(
+        'UQ_attachment_event_report',
+        ['creditId', 'status', 'effectiveDate', 'sourceId'],
+        true,
+      ),
       index('IDX_attachment_event_recorded', ['recordedAt', 'id']),
     ],
     foreignKeys: [
@@ -271,6 +302,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [...TABLES].reverse()) await queryRunner.dropTable(table.name, true, true, true);
+    for (const table of [...TABLES].reverse())
+      await queryRunner.dropTable(table.name, true, true, true);
   }
 }

@@ -8,7 +8,11 @@ import { Node } from '../common/node';
 @Index('IDX_person_search_trgm', { synchronize: false })
 @Index('UQ_person_slug', ['slug'], { unique: true })
 @Index('IDX_person_name', ['name', 'id'])
-@ObjectType('Person', { implements: Node, simpleResolvers: true, description: 'A real person who works on films.' })
+@ObjectType('Person', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A real person who works on films.',
+})
 export class Person {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -28,7 +32,9 @@ export class Person {
   @Column('varchar', { length: 1000 })
   searchText!: string;
 
-  @Field(() => Int, { description: 'Increases with every update; pass it back as `expectedVersion`.' })
+  @Field(() => Int, {
+    description: 'Increases with every update; pass it back as `expectedVersion`.',
+  })
   @Column('integer', { default: 1 })
   version!: number;
 

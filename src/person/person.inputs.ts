@@ -11,31 +11,47 @@ export class PersonFilter {
   nameContains?: string | null;
 }
 
-@InputType('CreatePersonInput', { description: 'A new person. The slug is made from the name and must be unique.' })
+@InputType('CreatePersonInput', {
+  description: 'A new person. The slug is made from the name and must be unique.',
+})
 export class CreatePersonInput {
   @Field(() => String, { description: 'The name the person is credited under.' })
   @IsName(200)
   name!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Other names the person is known by (at most 20).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other names the person is known by (at most 20).',
+  })
   @ArrayMaxSize(20)
   @IsName(200, { each: true })
   aliases?: string[] | null;
 }
 
-@InputType('UpdatePersonInput', { description: 'Changes to a person: omitted fields stay as they are.' })
+@InputType('UpdatePersonInput', {
+  description: 'Changes to a person: omitted fields stay as they are.',
+})
 export class UpdatePersonInput {
   @Field(() => ID, { description: 'The person to change.' })
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` the change is based on; if the person is at another, VERSION_CONFLICT.' })
+  @Field(() => Int, {
+    description:
+      'The `version` the change is based on; if the person is at another, VERSION_CONFLICT.',
+  })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true, description: 'A new name (the slug follows it); cannot be null.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new name (the slug follows it); cannot be null.',
+  })
   @IsName(200)
   name?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'The new list of aliases (replaces the old one); null empties it.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The new list of aliases (replaces the old one); null empties it.',
+  })
   @ArrayMaxSize(20)
   @IsName(200, { each: true })
   aliases?: string[] | null;

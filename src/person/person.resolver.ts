@@ -17,15 +17,26 @@ import { filterCredits, type CreditAsOf } from '../credit/credit.status';
 import { Person } from './person.entity';
 import { PersonFilter } from './person.inputs';
 
-export const PersonConnection = createConnectionType('Person', Person, 'A page of people, by name.');
+export const PersonConnection = createConnectionType(
+  'Person',
+  Person,
+  'A page of people, by name.',
+);
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: 'A person by global id or by slug; null when there is none.' })
+  @Query(() => Person, {
+    nullable: true,
+    description: 'A person by global id or by slug; null when there is none.',
+  })
   person(
     @Ctx() { dataSource, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The person’s global id.' }) id: string | null,
-    @Arg('slug', () => String, { nullable: true, description: 'The person’s slug, e.g. "joe-russo".' })
+    @Arg('id', () => ID, { nullable: true, description: 'The person’s global id.' })
+    id: string | null,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: 'The person’s slug, e.g. "joe-russo".',
+    })
     slug: string | null,
   ): Promise<Person | null> {
     return findByIdOrSlug(dataSource, Person, 'Person', loaders.personByIdLoader, id, slug);
@@ -41,11 +52,18 @@ export class PersonResolver {
     const page = parsePage(paging, 2);
     const qb = dataSource.getRepository(Person).createQueryBuilder('person');
     if (filter?.nameContains != null) {
-      qb.andWhere(`person.searchText LIKE :name ESCAPE '\\'`, { name: containsPattern(filter.nameContains) });
+      qb.andWhere(`person.searchText LIKE :name ESCAPE '\\'`, {
+        name: containsPattern(filter.nameContains),
+      });
     }
     const count = qb.clone();
     const rows = await applyKeyset(qb, ['person.name', 'person.id'], page).getMany();
-    return toConnection(rows, page, (p) => [p.name, p.id], () => count.getCount());
+    return toConnection(
+      rows,
+      page,
+      (p) => [p.name, p.id],
+      () => count.getCount(),
+    );
   }
 
   @FieldResolver(() => [Credit], {
@@ -57,9 +75,17 @@ export class PersonResolver {
     @Ctx() { loaders }: Context,
     @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
     filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Answer as things stood on this day.' })
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Answer as things stood on this day.',
+    })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(loaders, await loaders.creditsByPersonIdLoader.load(person.id), filter, asOf);
+    return filterCredits(
+      loaders,
+      await loaders.creditsByPersonIdLoader.load(person.id),
+      filter,
+      asOf,
+    );
   }
 }

@@ -9,7 +9,9 @@ import { Confidence } from './source.enums';
  */
 @ObjectType('ReportedEvent')
 export abstract class ReportedEvent {
-  @Field(() => DateScalar, { description: 'The day the change took effect (not the day it was recorded).' })
+  @Field(() => DateScalar, {
+    description: 'The day the change took effect (not the day it was recorded).',
+  })
   @Column('varchar', { length: 10 })
   effectiveDate!: string;
 
@@ -20,7 +22,10 @@ export abstract class ReportedEvent {
   @Column('integer')
   sourceId!: number;
 
-  @Field(() => String, { nullable: true, description: 'The words that were said or printed, verbatim.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The words that were said or printed, verbatim.',
+  })
   @Column('text', { nullable: true })
   quote!: string | null;
 
@@ -42,7 +47,9 @@ export abstract class ReportedEvent {
   @Column('varchar', { length: 200 })
   recordedBy!: string;
 
-  @Field(() => Boolean, { description: 'True when the event was retracted; it then no longer counts.' })
+  @Field(() => Boolean, {
+    description: 'True when the event was retracted; it then no longer counts.',
+  })
   @Column('boolean')
   retracted!: boolean;
 
@@ -54,7 +61,10 @@ export abstract class ReportedEvent {
   @Column('varchar', { length: 30, nullable: true })
   retractedAt!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Who retracted it: the name of the editor key.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who retracted it: the name of the editor key.',
+  })
   @Column('varchar', { length: 200, nullable: true })
   retractedBy!: string | null;
 

@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { DateScalar } from '../common/dates';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
@@ -22,7 +30,10 @@ export class Source {
   @JoinColumn({ name: 'outletId', foreignKeyConstraintName: 'FK_source_outlet' })
   outlet?: Relation<Company> | null;
 
-  @Field(() => String, { nullable: true, description: 'The address of the publication, when it is online.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The address of the publication, when it is online.',
+  })
   @Column('varchar', { length: 2000, nullable: true })
   url!: string | null;
 

@@ -14,8 +14,12 @@ registerEnumType(Confidence, {
   description: 'How firm a reported claim is, independent of what it claims.',
   valuesConfig: {
     OFFICIAL: { description: 'Said by the rights holder, studio or platform itself.' },
-    PRINCIPAL_ON_RECORD: { description: 'A named person with direct knowledge said it, quoted on the record.' },
-    TRADE_REPORTED: { description: 'Reported by a trade outlet (Deadline, Variety, THR…) from its own sources.' },
+    PRINCIPAL_ON_RECORD: {
+      description: 'A named person with direct knowledge said it, quoted on the record.',
+    },
+    TRADE_REPORTED: {
+      description: 'Reported by a trade outlet (Deadline, Variety, THR…) from its own sources.',
+    },
     SECONDARY: { description: 'An outlet repeating another outlet’s report.' },
     SPECULATIVE: { description: 'Rumor or speculation; not confirmed by anyone with knowledge.' },
   },

@@ -29,10 +29,15 @@ export function createReportedEventResolver<T extends ReportedEvent>(eventType: 
       nullable: true,
       description: 'The person who said it, when a named person did.',
     })
-    speaker(@Root() event: ReportedEvent, @Ctx() { loaders }: Context): Promise<Person | null> | null {
+    speaker(
+      @Root() event: ReportedEvent,
+      @Ctx() { loaders }: Context,
+    ): Promise<Person | null> | null {
       return event.speakerId == null ? null : loaders.personByIdLoader.load(event.speakerId);
     }
   }
-  Object.defineProperty(ReportedEventResolver, 'name', { value: `${eventType.name}SourceResolver` });
+  Object.defineProperty(ReportedEventResolver, 'name', {
+    value: `${eventType.name}SourceResolver`,
+  });
   return ReportedEventResolver;
 }

@@ -2,7 +2,10 @@ import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/common/logger';
 
 /** A logger whose JSON lines the test can read back (`lines`), as the server would print them. */
-export function captureLogs(level: 'info' | 'warn' = 'info'): { logger: Logger; lines: Record<string, unknown>[] } {
+export function captureLogs(level: 'info' | 'warn' = 'info'): {
+  logger: Logger;
+  lines: Record<string, unknown>[];
+} {
   const lines: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {

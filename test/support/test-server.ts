@@ -78,10 +78,15 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   let server: Server | undefined;
   let requestCounter = 0;
 
-  const execute = async <TData>(query: string, variables?: Record<string, unknown>, auth: ExecuteOptions = {}) => {
+  const execute = async <TData>(
+    query: string,
+    variables?: Record<string, unknown>,
+    auth: ExecuteOptions = {},
+  ) => {
     const contextValue = await app.contextFor({
       requestId: `test-${++requestCounter}`,
-      authorization: auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
+      authorization:
+        auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
     });
     const response = await app.apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
