@@ -110,7 +110,7 @@ export const Q5: BenchQuery = {
   title: 'recordAttachment (write)',
   depth: 1,
   query: `mutation RecordAttachment($input: RecordAttachmentInput!) {
-  recordAttachment(input: $input) { id status effectiveDate }
+  recordAttachment(input: $input) { duplicate event { id status effectiveDate } }
 }`,
 };
 
