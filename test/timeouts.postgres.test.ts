@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../src/common/logger';
 import { SEED } from '../seeds/seed';
-import { describeOnPostgres } from './support/test-database';
+
 import { createTestServer, type TestServer } from './support/test-server';
 
 // Statement and idle-in-transaction timeouts are PostgreSQL server settings, sent on every connection
@@ -19,7 +19,7 @@ const logStream = new Writable({
 const FILM_METRICS = `query FilmMetrics($slug: String!) { film(slug: $slug) { title metrics { value } } }`;
 const FILM_TITLE = `query FilmTitle($slug: String!) { film(slug: $slug) { title } }`;
 
-describeOnPostgres('on PostgreSQL, with a 300 ms statement timeout and a pool of 2', () => {
+describe('on PostgreSQL, with a 300 ms statement timeout and a pool of 2', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer({

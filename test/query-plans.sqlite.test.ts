@@ -2,7 +2,7 @@ import { Q1, Q2, Q3, Q4 } from '../bench/queries';
 import { encodeCursor } from '../src/common/connection';
 import { toGlobalId } from '../src/common/global-id';
 import { generateSynthetic, sqliteConnectionOf } from '../seeds/synthetic';
-import { describeOnSqlite, TEST_DATABASE_TYPE } from './support/test-database';
+
 import { createTestServer, type TestServer } from './support/test-server';
 
 // SQLite only: the plans asserted are SQLite's (`EXPLAIN QUERY PLAN`), and the synthetic generator
@@ -18,7 +18,6 @@ let server: TestServer;
 let captured: { sql: string; parameters: unknown[] }[] = [];
 let franchiseSlug: string;
 beforeAll(async () => {
-  if (TEST_DATABASE_TYPE !== 'sqlite') return;
   server = await createTestServer({ seed: false });
   generateSynthetic(server.dataSource, 0.01);
   franchiseSlug = sqliteConnectionOf(server.dataSource)
@@ -99,7 +98,7 @@ const FILM_RELATIONS = `query FilmRelations($id: ID!) {
     follows { kind from { title } } followedBy { kind to { title } } metrics { value } companies { role }
     credits { role character { name } history { status source { title } } } } } }`;
 
-describeOnSqlite('query plans (SQLite)', () => {
+describe('query plans (SQLite)', () => {
   test.each([
     ['films by release date', FILMS, {}],
     ['films by release date, deep', FILMS, { after: encodeCursor(['2000-01-01', 50]) }],

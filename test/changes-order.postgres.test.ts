@@ -4,7 +4,7 @@ import { Film } from '../src/film/film.entity';
 import { Person } from '../src/person/person.entity';
 import { SEED } from '../seeds/seed';
 import { newApiKey } from './support/editor';
-import { describeOnPostgres } from './support/test-database';
+
 import { createTestServer, type TestServer } from './support/test-server';
 
 // On PostgreSQL, write transactions run side by side and can commit in another order than the one in
@@ -21,7 +21,7 @@ type Feed = {
   changes: { edges: { node: { event: { id: string } } }[]; pageInfo: { endCursor: string } };
 };
 
-describeOnPostgres('on PostgreSQL, the changes feed', () => {
+describe('on PostgreSQL, the changes feed', () => {
   let server: TestServer;
   let key: string;
   beforeAll(async () => {

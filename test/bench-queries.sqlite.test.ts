@@ -2,7 +2,7 @@ import { Q1, Q2, Q3, Q4 } from '../bench/queries';
 import { encodeCursor } from '../src/common/connection';
 import { toGlobalId } from '../src/common/global-id';
 import { generateSynthetic, sqliteConnectionOf } from '../seeds/synthetic';
-import { describeOnSqlite, TEST_DATABASE_TYPE } from './support/test-database';
+
 import { createTestServer, type TestServer } from './support/test-server';
 
 // SQLite only: the synthetic generator writes SQLite directly (bulk inserts through better-sqlite3).
@@ -22,7 +22,6 @@ function firstValue<T>(server: TestServer, sql: string): T {
 let small: TestServer;
 let large: TestServer;
 beforeAll(async () => {
-  if (TEST_DATABASE_TYPE !== 'sqlite') return;
   small = await syntheticServer(0.01);
   large = await syntheticServer(0.05);
 });
@@ -39,7 +38,7 @@ function franchiseSlug(server: TestServer): string {
   );
 }
 
-describeOnSqlite('the benchmark queries (SQLite)', () => {
+describe('the benchmark queries (SQLite)', () => {
   test('Q1, the depth-4 franchise graph, runs at most depth + 2 statements, the same number at both sizes', async () => {
     const counts: number[] = [];
     for (const server of [small, large]) {

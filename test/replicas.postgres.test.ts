@@ -1,13 +1,13 @@
 import { SEED } from '../seeds/seed';
 import { newApiKey } from './support/editor';
-import { describeOnPostgres } from './support/test-database';
+
 import { createTestServer, type TestServer } from './support/test-server';
 
 // Read replicas are a PostgreSQL deployment option (TypeORM replication); SQLite has none. A real
 // replica needs a second server streaming from the first: here the "replica" is the primary itself,
 // reached through a pool of its own, which is enough to show how the app routes its queries.
 
-describeOnPostgres('on PostgreSQL, with DATABASE_REPLICA_URLS', () => {
+describe('on PostgreSQL, with DATABASE_REPLICA_URLS', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer({ env: (url) => ({ DATABASE_REPLICA_URLS: url }) });
