@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
+import { NotServed } from '../common/batching';
 
 @Entity('character')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
@@ -25,6 +26,8 @@ export class Character {
   @Column('varchar', { length: 200 })
   name!: string;
 
+  /** The name, folded for `nameContains` and `search`. */
+  @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
 

@@ -13,6 +13,45 @@ export function normalizeKey(key: number | string): number {
   return typeof key === 'number' ? key : Number(key);
 }
 
+const unserved = new WeakMap<object, Set<string>>();
+
+/**
+ * Marks a column the API never serves (a folded search text, a uniqueness key): mutations write it and
+ * SQL filters on it, but the loaders do not read it, so an entity a loader returns leaves it undefined.
+ * Loaders read thousands of rows per deep query; a column nobody asks for still costs its bytes.
+ */
+export function NotServed(): PropertyDecorator {
+  return (prototype, property) => {
+    const names = unserved.get(prototype.constructor) ?? new Set<string>();
+    names.add(String(property));
+    unserved.set(prototype.constructor, names);
+  };
+}
+
+/** The columns of an entity that loaders read: every stored column but the `@NotServed()` ones. */
+export function servedColumnsOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>) {
+  const metadata = dataSource.getMetadata(entity);
+  const skipped = new Set<string>();
+  for (let target = metadata.target; typeof target === 'function';) {
+    for (const name of unserved.get(target) ?? []) skipped.add(name);
+    target = Object.getPrototypeOf(target) as typeof target;
+  }
+  return metadata.columns.filter(
+    (column) => !column.isVirtual && !skipped.has(column.propertyName),
+  );
+}
+
+/** Selects the served columns of the query's main alias (as `<alias>_<column>` raw keys). */
+export function selectServed<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  entity: EntityTarget<T>,
+  alias: string,
+): SelectQueryBuilder<T> {
+  return qb.select(
+    servedColumnsOf(qb.connection, entity).map((column) => `${alias}.${column.propertyPath}`),
+  );
+}
+
 const hydrators = new WeakMap<
   DataSource,
   Map<EntityTarget<ObjectLiteral>, (row: RawRow, alias: string) => unknown>
@@ -25,7 +64,8 @@ export type RawRow = Record<string, unknown>;
  * Builds entities from raw rows of a query-builder query, column by column with the driver's own value
  * conversion (booleans, JSON…). It does what `getMany()` does for a flat select, without TypeORM's
  * general transformer, which allocates several objects per column and cost more than the SQL itself
- * on the benchmark's deep query (the loaders read thousands of rows per request).
+ * on the benchmark's deep query (the loaders read thousands of rows per request). It reads the served
+ * columns only (`servedColumnsOf`), as the loaders select them.
  */
 export function hydratorOf<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -36,7 +76,7 @@ export function hydratorOf<T extends ObjectLiteral>(
   let hydrate = byEntity.get(entity as EntityTarget<ObjectLiteral>);
   if (!hydrate) {
     const metadata = dataSource.getMetadata(entity);
-    const columns: ColumnMetadata[] = metadata.columns.filter((column) => !column.isVirtual);
+    const columns: ColumnMetadata[] = servedColumnsOf(dataSource, entity);
     const driver = dataSource.driver;
     const target = metadata.target as new () => T;
     hydrate = (row, alias) => {
@@ -69,9 +109,8 @@ export function rowsByIdLoader<T extends ObjectLiteral & { id: number }>(
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.id`, 'ids', ids);
       const hydrate = hydratorOf(dataSource, entity);
-      const raw: RawRow[] = await dataSource
-        .getRepository(entity)
-        .createQueryBuilder(alias)
+      const qb = dataSource.getRepository(entity).createQueryBuilder(alias);
+      const raw: RawRow[] = await selectServed(qb, entity, alias)
         .where(condition, params)
         .getRawMany();
       const rows = raw.map((row) => hydrate(row, alias));
@@ -99,7 +138,11 @@ export function rowsByKeyLoader<T extends ObjectLiteral>(
     async (keys) => {
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.${keyColumn}`, 'keys', keys);
-      let qb = dataSource.getRepository(entity).createQueryBuilder(alias).where(condition, params);
+      let qb = selectServed(
+        dataSource.getRepository(entity).createQueryBuilder(alias),
+        entity,
+        alias,
+      ).where(condition, params);
       if (extend) qb = extend(qb, alias);
       const hydrate = hydratorOf(dataSource, entity);
       const raw: RawRow[] = await orderBy(qb, alias).getRawMany();

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { CompanyKind } from './company.enums';
+import { NotServed } from '../common/batching';
 
 @Entity('company')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
@@ -31,6 +32,7 @@ export class Company {
   kind!: CompanyKind;
 
   /** Folded name for search; see `searchTextOf`. */
+  @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
 

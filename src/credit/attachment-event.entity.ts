@@ -66,3 +66,19 @@ export class AttachmentEvent extends ReportedEvent {
     return toGlobalId('AttachmentEvent', this.id);
   }
 }
+
+/**
+ * What a credit's status needs of each of its events: the credit loaders read these columns with the
+ * credits (the history index covers them) instead of whole events, which carry quotes, who recorded
+ * and retracted them and when.
+ */
+export const STATUS_EVENT_COLUMNS = [
+  'id',
+  'status',
+  'effectiveDate',
+  'recordedAt',
+  'retracted',
+] as const;
+
+/** An attachment event reduced to `STATUS_EVENT_COLUMNS`. */
+export type StatusEvent = Pick<AttachmentEvent, (typeof STATUS_EVENT_COLUMNS)[number]>;

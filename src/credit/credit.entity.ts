@@ -14,8 +14,9 @@ import { Node } from '../common/node';
 import { Character } from '../character/character.entity';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
-import { AttachmentEvent } from './attachment-event.entity';
+import { AttachmentEvent, type StatusEvent } from './attachment-event.entity';
 import { CreditRole } from './credit.enums';
+import { NotServed } from '../common/batching';
 
 /**
  * A person's role on a film: the final credit and, before it, the attachment. How firm it is lives in
@@ -74,6 +75,7 @@ export class Credit {
    * index over the columns themselves: this key is what keeps two concurrent first reports of a credit
    * from creating it twice.
    */
+  @NotServed()
   @Column('varchar', { length: 400 })
   identityKey!: string;
 
@@ -81,9 +83,15 @@ export class Credit {
   @Column('integer', { nullable: true })
   billingOrder!: number | null;
 
-  /** Loaded together with the credit by the credit loaders; served to clients only through `history`. */
+  /** For joins only (the credit loaders join it for `statusHistory`); served through `history`. */
   @OneToMany(() => AttachmentEvent, (event) => event.credit)
   events?: Relation<AttachmentEvent[]>;
+
+  /**
+   * The credit's events reduced to what its status needs, oldest first: set by the credit loaders,
+   * which read them in the same statement as the credit. Not a column.
+   */
+  statusHistory?: readonly StatusEvent[];
 
   // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
   @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })

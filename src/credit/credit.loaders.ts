@@ -5,12 +5,13 @@ import {
   hydratorOf,
   rowsByIdLoader,
   rowsByKeyLoader,
+  selectServed,
   type LoaderOptions,
   type RawRow,
 } from '../common/batching';
 import { dialectOf } from '../common/sql-dialect';
 import { compareEvents, orderByHistory } from '../source/reported-event';
-import { AttachmentEvent } from './attachment-event.entity';
+import { AttachmentEvent, STATUS_EVENT_COLUMNS, type StatusEvent } from './attachment-event.entity';
 import { Credit } from './credit.entity';
 import { CreditRole } from './credit.enums';
 
@@ -28,21 +29,30 @@ export function compareCredits(a: Credit, b: Credit): number {
 export function createCreditLoaders(dataSource: DataSource, options: LoaderOptions) {
   const dialect = dialectOf(dataSource);
   const hydrateCredit = hydratorOf(dataSource, Credit);
-  const hydrateEvent = hydratorOf(dataSource, AttachmentEvent);
-  const attachmentEventsByCreditIdLoader = rowsByKeyLoader(
-    dataSource,
-    AttachmentEvent,
-    'creditId',
-    orderByHistory,
-    options,
-  );
+  const eventColumns = dataSource
+    .getMetadata(AttachmentEvent)
+    .columns.filter((column) =>
+      (STATUS_EVENT_COLUMNS as readonly string[]).includes(column.propertyName),
+    );
+  const driver = dataSource.driver;
+  const statusEventOf = (row: RawRow): StatusEvent => {
+    const event: Record<string, unknown> = {};
+    for (const column of eventColumns) {
+      event[column.propertyName] = driver.prepareHydratedValue(
+        row[`event_${column.databaseName}`],
+        column,
+      );
+    }
+    return event as unknown as StatusEvent;
+  };
 
   /**
-   * Credits come with their events in the same statement: nearly every credit that is read is asked
-   * for its status, so the events are primed into `attachmentEventsByCreditIdLoader` rather than
-   * fetched by a second query.
+   * Credits come with their status history in the same statement: nearly every credit that is read is
+   * asked for its status, so each credit carries its events reduced to `STATUS_EVENT_COLUMNS`
+   * (`statusHistory`) rather than a second query fetching them. Whole events (`latestEvent`,
+   * `history`) are read by id when asked for.
    */
-  const creditsWithEvents = (
+  const creditsWithStatus = (
     keyColumn: 'filmId' | 'personId' | 'characterId',
     order: (qb: SelectQueryBuilder<Credit>) => SelectQueryBuilder<Credit>,
     sort?: (a: Credit, b: Credit) => number,
@@ -50,51 +60,58 @@ export function createCreditLoaders(dataSource: DataSource, options: LoaderOptio
     new DataLoader<number, Credit[]>(
       async (keys) => {
         const [condition, params] = dialect.inList(`credit.${keyColumn}`, 'keys', keys);
-        const qb = dataSource
-          .getRepository(Credit)
-          .createQueryBuilder('credit')
-          .leftJoinAndSelect('credit.events', 'event')
+        const qb = selectServed(
+          dataSource.getRepository(Credit).createQueryBuilder('credit'),
+          Credit,
+          'credit',
+        )
+          .leftJoin('credit.events', 'event')
+          .addSelect(STATUS_EVENT_COLUMNS.map((column) => `event.${column}`))
           .where(condition, params);
         // One row per event (or one for a credit without events), in the credits' order.
         const rows: RawRow[] = await order(qb).getRawMany();
         const byId = new Map<number, Credit>();
+        const histories = new Map<Credit, StatusEvent[]>();
         for (const row of rows) {
           const id = Number(row.credit_id);
           let credit = byId.get(id);
-          if (!credit) byId.set(id, (credit = hydrateCredit(row, 'credit')));
-          credit.events ??= [];
-          if (row.event_id != null) credit.events.push(hydrateEvent(row, 'event'));
+          if (!credit) {
+            byId.set(id, (credit = hydrateCredit(row, 'credit')));
+            histories.set(credit, []);
+          }
+          if (row.event_id != null) histories.get(credit)!.push(statusEventOf(row));
         }
-        const credits = [...byId.values()];
-        for (const credit of credits) {
-          const events = (credit.events ?? []).sort(compareEvents);
-          attachmentEventsByCreditIdLoader.clear(credit.id).prime(credit.id, events);
-          for (const event of events) attachmentEventByIdLoader.prime(event.id, event);
-        }
-        const groups = groupRows(keys, credits, (credit) => Number(credit[keyColumn]));
+        for (const [credit, history] of histories)
+          credit.statusHistory = history.sort(compareEvents);
+        const groups = groupRows(keys, [...byId.values()], (credit) => Number(credit[keyColumn]));
         return sort ? groups.map((group) => group.sort(sort)) : groups;
       },
       { batch: options.batch },
     );
 
-  const attachmentEventByIdLoader = rowsByIdLoader(dataSource, AttachmentEvent, options);
   return {
     creditByIdLoader: rowsByIdLoader(dataSource, Credit, options),
-    attachmentEventByIdLoader,
-    attachmentEventsByCreditIdLoader,
-    creditsByFilmIdLoader: creditsWithEvents(
+    attachmentEventByIdLoader: rowsByIdLoader(dataSource, AttachmentEvent, options),
+    attachmentEventsByCreditIdLoader: rowsByKeyLoader(
+      dataSource,
+      AttachmentEvent,
+      'creditId',
+      orderByHistory,
+      options,
+    ),
+    creditsByFilmIdLoader: creditsWithStatus(
       'filmId',
       (qb) => qb.orderBy('credit.id', 'ASC'),
       compareCredits,
     ),
-    creditsByPersonIdLoader: creditsWithEvents('personId', (qb) =>
+    creditsByPersonIdLoader: creditsWithStatus('personId', (qb) =>
       qb
         .leftJoin('credit.film', 'film')
         .orderBy(`COALESCE(film.releaseDate, '9999-12-31')`, 'ASC')
         .addOrderBy('credit.filmId', 'ASC')
         .addOrderBy('credit.id', 'ASC'),
     ),
-    creditsByCharacterIdLoader: creditsWithEvents('characterId', (qb) =>
+    creditsByCharacterIdLoader: creditsWithStatus('characterId', (qb) =>
       qb
         .leftJoin('credit.film', 'film')
         .orderBy(`COALESCE(film.releaseDate, '9999-12-31')`, 'ASC')

@@ -17,7 +17,13 @@ import { AttachmentEvent } from './attachment-event.entity';
 import { Credit } from './credit.entity';
 import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
 import { AttachmentFilter } from './credit.inputs';
-import { creditAsOf, creditEventAsOf, effectiveAsOf, type CreditAsOf } from './credit.status';
+import {
+  creditAsOf,
+  creditEventAsOf,
+  creditStatusEventAsOf,
+  effectiveAsOf,
+  type CreditAsOf,
+} from './credit.status';
 
 export const CreditConnection = createConnectionType(
   'Credit',
@@ -125,7 +131,7 @@ export class CreditResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
   ): AttachmentStatus | null | Promise<AttachmentStatus | null> {
-    const event = creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
+    const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
     return event instanceof Promise
       ? event.then((found) => found?.status ?? null)
       : (event?.status ?? null);
@@ -140,7 +146,7 @@ export class CreditResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
   ): Promise<boolean> {
-    const event = await creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
+    const event = await creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
     return event != null && CONFIRMED_STATUSES.includes(event.status);
   }
 
@@ -153,7 +159,7 @@ export class CreditResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
-  ): AttachmentEvent | null | Promise<AttachmentEvent | null> {
+  ): Promise<AttachmentEvent | null> | null {
     return creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
   }
 

@@ -1,6 +1,6 @@
 import type { Loaders } from '../loaders';
 import { eventInForce } from '../source/reported-event';
-import type { AttachmentEvent } from './attachment-event.entity';
+import type { AttachmentEvent, StatusEvent } from './attachment-event.entity';
 import type { Credit } from './credit.entity';
 import { CONFIRMED_STATUSES } from './credit.enums';
 import type { CreditFilter } from './credit.inputs';
@@ -21,25 +21,35 @@ export function effectiveAsOf(credit: CreditAsOf, asOf: string | null | undefine
   return asOf ?? credit.listedAsOf ?? null;
 }
 
-/** The attachment event in force for a credit on `asOf` (or now). */
-export function creditEventAsOf(
+/**
+ * The status event in force for a credit on `asOf` (or now): from the history the credit was read
+ * with when it has one (no promise per credit, which on a deep query is thousands of them), else from
+ * its events.
+ */
+export function creditStatusEventAsOf(
   loaders: Loaders,
   credit: Credit,
   asOf: string | null,
-): AttachmentEvent | null | Promise<AttachmentEvent | null> {
-  const history = historyOf(credit);
-  if (history) return eventInForce(history, asOf);
+): StatusEvent | null | Promise<StatusEvent | null> {
+  if (credit.statusHistory) return eventInForce(credit.statusHistory, asOf);
   return loaders.attachmentEventsByCreditIdLoader
     .load(credit.id)
     .then((events) => eventInForce(events, asOf));
 }
 
-/**
- * A credit's history when it was read together with the credit (the credit loaders join the events
- * and sort them): answered without a promise per credit, which on a deep query is thousands of them.
- */
-function historyOf(credit: Credit): readonly AttachmentEvent[] | undefined {
-  return credit.events ?? undefined;
+/** The whole attachment event in force for a credit on `asOf` (or now). */
+export function creditEventAsOf(
+  loaders: Loaders,
+  credit: Credit,
+  asOf: string | null,
+): Promise<AttachmentEvent | null> | null {
+  if (!credit.statusHistory) {
+    return loaders.attachmentEventsByCreditIdLoader
+      .load(credit.id)
+      .then((events) => eventInForce(events, asOf));
+  }
+  const inForce = eventInForce(credit.statusHistory, asOf);
+  return inForce && loaders.attachmentEventByIdLoader.load(inForce.id);
 }
 
 /**
@@ -52,8 +62,10 @@ export async function filterCredits(
   filter: CreditFilter | null | undefined,
   asOf: string | null | undefined,
 ): Promise<CreditAsOf[]> {
-  const histories = credits.every((credit) => historyOf(credit))
-    ? credits.map((credit) => historyOf(credit)!)
+  const histories: readonly (readonly StatusEvent[] | Error)[] = credits.every(
+    (credit) => credit.statusHistory,
+  )
+    ? credits.map((credit) => credit.statusHistory!)
     : await loaders.attachmentEventsByCreditIdLoader.loadMany(credits.map((c) => c.id));
   const kept: CreditAsOf[] = [];
   credits.forEach((credit, i) => {

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '../common/dates';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
+import { NotServed } from '../common/batching';
 
 @Entity('film')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
@@ -61,6 +62,8 @@ export class Film {
   @Column('varchar', { length: 10, nullable: true })
   releaseDate!: string | null;
 
+  /** Title and working title, folded for `titleContains` and `search`. */
+  @NotServed()
   @Column('varchar', { length: 700 })
   searchText!: string;
 

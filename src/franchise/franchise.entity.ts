@@ -11,6 +11,7 @@ import {
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
 import { FranchiseKind } from './franchise.enums';
+import { NotServed } from '../common/batching';
 
 @Entity('franchise')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
@@ -53,6 +54,8 @@ export class Franchise {
   @JoinColumn({ name: 'parentId', foreignKeyConstraintName: 'FK_franchise_parent' })
   parent?: Relation<Franchise> | null;
 
+  /** The name, folded for `nameContains` and `search`. */
+  @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
 

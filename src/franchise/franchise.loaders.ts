@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
+import {
+  hydratorOf,
+  rowsByIdLoader,
+  rowsByKeyLoader,
+  servedColumnsOf,
+  type LoaderOptions,
+} from '../common/batching';
 import type { CursorValue, Page } from '../common/connection';
 import { dialectOf } from '../common/sql-dialect';
 import { Film } from '../film/film.entity';
@@ -39,8 +45,8 @@ export function franchiseFilmCursor(order: FranchiseOrder, m: FranchiseMembershi
 
 export function createFranchiseLoaders(dataSource: DataSource, options: LoaderOptions) {
   const dialect = dialectOf(dataSource);
-  const filmColumns = dataSource.getMetadata(Film).columns.map((column) => column.databaseName);
-  const filmRepository = dataSource.getRepository(Film);
+  const filmColumns = servedColumnsOf(dataSource, Film).map((column) => column.databaseName);
+  const hydrateFilm = hydratorOf(dataSource, Film);
 
   /**
    * One statement per distinct (order, page) however many franchises are asked: the page of every
@@ -86,10 +92,7 @@ export function createFranchiseLoaders(dataSource: DataSource, options: LoaderOp
         const rows: Record<string, unknown>[] = await dataSource.query(query, parameters);
         const byFranchise = new Map<number, MembershipWithFilm[]>();
         for (const row of rows) {
-          const film = filmRepository.create(
-            Object.fromEntries(filmColumns.map((c) => [c, row[`f_${c}`]])) as Partial<Film>,
-          );
-          film.id = Number(film.id);
+          const film = hydrateFilm(row, 'f');
           const membership = Object.assign(new FranchiseMembership(), {
             id: Number(row.m_id),
             franchiseId: Number(row.m_franchiseId),

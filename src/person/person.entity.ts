@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from '../common/global-id';
 import { Node } from '../common/node';
+import { NotServed } from '../common/batching';
 
 @Entity('person')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
@@ -29,6 +30,8 @@ export class Person {
   @Column('simple-json')
   aliases!: string[];
 
+  /** Name and aliases, folded for `nameContains` and `search`. */
+  @NotServed()
   @Column('varchar', { length: 1000 })
   searchText!: string;
 
