@@ -637,6 +637,46 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
     }
   }
 
+  const targets = judge(measurements, peaks, q1Statements, settings);
+
+  const results = {
+    date: new Date().toISOString(),
+    settings,
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      loadAverageAtStart: load,
+    },
+    ...(postgres && {
+      postgres: {
+        ...postgres,
+        note: 'franchise-graph and n+1 read PostgreSQL; peer reads the SQLite file with the same rows',
+      },
+    }),
+    seconds: Math.round((Date.now() - started) / 1000),
+    answersMatch,
+    peakRssMb: peaks,
+    q1StatementsByScale: q1Statements,
+    q5: typeof q5 === 'string' ? q5 : 'measured',
+    measurements,
+    targets,
+  };
+  const file = settings.db === 'sqlite' ? 'results.json' : `results-${settings.db}.json`;
+  writeFileSync(join(ROOT, 'bench', file), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(
+    `${renderTable(results.measurements, q5, peaks, targets, settings, postgres)}\n`,
+  );
+  log(`done in ${results.seconds} s; wrote bench/${file}`);
+}
+
+/** The targets of the performance section, judged on a run's measurements. */
+export function judge(
+  measurements: readonly Measurement[],
+  peaks: Record<string, number>,
+  q1Statements: Record<string, number[]>,
+  settings: Settings,
+): Target[] {
   const find = (server: string, query: QueryId, connections = settings.connections) =>
     measurements.find(
       (m) => m.server === server && m.query === query && m.connections === connections,
@@ -681,46 +721,25 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
     },
     { target: 'peak RSS ≤ 300 MB', ratio: peaks[fg], max: 300, unit: 'MB' },
   ];
-  const targets = rows.map((row): Target => {
+  return rows.map((row): Target => {
     if ('met' in row) return row;
     const value = row.ratio;
+    // A run in which no request finished (N+1's Q1 on PostgreSQL in a 3 s --quick run) has no rate.
+    if (!Number.isFinite(value) || value === 0) {
+      return {
+        target: row.target,
+        value: 'not measured',
+        met: null,
+        why: 'a run finished no request',
+      };
+    }
     const met = row.min !== undefined ? value >= row.min : value <= row.max!;
     return {
       target: row.target,
       value: row.unit ? `${fmt(value)} ${row.unit}` : `${fmt(value, 2)}×`,
-      met: row.acrossDatabases ? null : met,
+      ...(row.acrossDatabases ? { met: null, why: 'peer on SQLite' } : { met }),
     };
   });
-
-  const results = {
-    date: new Date().toISOString(),
-    settings,
-    machine: {
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model,
-      node: process.version,
-      loadAverageAtStart: load,
-    },
-    ...(postgres && {
-      postgres: {
-        ...postgres,
-        note: 'franchise-graph and n+1 read PostgreSQL; peer reads the SQLite file with the same rows',
-      },
-    }),
-    seconds: Math.round((Date.now() - started) / 1000),
-    answersMatch,
-    peakRssMb: peaks,
-    q1StatementsByScale: q1Statements,
-    q5: typeof q5 === 'string' ? q5 : 'measured',
-    measurements,
-    targets,
-  };
-  const file = settings.db === 'sqlite' ? 'results.json' : `results-${settings.db}.json`;
-  writeFileSync(join(ROOT, 'bench', file), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(
-    `${renderTable(results.measurements, q5, peaks, targets, settings, postgres)}\n`,
-  );
-  log(`done in ${results.seconds} s; wrote bench/${file}`);
 }
 
 /** A target judged on a ratio (or a quantity with a unit) against a minimum or a maximum. */
@@ -737,8 +756,9 @@ interface RatioTarget {
 interface Target {
   target: string;
   value: string;
-  /** `null`: shown but not judged (a ratio against the peer when the two read different databases). */
+  /** `null`: shown but not judged, for the reason in `why`. */
   met: boolean | null;
+  why?: string;
 }
 
 /** The results as Markdown tables (pasted into the README as they are). */
@@ -777,8 +797,10 @@ export function renderTable(
         : m.sqlPerRequest.min === m.sqlPerRequest.max
           ? String(m.sqlPerRequest.max)
           : `${m.sqlPerRequest.min}–${m.sqlPerRequest.max} (mean ${m.sqlPerRequest.mean})`;
+    // No request finished in the run: autocannon's latencies are zeros, not measurements.
+    const latency = (value: number) => (m.requests === 0 ? '–' : fmt(value, 1));
     lines.push(
-      `| ${label(m.server)} | ${m.query} ${titles.get(m.query)} | ${m.connections} | ${fmt(m.requestsPerSecond)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${sql} | ${m.failures} | ${m.peakRssMb} |`,
+      `| ${label(m.server)} | ${m.query} ${titles.get(m.query)} | ${m.connections} | ${fmt(m.requestsPerSecond)} | ${latency(m.p50Ms)} | ${latency(m.p99Ms)} | ${sql} | ${m.failures} | ${m.peakRssMb} |`,
     );
   }
   if (typeof q5 === 'string')
@@ -792,7 +814,7 @@ export function renderTable(
   );
   lines.push('| target | measured | met |', '|---|---|---|');
   for (const t of targets) {
-    const met = t.met === null ? 'n/a (peer on SQLite)' : t.met ? 'yes' : 'NO';
+    const met = t.met === null ? `n/a (${t.why})` : t.met ? 'yes' : 'NO';
     lines.push(`| ${t.target} | ${t.value} | ${met} |`);
   }
   return lines.join('\n');
