@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { CharacterMutationResolver } from './character/character-mutation.resolver';
 import { CharacterResolver } from './character/character.resolver';
+import { useDirectFieldResolvers } from './common/direct-resolvers';
 import { NodeResolver } from './common/node.resolver';
 import { SearchResolver } from './common/search.resolver';
 import { validateInput } from './common/validation';
@@ -74,6 +75,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     emitSchemaFile: false,
+  }).then((built) => {
+    useDirectFieldResolvers(built, RESOLVERS);
+    return built;
   });
   return schema;
 }

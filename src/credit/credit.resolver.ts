@@ -13,7 +13,7 @@ import { PagingArgs } from '../common/paging-args';
 import type { Context } from '../context';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
-import { AttachmentEvent } from './attachment-event.entity';
+import { AttachmentEvent, type StatusEvent } from './attachment-event.entity';
 import { Credit } from './credit.entity';
 import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
 import { AttachmentFilter } from './credit.inputs';
@@ -140,14 +140,16 @@ export class CreditResolver {
   @FieldResolver(() => Boolean, {
     description: 'True when the status on `asOf` is CONFIRMED or CREDITED.',
   })
-  async isConfirmed(
+  isConfirmed(
     @Root() credit: CreditAsOf,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
-  ): Promise<boolean> {
-    const event = await creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
-    return event != null && CONFIRMED_STATUSES.includes(event.status);
+  ): boolean | Promise<boolean> {
+    const confirmed = (event: StatusEvent | null) =>
+      event != null && CONFIRMED_STATUSES.includes(event.status);
+    const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
+    return event instanceof Promise ? event.then(confirmed) : confirmed(event);
   }
 
   @FieldResolver(() => AttachmentEvent, {
