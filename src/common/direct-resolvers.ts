@@ -55,6 +55,8 @@ export function useDirectFieldResolvers(
     // A typed `@Root()` is converted to its class unless it is an instance already (entities are).
     const rootParam = params.find((param) => param.kind === 'root');
     const rootType = rootParam?.getType?.();
+    // One getter per parameter, called in place: no array of parameters per call.
+    const getters = params.map(parameterGetter);
     const direct: GraphQLFieldResolver<unknown, Record<string, unknown>> = (
       root,
       args,
@@ -68,22 +70,56 @@ export function useDirectFieldResolvers(
         const value: unknown = args[name];
         if (value !== null && typeof value === 'object') return wrapped(root, args, context, info);
       }
-      const values = params.map((param) => {
-        switch (param.kind) {
-          case 'root':
-            return param.propertyName
-              ? (root as Record<string, unknown>)[param.propertyName]
-              : root;
-          case 'context':
-            return param.propertyName ? context[param.propertyName] : context;
-          case 'arg':
-            return args[param.name];
-          default:
-            return info;
-        }
-      });
-      return method.apply(target, values);
+      switch (getters.length) {
+        case 1:
+          return method.call(target, getters[0](root, args, context, info));
+        case 2:
+          return method.call(
+            target,
+            getters[0](root, args, context, info),
+            getters[1](root, args, context, info),
+          );
+        case 3:
+          return method.call(
+            target,
+            getters[0](root, args, context, info),
+            getters[1](root, args, context, info),
+            getters[2](root, args, context, info),
+          );
+        default:
+          return method.apply(
+            target,
+            getters.map((get) => get(root, args, context, info)),
+          );
+      }
     };
     field.resolve = direct;
+  }
+}
+
+type Getter = (
+  root: unknown,
+  args: Record<string, unknown>,
+  context: Record<string, unknown>,
+  info: unknown,
+) => unknown;
+
+/** Reads one resolver parameter from graphql-js's resolver arguments, as type-graphql passes it. */
+function parameterGetter(param: ParamMetadata): Getter {
+  switch (param.kind) {
+    case 'root': {
+      const property = param.propertyName;
+      return property ? (root) => (root as Record<string, unknown>)[property] : (root) => root;
+    }
+    case 'context': {
+      const property = param.propertyName;
+      return property ? (_r, _a, context) => context[property] : (_r, _a, context) => context;
+    }
+    case 'arg': {
+      const name = param.name;
+      return (_r, args) => args[name];
+    }
+    default:
+      return (_r, _a, _c, info) => info;
   }
 }
