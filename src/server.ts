@@ -65,9 +65,6 @@ function errorReportingPlugin(
       };
       summaries.set(contextValue.requestId, summary);
       return {
-        async didResolveOperation({ operationName }) {
-          summary.operationName = operationName;
-        },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
@@ -84,7 +81,8 @@ function errorReportingPlugin(
             }
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operationName }) {
+          summary.operationName = operationName ?? summary.operationName;
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
             summary.errorCodes.push(
