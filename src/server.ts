@@ -18,6 +18,8 @@ import { QUERY_LIMITS, queryLimitsRule } from './common/query-limits';
 import type { Logger } from './common/logger';
 import { createGraphqlFastPath, takesFastPath } from './common/graphql-fast-path';
 import {
+  BODY_LIMIT_BYTES,
+  BODY_LIMIT_MESSAGE,
   sendHttpError,
   sqlTallyOf,
   trackRequest,
@@ -29,9 +31,6 @@ import { createContext, type Context } from './context';
 import { ErrorCode } from './errors';
 import { createGraphiqlRouter } from './graphiql/graphiql.middleware';
 import { getSchema } from './schema';
-
-export const BODY_LIMIT = '100kb';
-const BODY_LIMIT_MESSAGE = `The request body is larger than ${BODY_LIMIT}.`;
 
 /** The project root, whether this file runs from src/ (ts-jest) or from dist/src/ (npm start). */
 const PROJECT_ROOT = resolve(
@@ -219,7 +218,6 @@ export async function createApp({
     summaries,
     originAllowed,
     contextFor,
-    bodyLimitMessage: BODY_LIMIT_MESSAGE,
   });
   let started = false;
   return {
@@ -232,7 +230,7 @@ export async function createApp({
       started = true;
       app.use(
         '/graphql',
-        express.json({ limit: BODY_LIMIT }),
+        express.json({ limit: BODY_LIMIT_BYTES }),
         // After the body is read, so the SQL of the whole operation runs in this request's tally.
         (_req, res, next) => withSqlTally(sqlTallyOf(res)!, next),
         expressMiddleware(apollo, {

@@ -198,3 +198,25 @@ test('SQL in a filter is only text to search for', async () => {
   const after = await send(post('count', { query: 'query Count { films { totalCount } }' }));
   expect(JSON.parse(after.text)).toEqual({ data: { films: { totalCount: 7 } } });
 });
+
+test('the body limit and its message are the same on both HTTP paths (sized and chunked bodies)', async () => {
+  const oversized = JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(110 * 1024) });
+  const sized = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: oversized,
+  });
+  // A streamed body has no content-length: it is sent chunked, which express reads.
+  const chunked = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: new Blob([oversized]).stream(),
+    duplex: 'half',
+  } as RequestInit);
+  for (const response of [sized, chunked]) {
+    expect(response.status).toBe(413);
+    const body = await response.json();
+    expect(body.errors[0].message).toBe('The request body is larger than 100 kB.');
+    expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  }
+});

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
-import { sendHttpError, trackRequest, type OperationSummary } from './request-log';
+import {
+  BODY_LIMIT_BYTES,
+  BODY_LIMIT_MESSAGE,
+  sendHttpError,
+  trackRequest,
+  type OperationSummary,
+} from './request-log';
 import { withSqlTally } from './sql-counter';
-
-/** The largest request body accepted, in bytes (the express path says the same with '100kb'). */
-export const BODY_LIMIT_BYTES = 100 * 1024;
 
 export interface FastPathOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
@@ -17,7 +20,6 @@ export interface FastPathOptions<TContext extends BaseContext> {
     requestId: string;
     authorization?: string;
   }) => Promise<TContext>;
-  readonly bodyLimitMessage: string;
 }
 
 /** application/json, optionally with charset=utf-8: the body this path parses itself. */
@@ -55,7 +57,7 @@ export function takesFastPath(req: IncomingMessage): boolean {
 export function createGraphqlFastPath<TContext extends BaseContext>(
   options: FastPathOptions<TContext>,
 ) {
-  const { apollo, logger, summaries, originAllowed, contextFor, bodyLimitMessage } = options;
+  const { apollo, logger, summaries, originAllowed, contextFor } = options;
 
   const respond = async (
     req: IncomingMessage,
@@ -109,7 +111,7 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
     }
 
     if (Number(req.headers['content-length']) > BODY_LIMIT_BYTES) {
-      sendHttpError(res, 413, bodyLimitMessage, requestId);
+      sendHttpError(res, 413, BODY_LIMIT_MESSAGE, requestId);
       return;
     }
     const chunks: Buffer[] = [];
@@ -120,7 +122,7 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
       length += chunk.length;
       if (length > BODY_LIMIT_BYTES) {
         refused = true;
-        sendHttpError(res, 413, bodyLimitMessage, requestId);
+        sendHttpError(res, 413, BODY_LIMIT_MESSAGE, requestId);
         return;
       }
       chunks.push(chunk);

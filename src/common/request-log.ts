@@ -75,6 +75,10 @@ export function trackRequest(
   return { requestId, tally };
 }
 
+/** The largest request body accepted, in bytes, on both the fast path and express's. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+export const BODY_LIMIT_MESSAGE = 'The request body is larger than 100 kB.';
+
 /** What a client error that stops a request before GraphQL (body too large, not JSON…) is called. */
 const HTTP_ERROR_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
