@@ -45,51 +45,57 @@ const SEARCHED: {
   { entity: Company, alias: 'company', nameColumn: 'name', nameOf: (row) => (row as Company).name },
 ];
 
-/** Smaller is better: the whole name, then a name that starts with it, then a word that does, then any. */
-function rank(name: string, folded: string, searchText: string): number {
-  const foldedName = foldText(name)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (foldedName === folded) return 0;
-  if (foldedName.startsWith(folded)) return 1;
-  if (searchText.includes(` ${folded}`)) return 2;
-  return 3;
+/** A match and how good it is (smaller is better), as SQL ranked it. */
+interface Hit {
+  readonly row: Searchable;
+  readonly rank: number;
+  readonly name: string;
+  readonly typeIndex: number;
 }
 
 /**
- * The best `limit` matches of one type, ranked in SQL as `rank()` ranks them (the search text starts with
- * the folded display name), so an exact match is never cut off behind earlier partial ones.
+ * The best `limit` matches of one type, ranked in SQL: the whole name, then a name that starts with the
+ * text, then a word that does, then any (the search text starts with the folded display name). Ranking
+ * in the query means an exact match is never cut off behind earlier partial ones, and the rank read
+ * back is what orders the types' matches against each other.
  */
 async function searchOne(
   dataSource: DataSource,
-  target: (typeof SEARCHED)[number],
+  typeIndex: number,
   folded: string,
   pattern: string,
   limit: number,
-): Promise<Searchable[]> {
+): Promise<Hit[]> {
+  const target = SEARCHED[typeIndex];
   const text = `${target.alias}.searchText`;
-  return (
-    dataSource
-      .getRepository(target.entity)
-      .createQueryBuilder(target.alias)
-      .where(`${text} LIKE :pattern ESCAPE '\\'`, { pattern })
-      .orderBy(
-        `CASE WHEN ${text} = :whole OR ${text} LIKE :wholeFirst THEN 0 WHEN ${text} LIKE :prefix THEN 1
-            WHEN ${text} LIKE :wordStart THEN 2 ELSE 3 END`,
-        'ASC',
-      )
-      .addOrderBy(`LENGTH(${target.alias}.${target.nameColumn})`, 'ASC')
-      .addOrderBy(`${target.alias}.id`, 'ASC')
-      // `folded` holds only [a-z0-9 ], so it needs no LIKE escaping.
-      .setParameters({
-        whole: ` ${folded} `,
-        wholeFirst: ` ${folded} |%`,
-        prefix: ` ${folded}%`,
-        wordStart: `% ${folded}%`,
-      })
-      .limit(limit)
-      .getMany()
-  );
+  const { entities, raw } = await dataSource
+    .getRepository(target.entity)
+    .createQueryBuilder(target.alias)
+    .addSelect(
+      `CASE WHEN ${text} = :whole OR ${text} LIKE :wholeFirst THEN 0 WHEN ${text} LIKE :prefix THEN 1
+          WHEN ${text} LIKE :wordStart THEN 2 ELSE 3 END`,
+      'search_rank',
+    )
+    .where(`${text} LIKE :pattern ESCAPE '\\'`, { pattern })
+    .orderBy('search_rank', 'ASC')
+    .addOrderBy(`LENGTH(${target.alias}.${target.nameColumn})`, 'ASC')
+    .addOrderBy(`${target.alias}.id`, 'ASC')
+    // `folded` holds only [a-z0-9 ], so it needs no LIKE escaping.
+    .setParameters({
+      whole: ` ${folded} `,
+      wholeFirst: ` ${folded} |%`,
+      prefix: ` ${folded}%`,
+      wordStart: `% ${folded}%`,
+    })
+    .limit(limit)
+    .getRawAndEntities<{ search_rank: number | string }>();
+  // No joins: one raw row per entity, in the same order.
+  return entities.map((row, i) => ({
+    row,
+    rank: Number(raw[i].search_rank),
+    name: target.nameOf(row),
+    typeIndex,
+  }));
 }
 
 @Resolver()
@@ -129,18 +135,13 @@ export class SearchResolver {
     }
     const pattern = containsPattern(text);
     const found = await Promise.all(
-      SEARCHED.map((target) => searchOne(dataSource, target, folded, pattern, limit)),
+      SEARCHED.map((_, typeIndex) => searchOne(dataSource, typeIndex, folded, pattern, limit)),
     );
     return found
-      .flatMap((rows, typeIndex) =>
-        rows.map((row) => {
-          const name = SEARCHED[typeIndex].nameOf(row);
-          return { row, score: rank(name, folded, row.searchText), name, typeIndex };
-        }),
-      )
+      .flat()
       .sort(
         (a, b) =>
-          a.score - b.score ||
+          a.rank - b.rank ||
           a.name.length - b.name.length ||
           a.typeIndex - b.typeIndex ||
           a.row.id - b.row.id,
