@@ -1,12 +1,18 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from './auth/api-keys';
 import type { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './common/batching';
+import { readerFor, type SqlTally } from './common/sql-counter';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What every resolver gets for one request. */
 export interface Context {
+  /** For writes (`runInTransaction`); reads go through `reader`, so that they are counted. */
   readonly dataSource: DataSource;
+  /** The entity manager the request reads through: its statements count towards `sqlTally`. */
+  readonly reader: EntityManager;
+  /** The SQL statements the request has run so far (reads and writes). */
+  readonly sqlTally: SqlTally;
   readonly loaders: Loaders;
   readonly requestId: string;
   /** The holder of the API key the request was sent with; null for anonymous requests. */
@@ -19,6 +25,10 @@ export interface Context {
 
 export interface ContextOptions {
   readonly requestId: string;
+  /** Where the request's SQL statements are counted (the request log's); a new tally when absent. */
+  readonly sqlTally?: SqlTally;
+  /** The request's reader, when it already has one (it counts towards `sqlTally`). */
+  readonly reader?: EntityManager;
   readonly loaderOptions?: LoaderOptions;
   readonly viewer?: Viewer | null;
   readonly authRejection?: string | null;
@@ -26,9 +36,13 @@ export interface ContextOptions {
 }
 
 export function createContext(dataSource: DataSource, options: ContextOptions): Context {
+  const sqlTally = options.sqlTally ?? { statements: 0 };
+  const reader = options.reader ?? readerFor(dataSource, sqlTally);
   return {
     dataSource,
-    loaders: createLoaders(dataSource, options.loaderOptions),
+    reader,
+    sqlTally,
+    loaders: createLoaders(reader, options.loaderOptions),
     requestId: options.requestId,
     viewer: options.viewer ?? null,
     authRejection: options.authRejection ?? null,

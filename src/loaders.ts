@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { createCharacterLoaders } from './character/character.loaders';
 import type { LoaderOptions } from './common/batching';
 import { createCompanyLoaders } from './company/company.loaders';
@@ -30,7 +30,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 export type Loaders = UnionToIntersection<ReturnType<(typeof FEATURES)[number]>>;
 
 interface LazyLoaders {
-  readonly dataSource: DataSource;
+  readonly reader: EntityManager;
   readonly options: LoaderOptions;
   readonly groups: (Record<string, unknown> | undefined)[];
 }
@@ -42,16 +42,16 @@ let Prototype: object | undefined;
  * loader's feature on first use. Most operations touch two or three features, so a request no longer
  * builds some thirty DataLoaders up front (a tenth of the time of a small query went there).
  */
-function loadersPrototype(dataSource: DataSource, options: LoaderOptions): object {
+function loadersPrototype(reader: EntityManager, options: LoaderOptions): object {
   if (Prototype) return Prototype;
   const prototype = {};
   FEATURES.forEach((create, index) => {
     // The names are the same for every request: read them once from a throw-away set.
-    for (const name of Object.keys(create(dataSource, options))) {
+    for (const name of Object.keys(create(reader, options))) {
       Object.defineProperty(prototype, name, {
         enumerable: true,
         get(this: LazyLoaders) {
-          const group = (this.groups[index] ??= create(this.dataSource, this.options) as Record<
+          const group = (this.groups[index] ??= create(this.reader, this.options) as Record<
             string,
             unknown
           >);
@@ -65,11 +65,11 @@ function loadersPrototype(dataSource: DataSource, options: LoaderOptions): objec
 
 /** Every loader of one request. Built only by `createContext()`: loaders cache for one request only. */
 export function createLoaders(
-  dataSource: DataSource,
+  reader: EntityManager,
   options: LoaderOptions = { batch: true },
 ): Loaders {
-  const loaders: LazyLoaders = Object.create(loadersPrototype(dataSource, options));
-  Object.assign(loaders, { dataSource, options, groups: [] });
+  const loaders: LazyLoaders = Object.create(loadersPrototype(reader, options));
+  Object.assign(loaders, { reader, options, groups: [] });
   return loaders as unknown as Loaders;
 }
 

@@ -25,7 +25,7 @@ import {
   trackRequest,
   type OperationSummary,
 } from './common/request-log';
-import { withSqlTally } from './common/sql-counter';
+import { readerFor, type SqlTally } from './common/sql-counter';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './context';
 import { ErrorCode } from './errors';
@@ -46,6 +46,11 @@ export interface AppOptions {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly loaderOptions?: LoaderOptions;
+  /**
+   * A response header that tells the SQL statements each GraphQL request ran (the benchmark reads it).
+   * Not for production: it tells clients about the database work behind their queries.
+   */
+  readonly sqlStatementsHeader?: string;
 }
 
 /**
@@ -118,6 +123,15 @@ function httpErrorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/** What a request's context is built from. */
+export interface ContextRequest {
+  readonly requestId: string;
+  /** The Authorization header, if any. */
+  readonly authorization?: string;
+  /** Where the request's SQL statements are counted (its log line's); a new tally when absent. */
+  readonly sqlTally?: SqlTally;
+}
+
 export interface App {
   /**
    * The request handler to serve (`listen` does): GraphQL requests on /graphql take a fast path straight
@@ -128,7 +142,7 @@ export interface App {
   readonly express: Express;
   readonly apollo: ApolloServer<Context>;
   /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
-  contextFor(request: { requestId: string; authorization?: string }): Promise<Context>;
+  contextFor(request: ContextRequest): Promise<Context>;
   /** Resolves when the app can serve; call before `listen`. */
   start(): Promise<void>;
   /** From now on /readyz answers 503, so load balancers stop sending requests (shutdown). */
@@ -141,6 +155,7 @@ export async function createApp({
   config,
   logger,
   loaderOptions,
+  sqlStatementsHeader,
 }: AppOptions): Promise<App> {
   const summaries = new Map<string, OperationSummary>();
   const apollo = new ApolloServer<Context>({
@@ -195,16 +210,14 @@ export async function createApp({
 
   const writeLimiter = new WriteRateLimiter(config.writeRateLimit);
   /** The context of one request: its loaders, and who sent it (from the Authorization header). */
-  const contextFor = async ({
-    requestId,
-    authorization,
-  }: {
-    requestId: string;
-    authorization?: string;
-  }) => {
-    const { viewer, rejection } = await authenticate(dataSource, authorization);
+  const contextFor = async ({ requestId, authorization, sqlTally }: ContextRequest) => {
+    const tally = sqlTally ?? { statements: 0 };
+    const reader = readerFor(dataSource, tally);
+    const { viewer, rejection } = await authenticate(reader, authorization);
     return createContext(dataSource, {
       requestId,
+      sqlTally: tally,
+      reader,
       loaderOptions,
       viewer,
       authRejection: rejection,
@@ -218,6 +231,7 @@ export async function createApp({
     summaries,
     originAllowed,
     contextFor,
+    sqlStatementsHeader,
   });
   let started = false;
   return {
@@ -231,13 +245,12 @@ export async function createApp({
       app.use(
         '/graphql',
         express.json({ limit: BODY_LIMIT_BYTES }),
-        // After the body is read, so the SQL of the whole operation runs in this request's tally.
-        (_req, res, next) => withSqlTally(sqlTallyOf(res)!, next),
         expressMiddleware(apollo, {
           context: ({ req, res }) =>
             contextFor({
               requestId: String(res.locals.requestId),
               authorization: req.get('authorization'),
+              sqlTally: sqlTallyOf(res),
             }),
         }),
       );

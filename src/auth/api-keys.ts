@@ -38,7 +38,7 @@ export function hashApiKey(key: string): string {
 
 /** Reads `Authorization: Bearer <key>` and looks the key up. Never throws for a bad key. */
 export async function authenticate(
-  dataSource: DataSource,
+  reader: EntityManager,
   authorization: string | null | undefined,
 ): Promise<Authentication> {
   if (authorization == null || authorization.trim() === '') return ANONYMOUS;
@@ -46,7 +46,7 @@ export async function authenticate(
   if (!match) {
     return { viewer: null, rejection: 'The Authorization header must be "Bearer <API key>".' };
   }
-  const row = await dataSource.getRepository(ApiKey).findOneBy({ keyHash: hashApiKey(match[1]) });
+  const row = await reader.getRepository(ApiKey).findOneBy({ keyHash: hashApiKey(match[1]) });
   if (!row) return { viewer: null, rejection: 'The API key is not valid.' };
   if (row.revokedAt != null) return { viewer: null, rejection: 'The API key has been revoked.' };
   return { viewer: { apiKeyId: row.id, name: row.name, role: row.role }, rejection: null };

@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { rowsByIdLoader, type LoaderOptions } from '../common/batching';
 import { Character } from './character.entity';
 
-export function createCharacterLoaders(dataSource: DataSource, options: LoaderOptions) {
-  return { characterByIdLoader: rowsByIdLoader(dataSource, Character, options) };
+export function createCharacterLoaders(reader: EntityManager, options: LoaderOptions) {
+  return { characterByIdLoader: rowsByIdLoader(reader, Character, options) };
 }

@@ -14,7 +14,7 @@ export class CharacterResolver {
     description: 'A character by global id or by slug; null when there is none.',
   })
   character(
-    @Ctx() { dataSource, loaders }: Context,
+    @Ctx() { reader, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The character’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -23,14 +23,7 @@ export class CharacterResolver {
     })
     slug: string | null,
   ): Promise<Character | null> {
-    return findByIdOrSlug(
-      dataSource,
-      Character,
-      'Character',
-      loaders.characterByIdLoader,
-      id,
-      slug,
-    );
+    return findByIdOrSlug(reader, Character, 'Character', loaders.characterByIdLoader, id, slug);
   }
 
   @FieldResolver(() => [Credit], {

@@ -1,5 +1,11 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  ObjectLiteral,
+  SelectQueryBuilder,
+} from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { dialectOf } from './sql-dialect';
 
@@ -99,17 +105,18 @@ export function hydratorOf<T extends ObjectLiteral>(
  * missing id.
  */
 export function rowsByIdLoader<T extends ObjectLiteral & { id: number }>(
-  dataSource: DataSource,
+  reader: EntityManager,
   entity: EntityTarget<T>,
   options: LoaderOptions,
 ): DataLoader<number, T | null> {
+  const { dataSource } = reader;
   const dialect = dialectOf(dataSource);
   return new DataLoader<number, T | null>(
     async (ids) => {
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.id`, 'ids', ids);
       const hydrate = hydratorOf(dataSource, entity);
-      const qb = dataSource.getRepository(entity).createQueryBuilder(alias);
+      const qb = reader.getRepository(entity).createQueryBuilder(alias);
       const raw: RawRow[] = await selectServed(qb, entity, alias)
         .where(condition, params)
         .getRawMany();
@@ -126,20 +133,21 @@ export function rowsByIdLoader<T extends ObjectLiteral & { id: number }>(
  * its list (empty when there are none), each list in the order `orderBy` gives.
  */
 export function rowsByKeyLoader<T extends ObjectLiteral>(
-  dataSource: DataSource,
+  reader: EntityManager,
   entity: EntityTarget<T>,
   keyColumn: keyof T & string,
   orderBy: (qb: SelectQueryBuilder<T>, alias: string) => SelectQueryBuilder<T>,
   options: LoaderOptions,
   extend?: (qb: SelectQueryBuilder<T>, alias: string) => SelectQueryBuilder<T>,
 ): DataLoader<number, T[]> {
+  const { dataSource } = reader;
   const dialect = dialectOf(dataSource);
   return new DataLoader<number, T[]>(
     async (keys) => {
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.${keyColumn}`, 'keys', keys);
       let qb = selectServed(
-        dataSource.getRepository(entity).createQueryBuilder(alias),
+        reader.getRepository(entity).createQueryBuilder(alias),
         entity,
         alias,
       ).where(condition, params);

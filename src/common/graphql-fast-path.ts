@@ -8,7 +8,7 @@ import {
   trackRequest,
   type OperationSummary,
 } from './request-log';
-import { withSqlTally } from './sql-counter';
+import type { SqlTally } from './sql-counter';
 
 export interface FastPathOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
@@ -19,7 +19,10 @@ export interface FastPathOptions<TContext extends BaseContext> {
   readonly contextFor: (request: {
     requestId: string;
     authorization?: string;
+    sqlTally: SqlTally;
   }) => Promise<TContext>;
+  /** When set, GraphQL responses tell the request's SQL statement count in this header. */
+  readonly sqlStatementsHeader?: string;
 }
 
 /** application/json, optionally with charset=utf-8: the body this path parses itself. */
@@ -57,12 +60,13 @@ export function takesFastPath(req: IncomingMessage): boolean {
 export function createGraphqlFastPath<TContext extends BaseContext>(
   options: FastPathOptions<TContext>,
 ) {
-  const { apollo, logger, summaries, originAllowed, contextFor } = options;
+  const { apollo, logger, summaries, originAllowed, contextFor, sqlStatementsHeader } = options;
 
   const respond = async (
     req: IncomingMessage,
     res: ServerResponse,
     requestId: string,
+    sqlTally: SqlTally,
     body: unknown,
   ) => {
     const headers = new HeaderMap();
@@ -78,9 +82,10 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
         search: query < 0 ? '' : url.slice(query),
         body,
       },
-      context: () => contextFor({ requestId, authorization: req.headers.authorization }),
+      context: () => contextFor({ requestId, authorization: req.headers.authorization, sqlTally }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (sqlStatementsHeader) res.setHeader(sqlStatementsHeader, String(sqlTally.statements));
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
@@ -103,7 +108,7 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
       else res.destroy();
     };
     const run = (body: unknown) => {
-      withSqlTally(tally, () => respond(req, res, requestId, body)).catch(fail);
+      respond(req, res, requestId, tally, body).catch(fail);
     };
     if (req.method !== 'POST') {
       run(undefined);

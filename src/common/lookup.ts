@@ -1,4 +1,4 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import { localIdOf } from './global-id';
 
@@ -8,7 +8,7 @@ import { localIdOf } from './global-id';
  * one indexed query. Null when nothing matches.
  */
 export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
-  dataSource: DataSource,
+  reader: EntityManager,
   entity: EntityTarget<T>,
   type: string,
   byId: { load(id: number): Promise<T | null> },
@@ -20,5 +20,5 @@ export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
   }
   return id != null
     ? byId.load(localIdOf(type, id, 'id'))
-    : dataSource.getRepository(entity).findOneBy({ slug } as never);
+    : reader.getRepository(entity).findOneBy({ slug } as never);
 }

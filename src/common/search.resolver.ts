@@ -1,5 +1,5 @@
 import { Arg, createUnionType, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { DataSource, EntityTarget } from 'typeorm';
+import type { EntityManager, EntityTarget } from 'typeorm';
 import { Character } from '../character/character.entity';
 import { Company } from '../company/company.entity';
 import type { Context } from '../context';
@@ -60,7 +60,7 @@ interface Hit {
  * back is what orders the types' matches against each other.
  */
 async function searchOne(
-  dataSource: DataSource,
+  reader: EntityManager,
   typeIndex: number,
   folded: string,
   pattern: string,
@@ -68,7 +68,7 @@ async function searchOne(
 ): Promise<Hit[]> {
   const target = SEARCHED[typeIndex];
   const text = `${target.alias}.searchText`;
-  const { entities, raw } = await dataSource
+  const { entities, raw } = await reader
     .getRepository(target.entity)
     .createQueryBuilder(target.alias)
     .addSelect(
@@ -106,7 +106,7 @@ export class SearchResolver {
       'whose name contains the text, ignoring case and accents; best matches first.',
   })
   async search(
-    @Ctx() { dataSource }: Context,
+    @Ctx() { reader }: Context,
     @Arg('text', () => String, {
       description: 'What to look for, e.g. "russo" or "winter soldier".',
     })
@@ -135,7 +135,7 @@ export class SearchResolver {
     }
     const pattern = containsPattern(text);
     const found = await Promise.all(
-      SEARCHED.map((_, typeIndex) => searchOne(dataSource, typeIndex, folded, pattern, limit)),
+      SEARCHED.map((_, typeIndex) => searchOne(reader, typeIndex, folded, pattern, limit)),
     );
     return found
       .flat()

@@ -1,11 +1,12 @@
 import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Context } from '../context';
 import { clearLoaders } from '../loaders';
+import { tallyWrites, type SqlTally } from './sql-counter';
 
 /**
  * Every write goes through here: one transaction per mutation, all or nothing.
  *
- * PostgreSQL: the pool's ordinary `dataSource.transaction()`; each transaction gets its own connection.
+ * PostgreSQL: what `dataSource.transaction()` does; each transaction gets its own pooled connection.
  *
  * SQLite: TypeORM's better-sqlite3 driver has ONE connection per DataSource, so a transaction opened on
  * the app's DataSource would be seen by every concurrent request's reads (they would run inside it) and
@@ -17,7 +18,8 @@ import { clearLoaders } from '../loaders';
 export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
 
 interface Writer {
-  run<T>(work: TransactionWork<T>): Promise<T>;
+  /** Runs `work` in a transaction whose statements count towards `tally`. */
+  run<T>(work: TransactionWork<T>, tally?: SqlTally): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,11 +52,20 @@ async function openSqliteWriter(dataSource: DataSource): Promise<Writer> {
     synchronize: false,
   } as DataSourceOptions);
   await writeSource.initialize();
-  // better-sqlite3's driver hands out one shared query runner; transactions run on it.
-  beginImmediate(writeSource.createQueryRunner());
+  // better-sqlite3's driver hands out one shared query runner; transactions run on it, one at a time.
+  const runner = writeSource.createQueryRunner();
+  beginImmediate(runner);
   const queue = new Queue();
   return {
-    run: (work) => queue.run(() => writeSource.transaction(work)),
+    run: (work, tally) =>
+      queue.run(async () => {
+        tallyWrites(runner, tally);
+        try {
+          return await writeSource.transaction(work);
+        } finally {
+          tallyWrites(runner, undefined);
+        }
+      }),
     close: () => (writeSource.isInitialized ? writeSource.destroy() : Promise.resolve()),
   };
 }
@@ -68,7 +79,16 @@ function writerOf(dataSource: DataSource): Promise<Writer> {
       dataSource.options.type === 'better-sqlite3'
         ? openSqliteWriter(dataSource)
         : Promise.resolve<Writer>({
-            run: (work) => dataSource.transaction(work),
+            // What dataSource.transaction(work) does, on a runner that carries the tally.
+            run: async (work, tally) => {
+              const runner = dataSource.createQueryRunner('master');
+              tallyWrites(runner, tally);
+              try {
+                return await runner.manager.transaction(work);
+              } finally {
+                await runner.release();
+              }
+            },
             close: async () => {},
           });
     writers.set(dataSource, writer);
@@ -77,12 +97,16 @@ function writerOf(dataSource: DataSource): Promise<Writer> {
   return writer;
 }
 
-/** Runs `work` in one write transaction on the database behind `dataSource`. */
+/**
+ * Runs `work` in one write transaction on the database behind `dataSource`; its statements count towards
+ * `tally` when given (a request's).
+ */
 export async function withWriteTransaction<T>(
   dataSource: DataSource,
   work: TransactionWork<T>,
+  tally?: SqlTally,
 ): Promise<T> {
-  return (await writerOf(dataSource)).run(work);
+  return (await writerOf(dataSource)).run(work, tally);
 }
 
 /**
@@ -91,7 +115,7 @@ export async function withWriteTransaction<T>(
  */
 export async function runInTransaction<T>(context: Context, work: TransactionWork<T>): Promise<T> {
   try {
-    return await withWriteTransaction(context.dataSource, work);
+    return await withWriteTransaction(context.dataSource, work, context.sqlTally);
   } finally {
     clearLoaders(context.loaders);
   }

@@ -1,20 +1,20 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
 
-export function createCompanyLoaders(dataSource: DataSource, options: LoaderOptions) {
+export function createCompanyLoaders(reader: EntityManager, options: LoaderOptions) {
   return {
-    companyByIdLoader: rowsByIdLoader(dataSource, Company, options),
+    companyByIdLoader: rowsByIdLoader(reader, Company, options),
     companyCreditsByFilmIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       CompanyCredit,
       'filmId',
       (qb, a) => qb.orderBy(`${a}.id`, 'ASC'),
       options,
     ),
     companyCreditsByCompanyIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       CompanyCredit,
       'companyId',
       (qb, a) => qb.orderBy(`${a}.id`, 'ASC'),

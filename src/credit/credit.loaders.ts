@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   groupRows,
   hydratorOf,
@@ -26,7 +26,8 @@ export function compareCredits(a: Credit, b: Credit): number {
   );
 }
 
-export function createCreditLoaders(dataSource: DataSource, options: LoaderOptions) {
+export function createCreditLoaders(reader: EntityManager, options: LoaderOptions) {
+  const { dataSource } = reader;
   const dialect = dialectOf(dataSource);
   const hydrateCredit = hydratorOf(dataSource, Credit);
   const eventColumns = dataSource
@@ -61,7 +62,7 @@ export function createCreditLoaders(dataSource: DataSource, options: LoaderOptio
       async (keys) => {
         const [condition, params] = dialect.inList(`credit.${keyColumn}`, 'keys', keys);
         const qb = selectServed(
-          dataSource.getRepository(Credit).createQueryBuilder('credit'),
+          reader.getRepository(Credit).createQueryBuilder('credit'),
           Credit,
           'credit',
         )
@@ -90,10 +91,10 @@ export function createCreditLoaders(dataSource: DataSource, options: LoaderOptio
     );
 
   return {
-    creditByIdLoader: rowsByIdLoader(dataSource, Credit, options),
-    attachmentEventByIdLoader: rowsByIdLoader(dataSource, AttachmentEvent, options),
+    creditByIdLoader: rowsByIdLoader(reader, Credit, options),
+    attachmentEventByIdLoader: rowsByIdLoader(reader, AttachmentEvent, options),
     attachmentEventsByCreditIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       AttachmentEvent,
       'creditId',
       orderByHistory,

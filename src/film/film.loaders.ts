@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
 import { orderByHistory } from '../source/reported-event';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
@@ -6,43 +6,43 @@ import { Film } from './film.entity';
 import { ProductionEvent } from './production-event.entity';
 import { ReleaseEvent } from './release-event.entity';
 
-export function createFilmLoaders(dataSource: DataSource, options: LoaderOptions) {
+export function createFilmLoaders(reader: EntityManager, options: LoaderOptions) {
   return {
-    filmByIdLoader: rowsByIdLoader(dataSource, Film, options),
-    productionEventByIdLoader: rowsByIdLoader(dataSource, ProductionEvent, options),
-    releaseEventByIdLoader: rowsByIdLoader(dataSource, ReleaseEvent, options),
-    filmRelationByIdLoader: rowsByIdLoader(dataSource, FilmRelation, options),
-    filmRelationEventByIdLoader: rowsByIdLoader(dataSource, FilmRelationEvent, options),
+    filmByIdLoader: rowsByIdLoader(reader, Film, options),
+    productionEventByIdLoader: rowsByIdLoader(reader, ProductionEvent, options),
+    releaseEventByIdLoader: rowsByIdLoader(reader, ReleaseEvent, options),
+    filmRelationByIdLoader: rowsByIdLoader(reader, FilmRelation, options),
+    filmRelationEventByIdLoader: rowsByIdLoader(reader, FilmRelationEvent, options),
     productionEventsByFilmIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       ProductionEvent,
       'filmId',
       orderByHistory,
       options,
     ),
     releasesByFilmIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       ReleaseEvent,
       'filmId',
       (qb, a) => qb.orderBy(`${a}.date`, 'ASC').addOrderBy(`${a}.id`, 'ASC'),
       options,
     ),
     relationsByFromFilmIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       FilmRelation,
       'fromFilmId',
       (qb, a) => qb.orderBy(`${a}.id`, 'ASC'),
       options,
     ),
     relationsByToFilmIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       FilmRelation,
       'toFilmId',
       (qb, a) => qb.orderBy(`${a}.id`, 'ASC'),
       options,
     ),
     relationEventsByRelationIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       FilmRelationEvent,
       'relationId',
       orderByHistory,

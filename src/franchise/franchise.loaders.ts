@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   hydratorOf,
   rowsByIdLoader,
@@ -43,7 +43,8 @@ export function franchiseFilmCursor(order: FranchiseOrder, m: FranchiseMembershi
     : [m.storyOrdinal ?? LAST, release, m.filmId];
 }
 
-export function createFranchiseLoaders(dataSource: DataSource, options: LoaderOptions) {
+export function createFranchiseLoaders(reader: EntityManager, options: LoaderOptions) {
+  const { dataSource } = reader;
   const dialect = dialectOf(dataSource);
   const filmColumns = servedColumnsOf(dataSource, Film).map((column) => column.databaseName);
   const hydrateFilm = hydratorOf(dataSource, Film);
@@ -89,7 +90,7 @@ export function createFranchiseLoaders(dataSource: DataSource, options: LoaderOp
           WHERE t."rn" <= :limit
           ORDER BY t."m_franchiseId", t."rn"`;
         const [query, parameters] = dataSource.driver.escapeQueryWithParameters(sql, params);
-        const rows: Record<string, unknown>[] = await dataSource.query(query, parameters);
+        const rows: Record<string, unknown>[] = await reader.query(query, parameters);
         const byFranchise = new Map<number, MembershipWithFilm[]>();
         for (const row of rows) {
           const film = hydrateFilm(row, 'f');
@@ -117,7 +118,7 @@ export function createFranchiseLoaders(dataSource: DataSource, options: LoaderOp
   const membershipCountByFranchiseIdLoader = new DataLoader<number, number>(
     async (ids) => {
       const [condition, params] = dialect.inList('m.franchiseId', 'ids', ids);
-      const rows: { franchiseId: number | string; count: number | string }[] = await dataSource
+      const rows: { franchiseId: number | string; count: number | string }[] = await reader
         .getRepository(FranchiseMembership)
         .createQueryBuilder('m')
         .select('m.franchiseId', 'franchiseId')
@@ -132,16 +133,16 @@ export function createFranchiseLoaders(dataSource: DataSource, options: LoaderOp
   );
 
   return {
-    franchiseByIdLoader: rowsByIdLoader(dataSource, Franchise, options),
+    franchiseByIdLoader: rowsByIdLoader(reader, Franchise, options),
     franchisesByParentIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       Franchise,
       'parentId',
       (qb, a) => qb.orderBy(`${a}.name`, 'ASC').addOrderBy(`${a}.id`, 'ASC'),
       options,
     ),
     membershipsByFilmIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       FranchiseMembership,
       'filmId',
       (qb, a) => qb.orderBy(`${a}.franchiseId`, 'ASC'),

@@ -1,12 +1,12 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
 import { Metric } from './metric.entity';
 
-export function createMetricLoaders(dataSource: DataSource, options: LoaderOptions) {
+export function createMetricLoaders(reader: EntityManager, options: LoaderOptions) {
   return {
-    metricByIdLoader: rowsByIdLoader(dataSource, Metric, options),
+    metricByIdLoader: rowsByIdLoader(reader, Metric, options),
     metricsByFilmIdLoader: rowsByKeyLoader(
-      dataSource,
+      reader,
       Metric,
       'filmId',
       (qb, a) => qb.orderBy(`${a}.asOf`, 'ASC').addOrderBy(`${a}.id`, 'ASC'),

@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { rowsByIdLoader, type LoaderOptions } from '../common/batching';
 import { Person } from './person.entity';
 
-export function createPersonLoaders(dataSource: DataSource, options: LoaderOptions) {
-  return { personByIdLoader: rowsByIdLoader(dataSource, Person, options) };
+export function createPersonLoaders(reader: EntityManager, options: LoaderOptions) {
+  return { personByIdLoader: rowsByIdLoader(reader, Person, options) };
 }

@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { rowsByIdLoader, type LoaderOptions } from '../common/batching';
 import { Source } from './source.entity';
 
-export function createSourceLoaders(dataSource: DataSource, options: LoaderOptions) {
-  return { sourceByIdLoader: rowsByIdLoader(dataSource, Source, options) };
+export function createSourceLoaders(reader: EntityManager, options: LoaderOptions) {
+  return { sourceByIdLoader: rowsByIdLoader(reader, Source, options) };
 }

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { prepareDatabase } from '../../src/bootstrap';
 import type { LoaderOptions } from '../../src/common/batching';
 import { createLogger, type Logger } from '../../src/common/logger';
-import { withSqlTally } from '../../src/common/sql-counter';
+import type { SqlTally } from '../../src/common/sql-counter';
 import { closeWriter } from '../../src/common/transactions';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createDataSource } from '../../src/database';
@@ -33,6 +33,7 @@ export interface TestServer {
   executeCounted<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    auth?: ExecuteOptions,
   ): Promise<{ result: OperationResult<TData>; statements: number }>;
   /** Starts real HTTP on port 0; resolves with the base URL. */
   listen(): Promise<string>;
@@ -82,9 +83,11 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     query: string,
     variables?: Record<string, unknown>,
     auth: ExecuteOptions = {},
+    sqlTally?: SqlTally,
   ) => {
     const contextValue = await app.contextFor({
       requestId: `test-${++requestCounter}`,
+      sqlTally,
       authorization:
         auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
     });
@@ -104,7 +107,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       auth?: ExecuteOptions,
     ) {
       const tally = { statements: 0 };
-      const result = await withSqlTally(tally, () => execute<TData>(query, variables, auth));
+      const result = await execute<TData>(query, variables, auth, tally);
       return { result, statements: tally.statements };
     },
     async listen() {
