@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from './auth/api-keys';
 import type { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './common/batching';
+import type { OperationSummary } from './common/request-log';
 import { readerFor, type SqlTally } from './common/sql-counter';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -13,6 +14,8 @@ export interface Context {
   readonly reader: EntityManager;
   /** The SQL statements the request has run so far (reads and writes). */
   readonly sqlTally: SqlTally;
+  /** What the request's log line will say about the operation (filled in by the GraphQL layer). */
+  readonly summary: OperationSummary;
   readonly loaders: Loaders;
   readonly requestId: string;
   /** The holder of the API key the request was sent with; null for anonymous requests. */
@@ -27,6 +30,8 @@ export interface ContextOptions {
   readonly requestId: string;
   /** Where the request's SQL statements are counted (the request log's); a new tally when absent. */
   readonly sqlTally?: SqlTally;
+  /** Where the operation name and error codes are recorded (the request log's); a new one when absent. */
+  readonly summary?: OperationSummary;
   /** The request's reader, when it already has one (it counts towards `sqlTally`). */
   readonly reader?: EntityManager;
   readonly loaderOptions?: LoaderOptions;
@@ -42,6 +47,7 @@ export function createContext(dataSource: DataSource, options: ContextOptions): 
     dataSource,
     reader,
     sqlTally,
+    summary: options.summary ?? { operationName: null, errorCodes: [] },
     loaders: createLoaders(reader, options.loaderOptions),
     requestId: options.requestId,
     viewer: options.viewer ?? null,

@@ -1,10 +1,11 @@
 import { basename, resolve } from 'node:path';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
@@ -21,9 +22,9 @@ import {
   BODY_LIMIT_BYTES,
   BODY_LIMIT_MESSAGE,
   sendHttpError,
-  sqlTallyOf,
   trackRequest,
   type OperationSummary,
+  type TrackedRequest,
 } from './common/request-log';
 import { readerFor, type SqlTally } from './common/sql-counter';
 import type { AppConfig } from './config';
@@ -55,51 +56,40 @@ export interface AppOptions {
 
 /**
  * Logs unexpected errors with the request id, puts the request id on masked errors, and records the
- * operation name and error codes for the request's log line.
+ * operation name and error codes in the request's summary, for its log line. One listener serves every
+ * request (it reads the request from the hooks' argument): no closures made per request.
  */
-function errorReportingPlugin(
-  logger: Logger,
-  summaries: Map<string, OperationSummary>,
-): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart({ contextValue, request }) {
-      const summary: OperationSummary = {
-        operationName: request.operationName ?? null,
-        errorCodes: [],
-      };
-      summaries.set(contextValue.requestId, summary);
-      return {
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              logger.error(
-                {
-                  requestId: contextValue.requestId,
-                  operationName,
-                  err: error.originalError ?? error,
-                  path: error.path,
-                },
-                'unexpected error',
-              );
-            }
-          }
-        },
-        async willSendResponse({ response, contextValue, operationName }) {
-          summary.operationName = operationName ?? summary.operationName;
-          if (response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            summary.errorCodes.push(
-              String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR),
-            );
-            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-            }
-          }
-        },
-      };
+function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  const listener: GraphQLRequestListener<Context> = {
+    async didEncounterErrors({ errors, contextValue, operationName }) {
+      for (const error of errors) {
+        const code = error.extensions?.code;
+        if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+          logger.error(
+            {
+              requestId: contextValue.requestId,
+              operationName,
+              err: error.originalError ?? error,
+              path: error.path,
+            },
+            'unexpected error',
+          );
+        }
+      }
+    },
+    async willSendResponse({ response, contextValue, operationName, request }) {
+      const { summary } = contextValue;
+      summary.operationName = operationName ?? request.operationName ?? null;
+      if (response.body.kind !== 'single') return;
+      for (const error of response.body.singleResult.errors ?? []) {
+        summary.errorCodes.push(String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+        if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+          (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+        }
+      }
     },
   };
+  return { requestDidStart: async () => listener };
 }
 
 /**
@@ -109,7 +99,7 @@ function errorReportingPlugin(
 function httpErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: { status?: unknown; type?: unknown; message?: unknown }, _req, res, next) => {
     if (res.headersSent) return next(error);
-    const requestId = String(res.locals.requestId);
+    const { requestId } = res.locals.tracked as TrackedRequest;
     const status =
       typeof error.status === 'number' && error.status >= 400 && error.status < 500
         ? error.status
@@ -130,6 +120,8 @@ export interface ContextRequest {
   readonly authorization?: string;
   /** Where the request's SQL statements are counted (its log line's); a new tally when absent. */
   readonly sqlTally?: SqlTally;
+  /** Where the GraphQL layer records the operation name and error codes (its log line's). */
+  readonly summary?: OperationSummary;
 }
 
 export interface App {
@@ -157,7 +149,6 @@ export async function createApp({
   loaderOptions,
   sqlStatementsHeader,
 }: AppOptions): Promise<App> {
-  const summaries = new Map<string, OperationSummary>();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
@@ -168,14 +159,17 @@ export async function createApp({
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      errorReportingPlugin(logger, summaries),
+      // Only for federated subgraphs; otherwise it is one more hook on every request.
+      ApolloServerPluginInlineTraceDisabled(),
+      errorReportingPlugin(logger),
     ],
   });
 
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
-    res.locals.requestId = trackRequest(logger, summaries, req, res).requestId;
+    const tracked: TrackedRequest = trackRequest(logger, req, res);
+    res.locals.tracked = tracked;
     next();
   });
 
@@ -210,13 +204,14 @@ export async function createApp({
 
   const writeLimiter = new WriteRateLimiter(config.writeRateLimit);
   /** The context of one request: its loaders, and who sent it (from the Authorization header). */
-  const contextFor = async ({ requestId, authorization, sqlTally }: ContextRequest) => {
+  const contextFor = async ({ requestId, authorization, sqlTally, summary }: ContextRequest) => {
     const tally = sqlTally ?? { statements: 0 };
     const reader = readerFor(dataSource, tally);
     const { viewer, rejection } = await authenticate(reader, authorization);
     return createContext(dataSource, {
       requestId,
       sqlTally: tally,
+      summary,
       reader,
       loaderOptions,
       viewer,
@@ -228,7 +223,6 @@ export async function createApp({
   const fastPath = createGraphqlFastPath({
     apollo,
     logger,
-    summaries,
     originAllowed,
     contextFor,
     sqlStatementsHeader,
@@ -246,12 +240,15 @@ export async function createApp({
         '/graphql',
         express.json({ limit: BODY_LIMIT_BYTES }),
         expressMiddleware(apollo, {
-          context: ({ req, res }) =>
-            contextFor({
-              requestId: String(res.locals.requestId),
+          context: ({ req, res }) => {
+            const { requestId, sqlTally, summary } = res.locals.tracked as TrackedRequest;
+            return contextFor({
+              requestId,
+              sqlTally,
+              summary,
               authorization: req.get('authorization'),
-              sqlTally: sqlTallyOf(res),
-            }),
+            });
+          },
         }),
       );
       app.use(httpErrorHandler(logger));

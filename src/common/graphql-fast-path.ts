@@ -6,21 +6,18 @@ import {
   BODY_LIMIT_MESSAGE,
   sendHttpError,
   trackRequest,
-  type OperationSummary,
+  type TrackedRequest,
 } from './request-log';
-import type { SqlTally } from './sql-counter';
 
 export interface FastPathOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
   readonly logger: Logger;
-  readonly summaries: Map<string, OperationSummary>;
   /** Whether a browser on `origin` may read the answers (the same rule the express path's cors uses). */
   readonly originAllowed: (origin: string) => boolean;
-  readonly contextFor: (request: {
-    requestId: string;
-    authorization?: string;
-    sqlTally: SqlTally;
-  }) => Promise<TContext>;
+  /** The context of a request, which records its SQL statements and summary in `tracked`'s. */
+  readonly contextFor: (
+    request: TrackedRequest & { readonly authorization?: string },
+  ) => Promise<TContext>;
   /** When set, GraphQL responses tell the request's SQL statement count in this header. */
   readonly sqlStatementsHeader?: string;
 }
@@ -60,13 +57,12 @@ export function takesFastPath(req: IncomingMessage): boolean {
 export function createGraphqlFastPath<TContext extends BaseContext>(
   options: FastPathOptions<TContext>,
 ) {
-  const { apollo, logger, summaries, originAllowed, contextFor, sqlStatementsHeader } = options;
+  const { apollo, logger, originAllowed, contextFor, sqlStatementsHeader } = options;
 
   const respond = async (
     req: IncomingMessage,
     res: ServerResponse,
-    requestId: string,
-    sqlTally: SqlTally,
+    tracked: TrackedRequest,
     body: unknown,
   ) => {
     const headers = new HeaderMap();
@@ -82,10 +78,17 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
         search: query < 0 ? '' : url.slice(query),
         body,
       },
-      context: () => contextFor({ requestId, authorization: req.headers.authorization, sqlTally }),
+      context: () =>
+        contextFor({
+          requestId: tracked.requestId,
+          sqlTally: tracked.sqlTally,
+          summary: tracked.summary,
+          authorization: req.headers.authorization,
+        }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
-    if (sqlStatementsHeader) res.setHeader(sqlStatementsHeader, String(sqlTally.statements));
+    if (sqlStatementsHeader)
+      res.setHeader(sqlStatementsHeader, String(tracked.sqlTally.statements));
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
@@ -96,7 +99,8 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
   };
 
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const { requestId, tally } = trackRequest(logger, summaries, req, res);
+    const tracked = trackRequest(logger, req, res);
+    const { requestId } = tracked;
     const origin = req.headers.origin;
     if (origin === undefined || originAllowed(origin)) {
       res.setHeader('vary', 'Origin');
@@ -108,7 +112,7 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
       else res.destroy();
     };
     const run = (body: unknown) => {
-      respond(req, res, requestId, tally, body).catch(fail);
+      respond(req, res, tracked, body).catch(fail);
     };
     if (req.method !== 'POST') {
       run(undefined);

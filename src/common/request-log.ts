@@ -26,37 +26,41 @@ export function outcomeOf(
   return status >= 400 || errorCodes.length > 0 ? 'rejected' : 'ok';
 }
 
-const tallies = new WeakMap<ServerResponse, SqlTally>();
-
-/** The SQL statements a request has run so far (the bench copies it into a response header). */
-export function sqlTallyOf(res: ServerResponse): SqlTally | undefined {
-  return tallies.get(res);
+/** One HTTP request's bookkeeping, filled in while it is served and read for its log line. */
+export interface TrackedRequest {
+  readonly requestId: string;
+  /** The SQL statements the request has run so far. */
+  readonly sqlTally: SqlTally;
+  /** What the GraphQL layer tells the log line (operation name, error codes). */
+  readonly summary: OperationSummary;
 }
 
 /**
  * Starts the bookkeeping of one HTTP request, on whichever path serves it: sets x-request-id, opens the
- * request's SQL tally, and writes the request's one log line when the response is finished.
+ * request's SQL tally and summary, and writes the request's one log line when the response is finished
+ * (no listener at all when info lines are off: a small request pays for every closure it makes).
  */
 export function trackRequest(
   logger: Logger,
-  summaries: Map<string, OperationSummary>,
   req: IncomingMessage,
   res: ServerResponse,
-): { requestId: string; tally: SqlTally } {
+): TrackedRequest {
   const requestId = requestIdOf(req.headers['x-request-id']);
   res.setHeader('x-request-id', requestId);
+  const tracked: TrackedRequest = {
+    requestId,
+    sqlTally: { statements: 0 },
+    summary: { operationName: null, errorCodes: [] },
+  };
+  if (!logger.isLevelEnabled('info')) return tracked;
   const started = process.hrtime.bigint();
+  // Read now: express rewrites req.url while a mounted router serves the request.
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
-  const tally: SqlTally = { statements: 0 };
-  tallies.set(res, tally);
   res.on('finish', () => {
     // One line per request: who asked what, how long it took and how it ended.
-    const summary = summaries.get(requestId);
-    summaries.delete(requestId);
-    if (!logger.isLevelEnabled('info')) return;
-    const codes = summary?.errorCodes ?? [];
+    const codes = tracked.summary.errorCodes;
     logger.info(
       {
         requestId,
@@ -64,15 +68,15 @@ export function trackRequest(
         path,
         status: res.statusCode,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        operationName: summary?.operationName ?? null,
+        operationName: tracked.summary.operationName,
         outcome: outcomeOf(res.statusCode, codes),
         ...(codes.length ? { errorCodes: [...new Set(codes)] } : {}),
-        sqlStatements: tally.statements,
+        sqlStatements: tracked.sqlTally.statements,
       },
       'request',
     );
   });
-  return { requestId, tally };
+  return tracked;
 }
 
 /** The largest request body accepted, in bytes, on both the fast path and express's. */
