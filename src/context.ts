@@ -2,8 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from './auth/api-keys';
 import type { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './common/batching';
-import type { OperationSummary } from './common/request-log';
-import { readerFor, type SqlTally } from './common/sql-counter';
+import type { OperationSummary, TrackedRequest } from './common/request-log';
+import type { SqlTally } from './common/sql-counter';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What every resolver gets for one request. */
@@ -27,13 +27,10 @@ export interface Context {
 }
 
 export interface ContextOptions {
-  readonly requestId: string;
-  /** Where the request's SQL statements are counted (the request log's); a new tally when absent. */
-  readonly sqlTally?: SqlTally;
-  /** Where the operation name and error codes are recorded (the request log's); a new one when absent. */
-  readonly summary?: OperationSummary;
-  /** The request's reader, when it already has one (it counts towards `sqlTally`). */
-  readonly reader?: EntityManager;
+  /** The request's id, SQL tally and summary: its log line's. */
+  readonly tracked: TrackedRequest;
+  /** The entity manager the request reads through (`readerFor` its tally). */
+  readonly reader: EntityManager;
   readonly loaderOptions?: LoaderOptions;
   readonly viewer?: Viewer | null;
   readonly authRejection?: string | null;
@@ -41,15 +38,14 @@ export interface ContextOptions {
 }
 
 export function createContext(dataSource: DataSource, options: ContextOptions): Context {
-  const sqlTally = options.sqlTally ?? { statements: 0 };
-  const reader = options.reader ?? readerFor(dataSource, sqlTally);
+  const { tracked, reader } = options;
   return {
     dataSource,
     reader,
-    sqlTally,
-    summary: options.summary ?? { operationName: null, errorCodes: [] },
+    sqlTally: tracked.sqlTally,
+    summary: tracked.summary,
     loaders: createLoaders(reader, options.loaderOptions),
-    requestId: options.requestId,
+    requestId: tracked.requestId,
     viewer: options.viewer ?? null,
     authRejection: options.authRejection ?? null,
     writeLimiter: options.writeLimiter ?? null,

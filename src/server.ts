@@ -23,10 +23,10 @@ import {
   BODY_LIMIT_MESSAGE,
   sendHttpError,
   trackRequest,
-  type OperationSummary,
+  type ContextRequest,
   type TrackedRequest,
 } from './common/request-log';
-import { readerFor, type SqlTally } from './common/sql-counter';
+import { readerFor } from './common/sql-counter';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './context';
 import { ErrorCode } from './errors';
@@ -113,17 +113,6 @@ function httpErrorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-/** What a request's context is built from. */
-export interface ContextRequest {
-  readonly requestId: string;
-  /** The Authorization header, if any. */
-  readonly authorization?: string;
-  /** Where the request's SQL statements are counted (its log line's); a new tally when absent. */
-  readonly sqlTally?: SqlTally;
-  /** Where the GraphQL layer records the operation name and error codes (its log line's). */
-  readonly summary?: OperationSummary;
-}
-
 export interface App {
   /**
    * The request handler to serve (`listen` does): GraphQL requests on /graphql take a fast path straight
@@ -168,8 +157,7 @@ export async function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.use((req, res, next) => {
-    const tracked: TrackedRequest = trackRequest(logger, req, res);
-    res.locals.tracked = tracked;
+    res.locals.tracked = trackRequest(logger, req, res);
     next();
   });
 
@@ -204,14 +192,12 @@ export async function createApp({
 
   const writeLimiter = new WriteRateLimiter(config.writeRateLimit);
   /** The context of one request: its loaders, and who sent it (from the Authorization header). */
-  const contextFor = async ({ requestId, authorization, sqlTally, summary }: ContextRequest) => {
-    const tally = sqlTally ?? { statements: 0 };
-    const reader = readerFor(dataSource, tally);
+  const contextFor = async ({ tracked, authorization }: ContextRequest) => {
+    // Built first: the API key lookup is one of the request's counted statements.
+    const reader = readerFor(dataSource, tracked.sqlTally);
     const { viewer, rejection } = await authenticate(reader, authorization);
     return createContext(dataSource, {
-      requestId,
-      sqlTally: tally,
-      summary,
+      tracked,
       reader,
       loaderOptions,
       viewer,
@@ -240,15 +226,11 @@ export async function createApp({
         '/graphql',
         express.json({ limit: BODY_LIMIT_BYTES }),
         expressMiddleware(apollo, {
-          context: ({ req, res }) => {
-            const { requestId, sqlTally, summary } = res.locals.tracked as TrackedRequest;
-            return contextFor({
-              requestId,
-              sqlTally,
-              summary,
+          context: ({ req, res }) =>
+            contextFor({
+              tracked: res.locals.tracked as TrackedRequest,
               authorization: req.get('authorization'),
-            });
-          },
+            }),
         }),
       );
       app.use(httpErrorHandler(logger));

@@ -6,6 +6,7 @@ import {
   BODY_LIMIT_MESSAGE,
   sendHttpError,
   trackRequest,
+  type ContextRequest,
   type TrackedRequest,
 } from './request-log';
 
@@ -15,9 +16,7 @@ export interface FastPathOptions<TContext extends BaseContext> {
   /** Whether a browser on `origin` may read the answers (the same rule the express path's cors uses). */
   readonly originAllowed: (origin: string) => boolean;
   /** The context of a request, which records its SQL statements and summary in `tracked`'s. */
-  readonly contextFor: (
-    request: TrackedRequest & { readonly authorization?: string },
-  ) => Promise<TContext>;
+  readonly contextFor: (request: ContextRequest) => Promise<TContext>;
   /** When set, GraphQL responses tell the request's SQL statement count in this header. */
   readonly sqlStatementsHeader?: string;
 }
@@ -78,13 +77,7 @@ export function createGraphqlFastPath<TContext extends BaseContext>(
         search: query < 0 ? '' : url.slice(query),
         body,
       },
-      context: () =>
-        contextFor({
-          requestId: tracked.requestId,
-          sqlTally: tracked.sqlTally,
-          summary: tracked.summary,
-          authorization: req.headers.authorization,
-        }),
+      context: () => contextFor({ tracked, authorization: req.headers.authorization }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (sqlStatementsHeader)

@@ -35,6 +35,22 @@ export interface TrackedRequest {
   readonly summary: OperationSummary;
 }
 
+/** A request's bookkeeping before anything has run (an HTTP request's, or a test's). */
+export function newTrackedRequest(requestId: string): TrackedRequest {
+  return {
+    requestId,
+    sqlTally: { statements: 0 },
+    summary: { operationName: null, errorCodes: [] },
+  };
+}
+
+/** What a request's context is built from. */
+export interface ContextRequest {
+  readonly tracked: TrackedRequest;
+  /** The Authorization header, if any. */
+  readonly authorization?: string;
+}
+
 /**
  * Starts the bookkeeping of one HTTP request, on whichever path serves it: sets x-request-id, opens the
  * request's SQL tally and summary, and writes the request's one log line when the response is finished
@@ -47,11 +63,7 @@ export function trackRequest(
 ): TrackedRequest {
   const requestId = requestIdOf(req.headers['x-request-id']);
   res.setHeader('x-request-id', requestId);
-  const tracked: TrackedRequest = {
-    requestId,
-    sqlTally: { statements: 0 },
-    summary: { operationName: null, errorCodes: [] },
-  };
+  const tracked = newTrackedRequest(requestId);
   if (!logger.isLevelEnabled('info')) return tracked;
   const started = process.hrtime.bigint();
   // Read now: express rewrites req.url while a mounted router serves the request.

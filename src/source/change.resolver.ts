@@ -145,7 +145,7 @@ export class ChangeResolver {
     }
     const sql = `SELECT c."seq", c."at", c."rank", c."id", c."by" FROM (${feedSql(page.after ? Number(page.after[0]) : null)}) c ${where}
                  ORDER BY c."seq", c."at", c."rank", c."id" LIMIT :limit`;
-    const [query, parameters] = reader.connection.driver.escapeQueryWithParameters(sql, params);
+    const [query, parameters] = reader.dataSource.driver.escapeQueryWithParameters(sql, params);
     const rows: {
       seq: number | string;
       at: string;
@@ -170,7 +170,7 @@ export class ChangeResolver {
       page,
       (change): CursorValue[] => [change.seq, change.at, change.rank, change.eventId],
       async () => {
-        const [countQuery, countParameters] = reader.connection.driver.escapeQueryWithParameters(
+        const [countQuery, countParameters] = reader.dataSource.driver.escapeQueryWithParameters(
           `SELECT COUNT(*) AS "count" FROM (${feedSql(null)}) c`,
           { since },
         );

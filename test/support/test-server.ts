@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { prepareDatabase } from '../../src/bootstrap';
 import type { LoaderOptions } from '../../src/common/batching';
 import { createLogger, type Logger } from '../../src/common/logger';
-import type { SqlTally } from '../../src/common/sql-counter';
+import { newTrackedRequest, type TrackedRequest } from '../../src/common/request-log';
 import { closeWriter } from '../../src/common/transactions';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createDataSource } from '../../src/database';
@@ -83,11 +83,10 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     query: string,
     variables?: Record<string, unknown>,
     auth: ExecuteOptions = {},
-    sqlTally?: SqlTally,
+    tracked: TrackedRequest = newTrackedRequest(`test-${++requestCounter}`),
   ) => {
     const contextValue = await app.contextFor({
-      requestId: `test-${++requestCounter}`,
-      sqlTally,
+      tracked,
       authorization:
         auth.authorization ?? (auth.apiKey === undefined ? undefined : `Bearer ${auth.apiKey}`),
     });
@@ -106,9 +105,9 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       variables?: Record<string, unknown>,
       auth?: ExecuteOptions,
     ) {
-      const tally = { statements: 0 };
-      const result = await execute<TData>(query, variables, auth, tally);
-      return { result, statements: tally.statements };
+      const tracked = newTrackedRequest(`test-${++requestCounter}`);
+      const result = await execute<TData>(query, variables, auth, tracked);
+      return { result, statements: tracked.sqlTally.statements };
     },
     async listen() {
       const started = await listen(app.app, 0, '127.0.0.1');
