@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { parseDatabaseUrl, type PostgresConfig } from '../src/config';
-import { createDataSource, forMigrations } from '../src/database';
+import { createDataSource, forMigrations } from '../src/db/data-source';
 
 /**
  * What `npm run bench -- --db postgres` needs besides the SQLite bench: a fresh database on a

@@ -6,13 +6,13 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { encodeCursor } from '../src/common/connection';
-import { toGlobalId } from '../src/common/global-id';
+import { encodeCursor } from '../src/graphql/relay/connection';
+import { toGlobalId } from '../src/graphql/relay/global-id';
 import { createApiKey } from '../src/auth/api-keys';
 import { ApiKeyRole } from '../src/auth/roles';
-import { closeWriter, withWriteTransaction } from '../src/common/transactions';
+import { closeWriter, withWriteTransaction } from '../src/db/transactions';
 import { parseDatabaseUrl, type DatabaseConfig } from '../src/config';
-import { closeDatabase, createDataSource } from '../src/database';
+import { closeDatabase, createDataSource } from '../src/db/data-source';
 import { buildSyntheticDatabase, SYNTHETIC_VERSION } from '../seeds/synthetic';
 import {
   copySqliteToPostgres,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { prepareDatabase } from '../src/bootstrap';
-import { createLogger } from '../src/common/logger';
+import { prepareDatabase } from '../src/db/bootstrap';
+import { createLogger } from '../src/lib/logger';
 import { loadConfig } from '../src/config';
-import { closeDatabase, createDataSource } from '../src/database';
-import { createApp } from '../src/server';
+import { closeDatabase, createDataSource } from '../src/db/data-source';
+import { createApp } from '../src/app';
 
 /**
  * The franchise-graph server as the benchmark runs it: the real app, on loopback, with two bench-only

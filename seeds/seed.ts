@@ -7,7 +7,7 @@ import type {
 } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { Character } from '../src/character/character.entity';
-import { searchTextOf, slugify } from '../src/common/text';
+import { searchTextOf, slugify } from '../src/lib/text';
 import { CompanyCredit } from '../src/company/company-credit.entity';
 import { Company } from '../src/company/company.entity';
 import { AttachmentEvent } from '../src/credit/attachment-event.entity';

@@ -12,7 +12,7 @@ import { FranchiseMembership } from './franchise/franchise-membership.entity';
 import { Franchise } from './franchise/franchise.entity';
 import { Metric } from './metric/metric.entity';
 import { Person } from './person/person.entity';
-import { ChangeCounter } from './source/change-counter.entity';
+import { ChangeCounter } from './events/change-counter.entity';
 import { Source } from './source/source.entity';
 
 /** Every table, in an order that respects foreign keys (parents first). */

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { prepareDatabase } from './bootstrap';
-import { createLogger } from './common/logger';
-import { closeWriter } from './common/transactions';
+import { prepareDatabase } from './db/bootstrap';
+import { createLogger } from './lib/logger';
+import { closeWriter } from './db/transactions';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { closeDatabase, createDataSource, forMigrations } from './database';
-import { createApp, listen } from './server';
+import { closeDatabase, createDataSource, forMigrations } from './db/data-source';
+import { createApp, listen } from './app';
 
 /** How long requests in flight get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 25_000;

@@ -3,10 +3,10 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { CharacterMutationResolver } from './character/character-mutation.resolver';
 import { CharacterResolver } from './character/character.resolver';
-import { useDirectFieldResolvers } from './common/direct-resolvers';
-import { NodeResolver } from './common/node.resolver';
-import { SearchResolver } from './common/search.resolver';
-import { validateInput } from './common/validation';
+import { useDirectFieldResolvers } from './graphql/direct-resolvers';
+import { NodeResolver } from './graphql/relay/node.resolver';
+import { SearchResolver } from './search/search.resolver';
+import { validateInput } from './graphql/validation';
 import { CompanyMutationResolver } from './company/company-mutation.resolver';
 import { CompanyCreditResolver, CompanyResolver } from './company/company.resolver';
 import { AttachmentEvent } from './credit/attachment-event.entity';
@@ -28,8 +28,8 @@ import { MetricMutationResolver } from './metric/metric-mutation.resolver';
 import { MetricResolver } from './metric/metric.resolver';
 import { PersonMutationResolver } from './person/person-mutation.resolver';
 import { PersonResolver } from './person/person.resolver';
-import { ChangeResolver } from './source/change.resolver';
-import { EventMutationResolver } from './source/event-mutation.resolver';
+import { ChangeResolver } from './events/change.resolver';
+import { EventMutationResolver } from './events/event-mutation.resolver';
 import { createReportedEventResolver, SourceResolver } from './source/source.resolver';
 
 export const RESOLVERS = [

@@ -1,5 +1,5 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { Viewer } from './api-keys';
 import { ApiKeyRole, roleIncludes } from './roles';

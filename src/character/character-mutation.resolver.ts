@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { searchTextOf, slugify } from '../common/text';
-import { runInTransaction } from '../common/transactions';
-import { insertWithSlug } from '../common/writes';
-import type { Context } from '../context';
+import { searchTextOf, slugify } from '../lib/text';
+import { runInTransaction } from '../db/transactions';
+import { insertWithSlug } from '../db/writes';
+import type { Context } from '../graphql/context';
 import { Character } from './character.entity';
 import { CreateCharacterInput } from './character.inputs';
 

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { IsName } from '../common/validation';
+import { IsName } from '../graphql/validation';
 
 @InputType('CreateCharacterInput', {
   description: 'A new character. The slug is made from the name and must be unique.',

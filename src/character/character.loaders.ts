@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rowsByIdLoader, type LoaderOptions } from '../common/batching';
+import { rowsByIdLoader, type LoaderOptions } from '../db/batching';
 import { Character } from './character.entity';
 
 export function createCharacterLoaders(reader: EntityManager, options: LoaderOptions) {

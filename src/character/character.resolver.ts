@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar } from '../common/dates';
-import { findByIdOrSlug } from '../common/lookup';
-import type { Context } from '../context';
+import { DateScalar } from '../graphql/scalars';
+import { findByIdOrSlug } from '../graphql/lookup';
+import type { Context } from '../graphql/context';
 import { Credit } from '../credit/credit.entity';
 import { CreditFilter } from '../credit/credit.inputs';
 import { filterCredits, type CreditAsOf } from '../credit/credit.status';

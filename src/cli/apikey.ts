@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys';
 import { parseRole } from '../auth/roles';
-import { closeWriter, withWriteTransaction } from '../common/transactions';
+import { closeWriter, withWriteTransaction } from '../db/transactions';
 import { loadConfig } from '../config';
-import { createDataSource } from '../database';
+import { createDataSource } from '../db/data-source';
 
 const USAGE = `Usage:
   npm run apikey -- create --name <name> --role editor|admin   prints the new key (shown only this once)

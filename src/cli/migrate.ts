@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { prepareDatabase } from '../bootstrap';
+import { prepareDatabase } from '../db/bootstrap';
 import { ConfigError, loadConfig } from '../config';
-import { createDataSource, forMigrations } from '../database';
+import { createDataSource, forMigrations } from '../db/data-source';
 
 /**
  * `npm run migrate`: runs the pending migrations on the database of DATABASE_URL (and loads the seed

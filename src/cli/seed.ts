@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { prepareDatabase } from '../bootstrap';
+import { prepareDatabase } from '../db/bootstrap';
 import { loadConfig } from '../config';
-import { createDataSource } from '../database';
+import { createDataSource } from '../db/data-source';
 import { seed } from '../../seeds/seed';
 
 /** `npm run seed`: migrates the database in DATABASE_URL and loads the real seed data (idempotent). */

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { toGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Node } from '../graphql/relay/node';
 import { CompanyKind } from './company.enums';
-import { NotServed } from '../common/batching';
+import { NotServed } from '../db/batching';
 
 @Entity('company')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.

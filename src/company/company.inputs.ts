@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { IsName } from '../common/validation';
+import { IsName } from '../graphql/validation';
 import { CompanyKind } from './company.enums';
 
 @InputType('CreateCompanyInput', {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
+import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../db/batching';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findByIdOrSlug } from '../common/lookup';
-import type { Context } from '../context';
+import { findByIdOrSlug } from '../graphql/lookup';
+import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';

@@ -9,14 +9,14 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Node } from '../graphql/relay/node';
 import { Character } from '../character/character.entity';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
 import { AttachmentEvent, type StatusEvent } from './attachment-event.entity';
 import { CreditRole } from './credit.enums';
-import { NotServed } from '../common/batching';
+import { NotServed } from '../db/batching';
 
 /**
  * A person's role on a film: the final credit and, before it, the attachment. How firm it is lives in

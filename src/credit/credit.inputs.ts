@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DateScalar } from '../common/dates';
-import { IsName } from '../common/validation';
+import { DateScalar } from '../graphql/scalars';
+import { IsName } from '../graphql/validation';
 import { ReportInput } from '../source/source.inputs';
 import { AttachmentStatus, CreditRole } from './credit.enums';
 

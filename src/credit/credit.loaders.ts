@@ -8,9 +8,9 @@ import {
   selectServed,
   type LoaderOptions,
   type RawRow,
-} from '../common/batching';
-import { dialectOf } from '../common/sql-dialect';
-import { compareEvents, orderByHistory } from '../source/reported-event';
+} from '../db/batching';
+import { dialectOf } from '../db/sql-dialect';
+import { compareEvents, orderByHistory } from '../events/reported-event';
 import { AttachmentEvent, STATUS_EVENT_COLUMNS, type StatusEvent } from './attachment-event.entity';
 import { Credit } from './credit.entity';
 import { CreditRole } from './credit.enums';

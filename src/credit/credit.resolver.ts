@@ -6,11 +6,11 @@ import {
   parsePage,
   toConnection,
   type ConnectionResult,
-} from '../common/connection';
-import { DateScalar } from '../common/dates';
-import { localIdOf } from '../common/global-id';
-import { PagingArgs } from '../common/paging-args';
-import type { Context } from '../context';
+} from '../graphql/relay/connection';
+import { DateScalar } from '../graphql/scalars';
+import { localIdOf } from '../graphql/relay/global-id';
+import { PagingArgs } from '../graphql/relay/paging-args';
+import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
 import { AttachmentEvent, type StatusEvent } from './attachment-event.entity';

@@ -1,5 +1,5 @@
-import type { Loaders } from '../loaders';
-import { eventInForce } from '../source/reported-event';
+import type { Loaders } from '../graphql/loaders';
+import { eventInForce } from '../events/reported-event';
 import type { AttachmentEvent, StatusEvent } from './attachment-event.entity';
 import type { Credit } from './credit.entity';
 import { CONFIRMED_STATUSES } from './credit.enums';

@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar } from '../common/dates';
-import { toGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
-import { NotServed } from '../common/batching';
+import { DateScalar } from '../graphql/scalars';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Node } from '../graphql/relay/node';
+import { NotServed } from '../db/batching';
 
 @Entity('film')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.

@@ -1,7 +1,7 @@
 import { IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DateScalar } from '../common/dates';
-import { IsName, IsText } from '../common/validation';
+import { DateScalar } from '../graphql/scalars';
+import { IsName, IsText } from '../graphql/validation';
 import { ReportInput, SourceInput } from '../source/source.inputs';
 import { FilmRelationKind, ProductionStatus, ReleaseKind } from './film.enums';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
-import { orderByHistory } from '../source/reported-event';
+import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../db/batching';
+import { orderByHistory } from '../events/reported-event';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';
 import { ProductionEvent } from './production-event.entity';

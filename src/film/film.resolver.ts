@@ -10,19 +10,19 @@ import {
   type ConnectionResult,
   type CursorValue,
   type Page,
-} from '../common/connection';
-import { DateScalar } from '../common/dates';
-import { localIdOf } from '../common/global-id';
-import { findByIdOrSlug } from '../common/lookup';
-import { PagingArgs } from '../common/paging-args';
-import { containsPattern } from '../common/text';
-import type { Context } from '../context';
+} from '../graphql/relay/connection';
+import { DateScalar } from '../graphql/scalars';
+import { localIdOf } from '../graphql/relay/global-id';
+import { findByIdOrSlug } from '../graphql/lookup';
+import { PagingArgs } from '../graphql/relay/paging-args';
+import { containsPattern } from '../lib/text';
+import type { Context } from '../graphql/context';
 import { Credit } from '../credit/credit.entity';
 import { CreditFilter } from '../credit/credit.inputs';
 import { filterCredits, type CreditAsOf } from '../credit/credit.status';
 import { FranchiseMembership } from '../franchise/franchise-membership.entity';
 import { Metric } from '../metric/metric.entity';
-import { eventInForce } from '../source/reported-event';
+import { eventInForce } from '../events/reported-event';
 import { Source } from '../source/source.entity';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';

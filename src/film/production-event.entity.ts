@@ -8,10 +8,10 @@ import {
   Column,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Node } from '../graphql/relay/node';
 import { Person } from '../person/person.entity';
-import { ReportedEvent } from '../source/reported-event';
+import { ReportedEvent } from '../events/reported-event';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';
 import { ProductionStatus } from './film.enums';

@@ -8,9 +8,9 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { DateScalar } from '../common/dates';
-import { toGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
+import { DateScalar } from '../graphql/scalars';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Node } from '../graphql/relay/node';
 import { Company } from '../company/company.entity';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';

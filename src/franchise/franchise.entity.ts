@@ -8,10 +8,10 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Node } from '../graphql/relay/node';
 import { FranchiseKind } from './franchise.enums';
-import { NotServed } from '../common/batching';
+import { NotServed } from '../db/batching';
 
 @Entity('franchise')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.

@@ -1,6 +1,6 @@
 import { Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsName, IsText } from '../common/validation';
+import { IsName, IsText } from '../graphql/validation';
 import { FranchiseKind } from './franchise.enums';
 
 @InputType('FranchiseFilter', {

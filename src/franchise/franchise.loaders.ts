@@ -6,9 +6,9 @@ import {
   rowsByKeyLoader,
   servedColumnsOf,
   type LoaderOptions,
-} from '../common/batching';
-import type { CursorValue, Page } from '../common/connection';
-import { dialectOf } from '../common/sql-dialect';
+} from '../db/batching';
+import type { CursorValue, Page } from '../graphql/relay/connection';
+import { dialectOf } from '../db/sql-dialect';
 import { Film } from '../film/film.entity';
 import { FranchiseMembership } from './franchise-membership.entity';
 import { Franchise } from './franchise.entity';

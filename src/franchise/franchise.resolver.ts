@@ -18,11 +18,11 @@ import {
   parsePage,
   toConnection,
   type ConnectionResult,
-} from '../common/connection';
-import { findByIdOrSlug } from '../common/lookup';
-import { PagingArgs } from '../common/paging-args';
-import { containsPattern } from '../common/text';
-import type { Context } from '../context';
+} from '../graphql/relay/connection';
+import { findByIdOrSlug } from '../graphql/lookup';
+import { PagingArgs } from '../graphql/relay/paging-args';
+import { containsPattern } from '../lib/text';
+import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { FranchiseMembership } from './franchise-membership.entity';
 import { Franchise } from './franchise.entity';

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { runInTransaction } from '../common/transactions';
-import { trimmed } from '../common/writes-fields';
-import { requireRow } from '../common/writes';
-import type { Context } from '../context';
+import { runInTransaction } from '../db/transactions';
+import { trimmed } from '../graphql/input-fields';
+import { requireRow } from '../db/writes';
+import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { resolveSource } from '../source/source.writes';
 import { Metric } from './metric.entity';

@@ -1,7 +1,7 @@
 import { IsOptional, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { DateScalar } from '../common/dates';
-import { IsName, IsText } from '../common/validation';
+import { DateScalar } from '../graphql/scalars';
+import { IsName, IsText } from '../graphql/validation';
 import { SourceInput } from '../source/source.inputs';
 import { MetricKind, MetricUnit } from './metric.enums';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../common/batching';
+import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../db/batching';
 import { Metric } from './metric.entity';
 
 export function createMetricLoaders(reader: EntityManager, options: LoaderOptions) {

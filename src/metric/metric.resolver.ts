@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { Source } from '../source/source.entity';
 import { Metric } from './metric.entity';

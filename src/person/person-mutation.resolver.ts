@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { localIdOf } from '../common/global-id';
-import { searchTextOf, slugify } from '../common/text';
-import { runInTransaction } from '../common/transactions';
-import { changedColumns } from '../common/writes-fields';
-import { insertWithSlug, requireRow, updateVersioned } from '../common/writes';
-import type { Context } from '../context';
+import { localIdOf } from '../graphql/relay/global-id';
+import { searchTextOf, slugify } from '../lib/text';
+import { runInTransaction } from '../db/transactions';
+import { changedColumns } from '../graphql/input-fields';
+import { insertWithSlug, requireRow, updateVersioned } from '../db/writes';
+import type { Context } from '../graphql/context';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
 

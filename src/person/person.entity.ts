@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { toGlobalId } from '../common/global-id';
-import { Node } from '../common/node';
-import { NotServed } from '../common/batching';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Node } from '../graphql/relay/node';
+import { NotServed } from '../db/batching';
 
 @Entity('person')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.

@@ -1,6 +1,6 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsName } from '../common/validation';
+import { IsName } from '../graphql/validation';
 
 @InputType('PersonFilter', { description: 'Narrows a list of people.' })
 export class PersonFilter {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rowsByIdLoader, type LoaderOptions } from '../common/batching';
+import { rowsByIdLoader, type LoaderOptions } from '../db/batching';
 import { Person } from './person.entity';
 
 export function createPersonLoaders(reader: EntityManager, options: LoaderOptions) {

@@ -5,12 +5,12 @@ import {
   parsePage,
   toConnection,
   type ConnectionResult,
-} from '../common/connection';
-import { DateScalar } from '../common/dates';
-import { findByIdOrSlug } from '../common/lookup';
-import { PagingArgs } from '../common/paging-args';
-import { containsPattern } from '../common/text';
-import type { Context } from '../context';
+} from '../graphql/relay/connection';
+import { DateScalar } from '../graphql/scalars';
+import { findByIdOrSlug } from '../graphql/lookup';
+import { PagingArgs } from '../graphql/relay/paging-args';
+import { containsPattern } from '../lib/text';
+import type { Context } from '../graphql/context';
 import { Credit } from '../credit/credit.entity';
 import { CreditFilter } from '../credit/credit.inputs';
 import { filterCredits, type CreditAsOf } from '../credit/credit.status';

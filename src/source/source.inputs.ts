@@ -1,7 +1,7 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { DateScalar } from '../common/dates';
-import { IsName, IsText, IsWebUrl } from '../common/validation';
+import { DateScalar } from '../graphql/scalars';
+import { IsName, IsText, IsWebUrl } from '../graphql/validation';
 import { Confidence } from './source.enums';
 
 @InputType('SourceInput', {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rowsByIdLoader, type LoaderOptions } from '../common/batching';
+import { rowsByIdLoader, type LoaderOptions } from '../db/batching';
 import { Source } from './source.entity';
 
 export function createSourceLoaders(reader: EntityManager, options: LoaderOptions) {

@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import { Company } from '../company/company.entity';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { Person } from '../person/person.entity';
-import type { ReportedEvent } from './reported-event';
+import type { ReportedEvent } from '../events/reported-event';
 import { Source } from './source.entity';
 
 @Resolver(() => Source)

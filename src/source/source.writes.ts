@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/api-keys';
-import { optionalRow, requireRow } from '../common/writes';
+import { optionalRow, requireRow } from '../db/writes';
 import { Company } from '../company/company.entity';
 import { BadUserInputError } from '../errors';
 import { Person } from '../person/person.entity';
-import type { ReportedEvent } from './reported-event';
+import type { ReportedEvent } from '../events/reported-event';
 import type { ReportInput, SourceInput } from './source.inputs';
 import { Source } from './source.entity';
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Character } from '../../src/character/character.entity';
-import { searchTextOf, slugify } from '../../src/common/text';
+import { searchTextOf, slugify } from '../../src/lib/text';
 import { Company } from '../../src/company/company.entity';
 import { CompanyKind } from '../../src/company/company.enums';
 import { AttachmentEvent } from '../../src/credit/attachment-event.entity';

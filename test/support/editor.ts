@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createApiKey, revokeApiKey } from '../../src/auth/api-keys';
 import { ApiKeyRole } from '../../src/auth/roles';
-import { withWriteTransaction } from '../../src/common/transactions';
+import { withWriteTransaction } from '../../src/db/transactions';
 
 /** Creates an API key as `npm run apikey -- create` would, and returns it in clear. */
 export async function newApiKey(

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../src/common/logger';
+import { createLogger, type Logger } from '../../src/lib/logger';
 
 /** A logger whose JSON lines the test can read back (`lines`), as the server would print them. */
 export function captureLogs(level: 'info' | 'warn' = 'info'): {

@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { prepareDatabase } from '../../src/bootstrap';
-import type { LoaderOptions } from '../../src/common/batching';
-import { createLogger, type Logger } from '../../src/common/logger';
-import { newTrackedRequest, type TrackedRequest } from '../../src/common/request-log';
-import { closeWriter } from '../../src/common/transactions';
+import { prepareDatabase } from '../../src/db/bootstrap';
+import type { LoaderOptions } from '../../src/db/batching';
+import { createLogger, type Logger } from '../../src/lib/logger';
+import { newTrackedRequest, type TrackedRequest } from '../../src/http/request-log';
+import { closeWriter } from '../../src/db/transactions';
 import { loadConfig, type AppConfig } from '../../src/config';
-import { createDataSource } from '../../src/database';
-import { createApp, listen, type App } from '../../src/server';
+import { createDataSource } from '../../src/db/data-source';
+import { createApp, listen, type App } from '../../src/app';
 import { createTestDatabase } from './test-database';
 
 export interface OperationResult<TData = Record<string, unknown>> {

@@ -1,0 +1,129 @@
+import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
+import type { Context } from '../graphql/context';
+import { clearLoaders } from '../graphql/loaders';
+import { tallyWrites, type SqlTally } from './sql-tally';
+
+/**
+ * Every write goes through here: one transaction per mutation, all or nothing.
+ *
+ * PostgreSQL: what `dataSource.transaction()` does; each transaction gets its own pooled connection.
+ *
+ * SQLite: TypeORM's better-sqlite3 driver has ONE connection per DataSource, so a transaction opened on
+ * the app's DataSource would be seen by every concurrent request's reads (they would run inside it) and
+ * two concurrent transactions would collide. Writes therefore go to a second DataSource on the same file
+ * (WAL mode lets the app's connection keep reading committed data meanwhile), one transaction at a time
+ * (an in-process queue), begun IMMEDIATE so that the write lock is taken up front and another process
+ * waits on `busy_timeout` instead of failing when a deferred transaction tries to upgrade.
+ */
+export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
+
+interface Writer {
+  /** Runs `work` in a transaction whose statements count towards `tally`. */
+  run<T>(work: TransactionWork<T>, tally?: SqlTally): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Runs tasks one after another, in the order they were queued. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** Makes the driver's single query runner begin its transactions IMMEDIATE. */
+function beginImmediate(runner: QueryRunner): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    query(
+      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
+      ...rest,
+    )) as QueryRunner['query'];
+}
+
+async function openSqliteWriter(dataSource: DataSource): Promise<Writer> {
+  const writeSource = new DataSource({
+    ...dataSource.options,
+    migrations: [],
+    migrationsRun: false,
+    synchronize: false,
+  } as DataSourceOptions);
+  await writeSource.initialize();
+  // better-sqlite3's driver hands out one shared query runner; transactions run on it, one at a time.
+  const runner = writeSource.createQueryRunner();
+  beginImmediate(runner);
+  const queue = new Queue();
+  return {
+    run: (work, tally) =>
+      queue.run(async () => {
+        tallyWrites(runner, tally);
+        try {
+          return await writeSource.transaction(work);
+        } finally {
+          tallyWrites(runner, undefined);
+        }
+      }),
+    close: () => (writeSource.isInitialized ? writeSource.destroy() : Promise.resolve()),
+  };
+}
+
+const writers = new WeakMap<DataSource, Promise<Writer>>();
+
+function writerOf(dataSource: DataSource): Promise<Writer> {
+  let writer = writers.get(dataSource);
+  if (!writer) {
+    writer =
+      dataSource.options.type === 'better-sqlite3'
+        ? openSqliteWriter(dataSource)
+        : Promise.resolve<Writer>({
+            // What dataSource.transaction(work) does, on a runner that carries the tally.
+            run: async (work, tally) => {
+              const runner = dataSource.createQueryRunner('master');
+              tallyWrites(runner, tally);
+              try {
+                return await runner.manager.transaction(work);
+              } finally {
+                await runner.release();
+              }
+            },
+            close: async () => {},
+          });
+    writers.set(dataSource, writer);
+    writer.catch(() => writers.delete(dataSource));
+  }
+  return writer;
+}
+
+/**
+ * Runs `work` in one write transaction on the database behind `dataSource`; its statements count towards
+ * `tally` when given (a request's).
+ */
+export async function withWriteTransaction<T>(
+  dataSource: DataSource,
+  work: TransactionWork<T>,
+  tally?: SqlTally,
+): Promise<T> {
+  return (await writerOf(dataSource)).run(work, tally);
+}
+
+/**
+ * Runs a mutation's writes in one transaction. Afterwards the request's loaders are emptied, so the
+ * fields of the mutation's result are read fresh (committed) rather than from rows cached before it.
+ */
+export async function runInTransaction<T>(context: Context, work: TransactionWork<T>): Promise<T> {
+  try {
+    return await withWriteTransaction(context.dataSource, work, context.sqlTally);
+  } finally {
+    clearLoaders(context.loaders);
+  }
+}
+
+/** Closes the write connection, if one was opened; call before destroying `dataSource`. */
+export async function closeWriter(dataSource: DataSource): Promise<void> {
+  const writer = writers.get(dataSource);
+  writers.delete(dataSource);
+  if (writer) await (await writer.catch(() => null))?.close();
+}

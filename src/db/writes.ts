@@ -1,0 +1,129 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { BadUserInputError, NotFoundError, VersionConflictError } from '../errors';
+import { isUniqueViolation } from './db-errors';
+import { localIdOf } from '../graphql/relay/global-id';
+
+/** The row a mutation's id argument names; NOT_FOUND (naming the field) when there is none. */
+export async function requireRow<T extends ObjectLiteral & { id: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  type: string,
+  globalId: string,
+  field: string,
+): Promise<T> {
+  const id = localIdOf(type, globalId, field);
+  const row = await manager.getRepository(entity).findOneBy({ id } as never);
+  if (!row) throw new NotFoundError(`"${field}": there is no ${type} with this id.`, field);
+  return row;
+}
+
+/** Like `requireRow` for an optional argument: null stays null. */
+export async function optionalRow<T extends ObjectLiteral & { id: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  type: string,
+  globalId: string | null | undefined,
+  field: string,
+): Promise<T | null> {
+  return globalId == null ? null : requireRow(manager, entity, type, globalId, field);
+}
+
+/**
+ * `INSERT … ON CONFLICT (key) DO NOTHING RETURNING id`: the id of the new row, or null when the unique
+ * index on `key` already held the row's key (any other constraint failure still fails). The unique index
+ * decides, not a read before the insert: on PostgreSQL, a concurrent transaction inserting the same key
+ * makes this one wait until it commits, then this insert does nothing and returns null (READ COMMITTED),
+ * so exactly one of two racing writers sees its row created.
+ */
+export async function insertIfAbsent<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  values: Partial<T>,
+  key: readonly (keyof T & string)[],
+): Promise<number | null> {
+  const [sql, parameters] = manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(values as never)
+    .orUpdate([], [...key]) // ON CONFLICT (key) DO NOTHING
+    .updateEntity(false)
+    .getQueryAndParameters();
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('insertIfAbsent() must run inside a write transaction');
+  // TypeORM writes RETURNING only for drivers it knows support it; both databases here do.
+  const result = await runner.query(`${sql} RETURNING "id"`, parameters, true);
+  const row = (result.records as { id: number | string }[] | undefined)?.[0];
+  return row === undefined ? null : Number(row.id);
+}
+
+/**
+ * Inserts a row whose slug must be unique. The unique index decides (not a read before the insert, which
+ * a concurrent writer could pass too); a clash is the client's: BAD_USER_INPUT on `field`.
+ */
+export async function insertWithSlug<T extends ObjectLiteral & { slug: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  values: T,
+  field: string,
+  what: string,
+): Promise<T> {
+  if (values.slug === '') {
+    throw new BadUserInputError(`"${field}" must contain at least one letter or digit.`, field);
+  }
+  try {
+    return await manager.getRepository(entity).save(values);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new BadUserInputError(
+        `"${field}": a ${what} with the slug "${values.slug}" already exists.`,
+        field,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Optimistic concurrency: `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`. No
+ * affected row means someone changed (VERSION_CONFLICT) or deleted (NOT_FOUND) the row first; either way
+ * nothing was written. A slug clash caused by a new name is BAD_USER_INPUT on `slugField`.
+ */
+export async function updateVersioned<T extends ObjectLiteral & { id: number; version: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  type: string,
+  id: number,
+  expectedVersion: number,
+  values: Partial<T>,
+  slugField?: string,
+): Promise<T> {
+  const repository = manager.getRepository(entity);
+  let affected: number;
+  try {
+    const result = await manager
+      .createQueryBuilder()
+      .update(entity)
+      .set({ ...values, version: () => 'version + 1' } as never)
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    affected = result.affected ?? 0;
+  } catch (error) {
+    if (slugField && isUniqueViolation(error)) {
+      throw new BadUserInputError(
+        `"${slugField}": another ${type} already has the slug "${values.slug}".`,
+        slugField,
+      );
+    }
+    throw error;
+  }
+  const row = await repository.findOneBy({ id } as never);
+  if (!row) throw new NotFoundError(`"input.id": there is no ${type} with this id.`, 'input.id');
+  if (affected === 0) {
+    throw new VersionConflictError(
+      `The ${type} was changed by someone else (it is at version ${row.version}, not ${expectedVersion}): read it again and retry.`,
+      { currentVersion: row.version },
+    );
+  }
+  return row;
+}

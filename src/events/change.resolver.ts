@@ -1,0 +1,192 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  createConnectionType,
+  parsePage,
+  toConnection,
+  type ConnectionResult,
+  type CursorValue,
+} from '../graphql/relay/connection';
+import { DateTimeScalar } from '../graphql/scalars';
+import type { Context } from '../graphql/context';
+import { BadUserInputError } from '../errors';
+import type { Loaders } from '../graphql/loaders';
+import { SourcedEvent, type AnySourcedEvent, type EventTypeName } from './sourced-event';
+
+export enum ChangeKind {
+  RECORDED = 'RECORDED',
+  RETRACTED = 'RETRACTED',
+}
+
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'What happened to an event.',
+  valuesConfig: {
+    RECORDED: { description: 'The event was recorded (a new report).' },
+    RETRACTED: { description: 'The event was retracted; it no longer counts.' },
+  },
+});
+
+@ObjectType('Change', {
+  description: 'Something entered into franchise-graph: a new report, or the retraction of one.',
+})
+export class Change {
+  @Field(() => ChangeKind, { description: 'Recorded or retracted.' })
+  kind!: ChangeKind;
+
+  @Field(() => DateTimeScalar, {
+    description: 'When it was entered (`recordedAt` or `retractedAt` of the event).',
+  })
+  at!: string;
+
+  @Field(() => String, { description: 'Who entered it: the name of the key (or "seed").' })
+  by!: string;
+
+  eventType!: EventTypeName;
+  eventId!: number;
+  /** The commit-order number of the change (see `nextChangeSeq`); 0 for rows loaded in bulk. */
+  seq!: number;
+  /** Orders changes of one transaction and instant (see SOURCES). */
+  rank!: number;
+}
+
+export const ChangeConnection = createConnectionType(
+  'Change',
+  Change,
+  'A page of changes, oldest first: in the order they were committed.',
+);
+
+/** The tables the feed reads, each twice (recorded, retracted); `rank` orders changes of the same instant. */
+const SOURCES: { table: string; type: EventTypeName }[] = [
+  { table: 'attachment_event', type: 'AttachmentEvent' },
+  { table: 'production_event', type: 'ProductionEvent' },
+  { table: 'film_relation_event', type: 'FilmRelationEvent' },
+];
+
+/**
+ * Every change entered since `:since`, as (seq, at, rank, id, by). Past a numbered change (`afterSeq` >
+ * 0), each branch is also cut at the cursor's number, so a poll reads only what is new, through the seq
+ * indexes (unnumbered retractions, seq null, sort as 0 and are rightly left out then).
+ */
+function feedSql(afterSeq: number | null): string {
+  const cut = (column: string) => (afterSeq ? ` AND ${column} >= :afterSeq` : '');
+  return SOURCES.flatMap(({ table }, i) => [
+    `SELECT e."recordedSeq" AS "seq", e."recordedAt" AS "at", ${2 * i} AS "rank", e."id" AS "id",
+            e."recordedBy" AS "by"
+       FROM "${table}" e WHERE e."recordedAt" >= :since${cut('e."recordedSeq"')}`,
+    `SELECT COALESCE(e."retractedSeq", 0) AS "seq", e."retractedAt" AS "at", ${2 * i + 1} AS "rank",
+            e."id" AS "id", e."retractedBy" AS "by"
+       FROM "${table}" e WHERE e."retractedAt" >= :since${cut('e."retractedSeq"')}`,
+  ]).join('\n UNION ALL \n');
+}
+
+const LOADERS: Record<
+  EventTypeName,
+  (loaders: Loaders) => { load(id: number): Promise<AnySourcedEvent | null> }
+> = {
+  AttachmentEvent: (l) => l.attachmentEventByIdLoader,
+  ProductionEvent: (l) => l.productionEventByIdLoader,
+  FilmRelationEvent: (l) => l.filmRelationEventByIdLoader,
+};
+
+@Resolver(() => Change)
+export class ChangeResolver {
+  @Query(() => ChangeConnection, {
+    description:
+      'Every event entered since an instant — new reports of deal status, production status and film relations, ' +
+      'and retractions — oldest first, in the order they were committed: what a newsroom tool polls. Keep ' +
+      '`since` and the last `endCursor`, and pass both next time: a change committed later always comes after ' +
+      'the cursor, even when it was entered a moment before changes already seen, and with several servers. ' +
+      'This is about when things were *entered*; `attachments(filter: { changedSince })` is about the day a ' +
+      'change *took effect*.',
+  })
+  async changes(
+    @Ctx() { reader }: Context,
+    @Arg('since', () => DateTimeScalar, {
+      description: 'Include what was entered at or after this instant.',
+    })
+    since: string,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'Page size (default 20, at most 100).',
+    })
+    first: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Return changes after this cursor.',
+    })
+    after: string | null,
+  ): Promise<ConnectionResult<Change>> {
+    const page = parsePage({ first, after }, 4);
+    const params: Record<string, unknown> = { since, limit: page.size + 1 };
+    let where = '';
+    if (page.after) {
+      const [seq, at, rank, id] = page.after;
+      if (
+        typeof seq !== 'number' ||
+        typeof at !== 'string' ||
+        typeof rank !== 'number' ||
+        typeof id !== 'number'
+      ) {
+        throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
+      }
+      where = 'WHERE (c."seq", c."at", c."rank", c."id") > (:afterSeq, :at, :rank, :id)';
+      Object.assign(params, { afterSeq: seq, at, rank, id });
+    }
+    const sql = `SELECT c."seq", c."at", c."rank", c."id", c."by" FROM (${feedSql(page.after ? Number(page.after[0]) : null)}) c ${where}
+                 ORDER BY c."seq", c."at", c."rank", c."id" LIMIT :limit`;
+    const [query, parameters] = reader.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const rows: {
+      seq: number | string;
+      at: string;
+      rank: number | string;
+      id: number | string;
+      by: string;
+    }[] = await reader.query(query, parameters);
+    const changes = rows.map((row) => {
+      const rank = Number(row.rank);
+      return Object.assign(new Change(), {
+        kind: rank % 2 === 0 ? ChangeKind.RECORDED : ChangeKind.RETRACTED,
+        at: row.at,
+        by: row.by ?? '',
+        eventType: SOURCES[Math.floor(rank / 2)].type,
+        eventId: Number(row.id),
+        seq: Number(row.seq),
+        rank,
+      });
+    });
+    return toConnection(
+      changes,
+      page,
+      (change): CursorValue[] => [change.seq, change.at, change.rank, change.eventId],
+      async () => {
+        const [countQuery, countParameters] = reader.dataSource.driver.escapeQueryWithParameters(
+          `SELECT COUNT(*) AS "count" FROM (${feedSql(null)}) c`,
+          { since },
+        );
+        const [{ count }] = (await reader.query(countQuery, countParameters)) as {
+          count: number | string;
+        }[];
+        return Number(count);
+      },
+    );
+  }
+
+  @FieldResolver(() => SourcedEvent, { description: 'The event that was recorded or retracted.' })
+  async event(@Root() change: Change, @Ctx() { loaders }: Context): Promise<AnySourcedEvent> {
+    const event = await LOADERS[change.eventType](loaders).load(change.eventId);
+    if (!event)
+      throw new Error(`${change.eventType} ${change.eventId} listed by changes() is gone`);
+    return event;
+  }
+}

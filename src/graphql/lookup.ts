@@ -1,0 +1,24 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { BadUserInputError } from '../errors';
+import { localIdOf } from './relay/global-id';
+
+/**
+ * The single-object root fields (`film(id:, slug:)` and its siblings): exactly one of `id` or `slug`
+ * must be given. By id through the request's loader (so it shares the batch and the cache), by slug with
+ * one indexed query. Null when nothing matches.
+ */
+export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
+  reader: EntityManager,
+  entity: EntityTarget<T>,
+  type: string,
+  byId: { load(id: number): Promise<T | null> },
+  id: string | null | undefined,
+  slug: string | null | undefined,
+): Promise<T | null> {
+  if ((id == null) === (slug == null)) {
+    throw new BadUserInputError('Pass exactly one of "id" or "slug".', id == null ? 'id' : 'slug');
+  }
+  return id != null
+    ? byId.load(localIdOf(type, id, 'id'))
+    : reader.getRepository(entity).findOneBy({ slug } as never);
+}

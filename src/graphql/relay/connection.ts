@@ -1,0 +1,194 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { BadUserInputError } from '../../errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType('PageInfo', { description: 'Where a page sits in its connection (Relay cursor spec).' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when more items follow the last one of this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when items come before the first one of this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first item of this page.',
+  })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page.' })
+  endCursor!: string | null;
+}
+
+/** The paging arguments every connection field takes. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export type CursorValue = string | number;
+
+export interface Page {
+  /** How many rows to return (without the one extra row fetched to see whether more follow). */
+  readonly size: number;
+  /** Forward pages read in the connection's order; backward pages (`last`) read it in reverse. */
+  readonly backward: boolean;
+  readonly after: CursorValue[] | null;
+  readonly before: CursorValue[] | null;
+}
+
+/** Cursors are opaque to clients: base64url of the JSON of the row's sort key. */
+export function encodeCursor(values: readonly CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, field: string, arity: number): CursorValue[] {
+  let values: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) throw new Error('not base64url');
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  if (
+    !Array.isArray(values) ||
+    values.length !== arity ||
+    !values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+  ) {
+    throw new BadUserInputError(`"${field}" is not a cursor of this connection.`, field);
+  }
+  return values as CursorValue[];
+}
+
+function checkSize(value: number | null | undefined, field: string): number | null {
+  if (value == null) return null;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(
+      `"${field}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`,
+      field,
+    );
+  }
+  return value;
+}
+
+/** Validates paging arguments; `arity` is the number of values in this connection's sort key. */
+export function parsePage(args: PageArgs, arity: number): Page {
+  const first = checkSize(args.first, 'first');
+  const last = checkSize(args.last, 'last');
+  if (first != null && last != null) {
+    throw new BadUserInputError('Pass "first" or "last", not both.', 'last');
+  }
+  return {
+    size: first ?? last ?? DEFAULT_PAGE_SIZE,
+    backward: last != null,
+    after: args.after == null ? null : decodeCursor(args.after, 'after', arity),
+    before: args.before == null ? null : decodeCursor(args.before, 'before', arity),
+  };
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** A page of a connection, as the generated `…Connection` types expect it. */
+export interface ConnectionResult<T, E extends { cursor: string } = Edge<T>> {
+  edges: E[];
+  pageInfo: PageInfo;
+  totalCount: number | Promise<number>;
+}
+
+/**
+ * Turns rows read for a page (up to `size + 1`, in reading order) into a connection. `count` is only
+ * called when a client asks for `totalCount`.
+ */
+export function toConnection<T, E extends { cursor: string } = Edge<T>>(
+  rows: readonly T[],
+  page: Page,
+  cursorOf: (row: T) => CursorValue[],
+  count: () => Promise<number>,
+  makeEdge: (row: T, cursor: string) => E = (node, cursor) => ({ node, cursor }) as unknown as E,
+): ConnectionResult<T, E> {
+  const more = rows.length > page.size;
+  const kept = rows.slice(0, page.size);
+  if (page.backward) kept.reverse();
+  const edges = kept.map((row) => makeEdge(row, encodeCursor(cursorOf(row))));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.backward ? page.before != null : more,
+      hasPreviousPage: page.backward ? more : page.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      total ??= count();
+      return total;
+    },
+  };
+}
+
+/**
+ * Keyset paging on a query builder: `keys` are SQL expressions that never yield NULL and end with a
+ * unique column, all ascending. Reads `size + 1` rows from the cursor on, without OFFSET.
+ */
+export function applyKeyset<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  keys: readonly string[],
+  page: Page,
+): SelectQueryBuilder<T> {
+  const tuple = `(${keys.join(', ')})`;
+  const bind = (values: CursorValue[], prefix: string) => {
+    const names = values.map((_, i) => `${prefix}${i}`);
+    return [
+      `(${names.map((n) => `:${n}`).join(', ')})`,
+      Object.fromEntries(names.map((n, i) => [n, values[i]])),
+    ] as const;
+  };
+  if (page.after) {
+    const [placeholders, params] = bind(page.after, 'after_');
+    qb.andWhere(`${tuple} > ${placeholders}`, params);
+  }
+  if (page.before) {
+    const [placeholders, params] = bind(page.before, 'before_');
+    qb.andWhere(`${tuple} < ${placeholders}`, params);
+  }
+  const direction = page.backward ? 'DESC' : 'ASC';
+  keys.forEach((key, i) => (i === 0 ? qb.orderBy(key, direction) : qb.addOrderBy(key, direction)));
+  return qb.limit(page.size + 1);
+}
+
+/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type (one factory for all). */
+export function createConnectionType<T extends object>(
+  name: string,
+  nodeType: ClassType<T>,
+  description: string,
+): ClassType<ConnectionResult<T>> {
+  @ObjectType(`${name}Edge`, { description: `An item of a ${name}Connection, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: 'The item.' })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The items of this page, each with its cursor.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list has (all pages).' })
+    totalCount!: number;
+  }
+  return ConnectionType as unknown as ClassType<ConnectionResult<T>>;
+}

@@ -1,0 +1,74 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { BadUserInputError } from '../../errors';
+import type { Loaders } from '../loaders';
+import { parseGlobalId, type ParsedGlobalId } from './global-id';
+import { Node } from './node';
+
+export const MAX_NODES = 100;
+
+/** The loader that fetches each Node type by its local id. */
+const NODE_LOADERS: Record<
+  string,
+  (loaders: Loaders) => { load(id: number): Promise<object | null> }
+> = {
+  AttachmentEvent: (l) => l.attachmentEventByIdLoader,
+  Character: (l) => l.characterByIdLoader,
+  Company: (l) => l.companyByIdLoader,
+  Credit: (l) => l.creditByIdLoader,
+  Film: (l) => l.filmByIdLoader,
+  FilmRelation: (l) => l.filmRelationByIdLoader,
+  FilmRelationEvent: (l) => l.filmRelationEventByIdLoader,
+  Franchise: (l) => l.franchiseByIdLoader,
+  Metric: (l) => l.metricByIdLoader,
+  Person: (l) => l.personByIdLoader,
+  ProductionEvent: (l) => l.productionEventByIdLoader,
+  ReleaseEvent: (l) => l.releaseEventByIdLoader,
+  Source: (l) => l.sourceByIdLoader,
+};
+
+/** Decodes an id that must name some Node type; anything else is the client's mistake on `field`. */
+function parseNodeId(globalId: string, field: string): ParsedGlobalId {
+  const parsed = parseGlobalId(globalId);
+  if (!parsed || !NODE_LOADERS[parsed.type])
+    throw new BadUserInputError(`"${field}" is not a valid id.`, field);
+  return parsed;
+}
+
+function loadNode(loaders: Loaders, { type, id }: ParsedGlobalId): Promise<object | null> {
+  return NODE_LOADERS[type](loaders).load(id);
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist.',
+  })
+  node(
+    @Ctx() { loaders }: Context,
+    @Arg('id', () => ID, { description: 'A global id.' }) id: string,
+  ): Promise<object | null> {
+    return loadNode(loaders, parseNodeId(id, 'id'));
+  }
+
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Objects by global id, in the order asked (null where one does not exist); at most ${MAX_NODES}.`,
+  })
+  nodes(
+    @Ctx() { loaders }: Context,
+    @Arg('ids', () => [ID], { description: `Global ids, at most ${MAX_NODES}.` }) ids: string[],
+  ): Promise<(object | null)[]> {
+    if (ids.length > MAX_NODES) {
+      throw new BadUserInputError(
+        `"ids" may hold at most ${MAX_NODES} ids, got ${ids.length}.`,
+        'ids',
+      );
+    }
+    // Every id is checked before any is loaded: a load started before a later id is refused would be
+    // left running with nobody to see it fail.
+    const parsed = ids.map((id, i) => parseNodeId(id, `ids[${i}]`));
+    return Promise.all(parsed.map((node) => loadNode(loaders, node)));
+  }
+}

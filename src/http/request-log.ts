@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../errors';
+import type { Logger } from '../lib/logger';
+import type { SqlTally } from '../db/sql-tally';
+
+/** What the GraphQL layer tells the request log about one request. */
+export interface OperationSummary {
+  operationName: string | null;
+  errorCodes: string[];
+}
+
+/** The client's x-request-id when it is a sane token (a load balancer's id), else a new UUID. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(header)
+    ? header
+    : randomUUID();
+}
+
+/** "ok", "rejected" (the client's mistake: 4xx or client error codes) or "failed" (ours). */
+export function outcomeOf(
+  status: number,
+  errorCodes: readonly string[],
+): 'ok' | 'rejected' | 'failed' {
+  if (status >= 500 || errorCodes.includes(ErrorCode.INTERNAL_SERVER_ERROR)) return 'failed';
+  return status >= 400 || errorCodes.length > 0 ? 'rejected' : 'ok';
+}
+
+/** One HTTP request's bookkeeping, filled in while it is served and read for its log line. */
+export interface TrackedRequest {
+  readonly requestId: string;
+  /** The SQL statements the request has run so far. */
+  readonly sqlTally: SqlTally;
+  /** What the GraphQL layer tells the log line (operation name, error codes). */
+  readonly summary: OperationSummary;
+}
+
+/** A request's bookkeeping before anything has run (an HTTP request's, or a test's). */
+export function newTrackedRequest(requestId: string): TrackedRequest {
+  return {
+    requestId,
+    sqlTally: { statements: 0 },
+    summary: { operationName: null, errorCodes: [] },
+  };
+}
+
+/** What a request's context is built from. */
+export interface ContextRequest {
+  readonly tracked: TrackedRequest;
+  /** The Authorization header, if any. */
+  readonly authorization?: string;
+}
+
+/**
+ * Starts the bookkeeping of one HTTP request, on whichever path serves it: sets x-request-id, opens the
+ * request's SQL tally and summary, and writes the request's one log line when the response is finished
+ * (no listener at all when info lines are off: a small request pays for every closure it makes).
+ */
+export function trackRequest(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+): TrackedRequest {
+  const requestId = requestIdOf(req.headers['x-request-id']);
+  res.setHeader('x-request-id', requestId);
+  const tracked = newTrackedRequest(requestId);
+  if (!logger.isLevelEnabled('info')) return tracked;
+  const started = process.hrtime.bigint();
+  // Read now: express rewrites req.url while a mounted router serves the request.
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const path = query < 0 ? url : url.slice(0, query);
+  res.on('finish', () => {
+    // One line per request: who asked what, how long it took and how it ended.
+    const codes = tracked.summary.errorCodes;
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+        operationName: tracked.summary.operationName,
+        outcome: outcomeOf(res.statusCode, codes),
+        ...(codes.length ? { errorCodes: [...new Set(codes)] } : {}),
+        sqlStatements: tracked.sqlTally.statements,
+      },
+      'request',
+    );
+  });
+  return tracked;
+}
+
+/** The largest request body accepted, in bytes, on both the fast path and express's. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+export const BODY_LIMIT_MESSAGE = 'The request body is larger than 100 kB.';
+
+/** What a client error that stops a request before GraphQL (body too large, not JSON…) is called. */
+const HTTP_ERROR_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** An error that stops a request before GraphQL, in GraphQL's error format. */
+export function sendHttpError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  requestId: string,
+): void {
+  const code =
+    HTTP_ERROR_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR);
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}

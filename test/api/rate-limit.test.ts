@@ -1,0 +1,60 @@
+import { WriteRateLimiter } from '../../src/auth/rate-limit';
+import { createApiKey } from '../../src/auth/api-keys';
+import { ApiKeyRole } from '../../src/auth/roles';
+import { createTestServer, type TestServer } from '../support/test-server';
+
+describe('the write rate limiter', () => {
+  test('lets a burst of perMinute writes through, refuses the next, and refills with time', () => {
+    let now = 0;
+    const limiter = new WriteRateLimiter(3, () => now);
+    for (let i = 0; i < 3; i++) limiter.take('alice');
+    expect(() => limiter.take('alice')).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfterSeconds: 20 }),
+      }),
+    );
+    limiter.take('bob'); // each key has its own bucket
+    now += 20_000; // a third of a minute: one write back
+    limiter.take('alice');
+    expect(() => limiter.take('alice')).toThrow();
+  });
+});
+
+describe('writes over HTTP', () => {
+  let server: TestServer;
+  let baseUrl: string;
+  let key: string;
+  beforeAll(async () => {
+    server = await createTestServer({ env: { WRITE_RATE_LIMIT: '5' } });
+    baseUrl = await server.listen();
+    key = (await createApiKey(server.dataSource.manager, 'rate-test', ApiKeyRole.EDITOR)).key;
+  });
+  afterAll(() => server.close());
+
+  const createCharacter = (name: string, apiKey = key) =>
+    fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({
+        query:
+          'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { name } }',
+        variables: { input: { name } },
+      }),
+    });
+
+  test('a key that writes faster than WRITE_RATE_LIMIT a minute gets 429 RATE_LIMITED, and reads go on', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await createCharacter(`Rate ${i}`)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const refused = await createCharacter('Rate 5');
+    expect(refused.status).toBe(429);
+    const body = await refused.json();
+    expect(body.errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 12 });
+    expect(await server.execute('query C { character(slug: "rate-5") { name } }')).toEqual({
+      data: { character: null },
+    });
+    expect(await server.execute('query C { character(slug: "rate-4") { name } }')).toEqual({
+      data: { character: { name: 'Rate 4' } },
+    });
+  });
+});

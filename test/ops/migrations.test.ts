@@ -1,0 +1,96 @@
+import { creditIdentityKey } from '../../src/credit/credit.entity';
+import { CreditRole } from '../../src/credit/credit.enums';
+import { MIGRATIONS } from '../../src/db/migrations';
+import { createTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer({ seed: false });
+});
+afterAll(() => server.close());
+
+const entityTables = () =>
+  server.dataSource.entityMetadatas.map((metadata) => metadata.tableName).sort();
+
+async function existingTables(): Promise<string[]> {
+  const runner = server.dataSource.createQueryRunner();
+  try {
+    const tables = await runner.getTables(entityTables());
+    return tables.map((table) => table.name).sort();
+  } finally {
+    await runner.release();
+  }
+}
+
+describe('the migrations', () => {
+  test('create every table the entities describe', async () => {
+    expect(entityTables()).toHaveLength(17);
+    expect(await existingTables()).toEqual(entityTables());
+  });
+
+  test('create exactly the schema the entities describe: synchronize would change nothing', async () => {
+    const pending = await server.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  test('have nothing pending after they ran', async () => {
+    expect(await server.dataSource.showMigrations()).toBe(false);
+  });
+
+  test('can be undone one by one, removing every table, and run again', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) {
+      await server.dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    expect(await existingTables()).toEqual([]);
+    expect(await server.dataSource.showMigrations()).toBe(true);
+
+    await server.dataSource.runMigrations({ transaction: 'each' });
+    expect(await existingTables()).toEqual(entityTables());
+    const pending = await server.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries).toEqual([]);
+  });
+
+  test('give the credits that existed before the identity key the same key the app computes', async () => {
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
+    // Plain SQL: the entities already describe the column this older schema lacks.
+    const insert = async (table: string, values: Record<string, unknown>) => {
+      const columns = Object.keys(values);
+      const [sql, parameters] = server.dataSource.driver.escapeQueryWithParameters(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
+         VALUES (${columns.map((c) => `:${c}`).join(', ')})`,
+        values,
+      );
+      await server.dataSource.query(sql, parameters);
+    };
+    await insert('film', { id: 1, slug: 'f', title: 'F', searchText: ' f ' });
+    await insert('person', { id: 1, slug: 'p', name: 'P', aliases: '', searchText: ' p ' });
+    await insert('character', { id: 1, slug: 'c', name: 'C', searchText: ' c ' });
+    const credits = [
+      { id: 1, filmId: 1, personId: 1, role: CreditRole.DIRECTOR, characterId: null, job: null },
+      { id: 2, filmId: 1, personId: 1, role: CreditRole.WRITER, characterId: null, job: '' },
+      {
+        id: 3,
+        filmId: 1,
+        personId: 1,
+        role: CreditRole.WRITER,
+        characterId: null,
+        job: 'screenplay: draft 2',
+      },
+      { id: 4, filmId: 1, personId: 1, role: CreditRole.CAST, characterId: 1, job: null },
+    ];
+    for (const credit of credits) await insert('credit', credit);
+
+    await server.dataSource.runMigrations({ transaction: 'each' });
+    const keys: { id: number; identityKey: string }[] = await server.dataSource.query(
+      'SELECT "id", "identityKey" FROM "credit" ORDER BY "id"',
+    );
+    expect(keys).toEqual(
+      credits.map((credit) => ({ id: credit.id, identityKey: creditIdentityKey(credit) })),
+    );
+    expect(new Set(keys.map((key) => key.identityKey)).size).toBe(credits.length);
+
+    for (const table of ['credit', 'character', 'person', 'film']) {
+      await server.dataSource.query(`DELETE FROM "${table}"`);
+    }
+  });
+});
