@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { runInTransaction } from '../db/transactions';
 import { trimmed } from '../graphql/input-fields';
-import { requireRow } from '../db/writes';
+import { requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { resolveSource } from '../source/source.writes';
