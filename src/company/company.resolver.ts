@@ -12,7 +12,7 @@ export class CompanyResolver {
     description: 'A company by global id or by slug; null when there is none.',
   })
   company(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The company’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -21,7 +21,7 @@ export class CompanyResolver {
     })
     slug: string | null,
   ): Promise<Company | null> {
-    return findByIdOrSlug(reader, Company, 'Company', loaders.companyByIdLoader, id, slug);
+    return findByIdOrSlug(db, Company, 'Company', loaders.companyByIdLoader, id, slug);
   }
 
   @FieldResolver(() => [CompanyCredit], {

@@ -49,7 +49,7 @@ export class CreditResolver {
       'Attachments: credits with a reported deal status, filtered, as they stood on `asOf` (default: now).',
   })
   async attachments(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => AttachmentFilter, { nullable: true, description: 'What to include.' })
     filter: AttachmentFilter | null,
@@ -61,7 +61,7 @@ export class CreditResolver {
   ): Promise<ConnectionResult<CreditAsOf>> {
     const page = parsePage(paging, 1);
     const status = statusInForceSql(asOf);
-    const qb = reader
+    const qb = db
       .getRepository(Credit)
       .createQueryBuilder('credit')
       .where(`${status} IS NOT NULL`, { no: false, asOf });

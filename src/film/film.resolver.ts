@@ -126,7 +126,7 @@ export class FilmResolver {
     description: 'A film by global id or by slug; null when there is none.',
   })
   film(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The film’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -135,12 +135,12 @@ export class FilmResolver {
     })
     slug: string | null,
   ): Promise<Film | null> {
-    return findByIdOrSlug(reader, Film, 'Film', loaders.filmByIdLoader, id, slug);
+    return findByIdOrSlug(db, Film, 'Film', loaders.filmByIdLoader, id, slug);
   }
 
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
   async films(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => FilmFilter, { nullable: true, description: 'What to include.' })
     filter: FilmFilter | null,
@@ -152,7 +152,7 @@ export class FilmResolver {
   ): Promise<ConnectionResult<Film>> {
     const order = FILM_ORDERS[orderBy];
     const page = parsePage(paging, order.arity);
-    const qb = reader.getRepository(Film).createQueryBuilder('film');
+    const qb = db.getRepository(Film).createQueryBuilder('film');
     if (filter?.franchise != null) {
       qb.andWhere(
         'film.id IN (SELECT fm."filmId" FROM franchise_membership fm WHERE fm."franchiseId" = :franchise)',

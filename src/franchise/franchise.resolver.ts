@@ -87,7 +87,7 @@ export class FranchiseResolver {
     description: 'A franchise by global id or by slug; null when there is none.',
   })
   franchise(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The franchise’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -96,18 +96,18 @@ export class FranchiseResolver {
     })
     slug: string | null,
   ): Promise<Franchise | null> {
-    return findByIdOrSlug(reader, Franchise, 'Franchise', loaders.franchiseByIdLoader, id, slug);
+    return findByIdOrSlug(db, Franchise, 'Franchise', loaders.franchiseByIdLoader, id, slug);
   }
 
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
   async franchises(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => FranchiseFilter, { nullable: true, description: 'What to include.' })
     filter: FranchiseFilter | null,
   ): Promise<ConnectionResult<Franchise>> {
     const page = parsePage(paging, 2);
-    const qb = reader.getRepository(Franchise).createQueryBuilder('franchise');
+    const qb = db.getRepository(Franchise).createQueryBuilder('franchise');
     if (filter?.nameContains != null) {
       qb.andWhere(`franchise.searchText LIKE :name ESCAPE '\\'`, {
         name: containsPattern(filter.nameContains),
