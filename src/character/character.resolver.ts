@@ -23,7 +23,7 @@ export class CharacterResolver {
     })
     slug: string | null,
   ): Promise<Character | null> {
-    return findByIdOrSlug(db, Character, 'Character', loaders.characterByIdLoader, id, slug);
+    return findByIdOrSlug(db, Character, 'Character', loaders.character.byId, id, slug);
   }
 
   @FieldResolver(() => [Credit], {
@@ -42,7 +42,7 @@ export class CharacterResolver {
   ): Promise<CreditAsOf[]> {
     return filterCredits(
       loaders,
-      await loaders.creditsByCharacterIdLoader.load(character.id),
+      await loaders.credit.byCharacterId.load(character.id),
       filter,
       asOf,
     );

@@ -94,9 +94,9 @@ const LOADERS: Record<
   EventTypeName,
   (loaders: Loaders) => { load(id: number): Promise<AnySourcedEvent | null> }
 > = {
-  AttachmentEvent: (l) => l.attachmentEventByIdLoader,
-  ProductionEvent: (l) => l.productionEventByIdLoader,
-  FilmRelationEvent: (l) => l.filmRelationEventByIdLoader,
+  AttachmentEvent: (l) => l.credit.attachmentEventById,
+  ProductionEvent: (l) => l.film.productionEventById,
+  FilmRelationEvent: (l) => l.film.relationEventById,
 };
 
 @Resolver(() => Change)

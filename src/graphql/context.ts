@@ -5,7 +5,7 @@ import type { LoaderOptions } from '../db/batching';
 import { withWriteTransaction, type TransactionWork } from '../db/transactions';
 import { UnauthenticatedError } from '../errors';
 import type { TrackedRequest } from '../http/request-log';
-import { clearLoaders, createLoaders, type Loaders } from './loaders';
+import { createLoaders, type ClearableLoaders, type Loaders } from './loaders';
 
 /** The request an operation came with: its log line's bookkeeping, and what its API key proved. */
 export interface GraphqlRequest extends TrackedRequest {
@@ -46,7 +46,7 @@ export interface ContextOptions {
  * `#private` fields: Apollo shallow-copies the context per operation (prototype and own properties).
  */
 class RequestContext implements Context {
-  readonly loaders: Loaders;
+  readonly loaders: ClearableLoaders;
   readonly request: GraphqlRequest;
   private readonly writeLimiter: WriteRateLimiter | null;
 
@@ -68,7 +68,7 @@ class RequestContext implements Context {
     try {
       return await withWriteTransaction(this.dataSource, work, this.request.sqlTally);
     } finally {
-      clearLoaders(this.loaders);
+      this.loaders.clearAll();
     }
   }
 }

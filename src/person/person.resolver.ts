@@ -39,7 +39,7 @@ export class PersonResolver {
     })
     slug: string | null,
   ): Promise<Person | null> {
-    return findByIdOrSlug(db, Person, 'Person', loaders.personByIdLoader, id, slug);
+    return findByIdOrSlug(db, Person, 'Person', loaders.person.byId, id, slug);
   }
 
   @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
@@ -81,11 +81,6 @@ export class PersonResolver {
     })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(
-      loaders,
-      await loaders.creditsByPersonIdLoader.load(person.id),
-      filter,
-      asOf,
-    );
+    return filterCredits(loaders, await loaders.credit.byPersonId.load(person.id), filter, asOf);
   }
 }
