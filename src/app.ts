@@ -67,7 +67,7 @@ function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
         if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
           logger.error(
             {
-              requestId: contextValue.requestId,
+              requestId: contextValue.request.requestId,
               operationName,
               err: error.originalError ?? error,
               path: error.path,
@@ -78,13 +78,13 @@ function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
       }
     },
     async willSendResponse({ response, contextValue, operationName, request }) {
-      const { summary } = contextValue;
+      const { summary } = contextValue.request;
       summary.operationName = operationName ?? request.operationName ?? null;
       if (response.body.kind !== 'single') return;
       for (const error of response.body.singleResult.errors ?? []) {
         summary.errorCodes.push(String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
         if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-          (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          (error.extensions as Record<string, unknown>).requestId = contextValue.request.requestId;
         }
       }
     },

@@ -9,11 +9,12 @@ import { ApiKeyRole, roleIncludes } from './roles';
  * when no valid key was sent and FORBIDDEN when the key's role is not enough.
  */
 export function requireRole(
-  context: Pick<Context, 'viewer' | 'authRejection'>,
+  context: Pick<Context, 'viewer' | 'request'>,
   role: ApiKeyRole,
   what?: string,
 ): Viewer {
-  if (context.authRejection) throw new UnauthenticatedError(context.authRejection);
+  const { authRejection } = context.request;
+  if (authRejection) throw new UnauthenticatedError(authRejection);
   if (!context.viewer) throw new UnauthenticatedError();
   if (!roleIncludes(context.viewer.role, role)) {
     throw new ForbiddenError(`${what ?? 'This operation'} needs a key with the ${role} role.`);
@@ -23,12 +24,11 @@ export function requireRole(
 
 /**
  * type-graphql's check behind `@Authorized(ApiKeyRole.EDITOR)`, which every mutation has: the key must
- * hold the role, and it must not have used up its writes of the last minute.
+ * hold the role. It only authorizes: the rate limit counts writes, in `context.write`.
  */
 export const authChecker: AuthCheckerFn<Context, ApiKeyRole> = ({ context }, roles) => {
   // `@Authorized()` without roles still needs a valid key, at least an editor's.
   for (const role of roles.length > 0 ? roles : [ApiKeyRole.EDITOR]) requireRole(context, role);
-  context.writeLimiter?.take(viewerOf(context).name);
   return true;
 };
 

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { searchTextOf, slugify } from '../lib/text';
-import { runInTransaction } from '../db/transactions';
 import { insertWithSlug } from '../db/writes';
 import type { Context } from '../graphql/context';
 import { Character } from './character.entity';
@@ -17,7 +16,7 @@ export class CharacterMutationResolver {
     input: CreateCharacterInput,
   ): Promise<Character> {
     const name = input.name.trim();
-    return runInTransaction(context, (manager) =>
+    return context.write((manager) =>
       insertWithSlug(
         manager,
         Character,

@@ -14,7 +14,7 @@ export class CharacterResolver {
     description: 'A character by global id or by slug; null when there is none.',
   })
   character(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The character’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -23,7 +23,7 @@ export class CharacterResolver {
     })
     slug: string | null,
   ): Promise<Character | null> {
-    return findByIdOrSlug(reader, Character, 'Character', loaders.characterByIdLoader, id, slug);
+    return findByIdOrSlug(db, Character, 'Character', loaders.character.byId, id, slug);
   }
 
   @FieldResolver(() => [Credit], {
@@ -42,7 +42,7 @@ export class CharacterResolver {
   ): Promise<CreditAsOf[]> {
     return filterCredits(
       loaders,
-      await loaders.creditsByCharacterIdLoader.load(character.id),
+      await loaders.credit.byCharacterId.load(character.id),
       filter,
       asOf,
     );

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { searchTextOf, slugify } from '../lib/text';
-import { runInTransaction } from '../db/transactions';
 import { insertWithSlug } from '../db/writes';
 import type { Context } from '../graphql/context';
 import { Company } from './company.entity';
@@ -20,7 +19,7 @@ export class CompanyMutationResolver {
     input: CreateCompanyInput,
   ): Promise<Company> {
     const name = input.name.trim();
-    return runInTransaction(context, (manager) =>
+    return context.write((manager) =>
       insertWithSlug(
         manager,
         Company,

@@ -12,7 +12,7 @@ export class CompanyResolver {
     description: 'A company by global id or by slug; null when there is none.',
   })
   company(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The company’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -21,14 +21,14 @@ export class CompanyResolver {
     })
     slug: string | null,
   ): Promise<Company | null> {
-    return findByIdOrSlug(reader, Company, 'Company', loaders.companyByIdLoader, id, slug);
+    return findByIdOrSlug(db, Company, 'Company', loaders.company.byId, id, slug);
   }
 
   @FieldResolver(() => [CompanyCredit], {
     description: 'The films the company made, distributed or streamed.',
   })
   credits(@Root() company: Company, @Ctx() { loaders }: Context): Promise<CompanyCredit[]> {
-    return loaders.companyCreditsByCompanyIdLoader.load(company.id);
+    return loaders.company.creditsByCompanyId.load(company.id);
   }
 }
 
@@ -36,11 +36,11 @@ export class CompanyResolver {
 export class CompanyCreditResolver {
   @FieldResolver(() => Film, { description: 'The film.' })
   film(@Root() credit: CompanyCredit, @Ctx() { loaders }: Context): Promise<Film | null> {
-    return loaders.filmByIdLoader.load(credit.filmId);
+    return loaders.film.byId.load(credit.filmId);
   }
 
   @FieldResolver(() => Company, { description: 'The company.' })
   company(@Root() credit: CompanyCredit, @Ctx() { loaders }: Context): Promise<Company | null> {
-    return loaders.companyByIdLoader.load(credit.companyId);
+    return loaders.company.byId.load(credit.companyId);
   }
 }

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
-import { runInTransaction } from '../db/transactions';
 import { trimmed } from '../graphql/input-fields';
-import { insertIfAbsent, optionalRow, requireRow } from '../db/writes';
+import { insertIfAbsent } from '../db/writes';
+import { optionalRow, requireRow } from '../graphql/lookup';
 import { Character } from '../character/character.entity';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
@@ -50,7 +50,7 @@ export class CreditMutationResolver {
     @Arg('input', () => RecordAttachmentInput, { description: 'The report.' })
     input: RecordAttachmentInput,
   ): Promise<RecordAttachmentPayload> {
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
       const person = await requireRow(manager, Person, 'Person', input.person, 'input.person');
       const character = await optionalRow(

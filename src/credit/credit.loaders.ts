@@ -26,7 +26,21 @@ export function compareCredits(a: Credit, b: Credit): number {
   );
 }
 
-export function createCreditLoaders(reader: EntityManager, options: LoaderOptions) {
+/** The credit loaders of one request (`loaders.credit`): credits and their attachment events. */
+export type CreditLoaders = {
+  readonly byId: DataLoader<number, Credit | null>;
+  readonly attachmentEventById: DataLoader<number, AttachmentEvent | null>;
+  /** A credit's attachment events, in history order. */
+  readonly attachmentEventsByCreditId: DataLoader<number, AttachmentEvent[]>;
+  /** A film's credits with their status history, as a cast-and-crew list (`compareCredits`). */
+  readonly byFilmId: DataLoader<number, Credit[]>;
+  /** A person's credits with their status history, by the film's release date. */
+  readonly byPersonId: DataLoader<number, Credit[]>;
+  /** A character's credits with their status history, by the film's release date. */
+  readonly byCharacterId: DataLoader<number, Credit[]>;
+};
+
+export function createCreditLoaders(reader: EntityManager, options: LoaderOptions): CreditLoaders {
   const { dataSource } = reader;
   const dialect = dialectOf(dataSource);
   const hydrateCredit = hydratorOf(dataSource, Credit);
@@ -91,28 +105,24 @@ export function createCreditLoaders(reader: EntityManager, options: LoaderOption
     );
 
   return {
-    creditByIdLoader: rowsByIdLoader(reader, Credit, options),
-    attachmentEventByIdLoader: rowsByIdLoader(reader, AttachmentEvent, options),
-    attachmentEventsByCreditIdLoader: rowsByKeyLoader(
+    byId: rowsByIdLoader(reader, Credit, options),
+    attachmentEventById: rowsByIdLoader(reader, AttachmentEvent, options),
+    attachmentEventsByCreditId: rowsByKeyLoader(
       reader,
       AttachmentEvent,
       'creditId',
       orderByHistory,
       options,
     ),
-    creditsByFilmIdLoader: creditsWithStatus(
-      'filmId',
-      (qb) => qb.orderBy('credit.id', 'ASC'),
-      compareCredits,
-    ),
-    creditsByPersonIdLoader: creditsWithStatus('personId', (qb) =>
+    byFilmId: creditsWithStatus('filmId', (qb) => qb.orderBy('credit.id', 'ASC'), compareCredits),
+    byPersonId: creditsWithStatus('personId', (qb) =>
       qb
         .leftJoin('credit.film', 'film')
         .orderBy(`COALESCE(film.releaseDate, '9999-12-31')`, 'ASC')
         .addOrderBy('credit.filmId', 'ASC')
         .addOrderBy('credit.id', 'ASC'),
     ),
-    creditsByCharacterIdLoader: creditsWithStatus('characterId', (qb) =>
+    byCharacterId: creditsWithStatus('characterId', (qb) =>
       qb
         .leftJoin('credit.film', 'film')
         .orderBy(`COALESCE(film.releaseDate, '9999-12-31')`, 'ASC')

@@ -49,7 +49,7 @@ export class CreditResolver {
       'Attachments: credits with a reported deal status, filtered, as they stood on `asOf` (default: now).',
   })
   async attachments(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => AttachmentFilter, { nullable: true, description: 'What to include.' })
     filter: AttachmentFilter | null,
@@ -61,7 +61,7 @@ export class CreditResolver {
   ): Promise<ConnectionResult<CreditAsOf>> {
     const page = parsePage(paging, 1);
     const status = statusInForceSql(asOf);
-    const qb = reader
+    const qb = db
       .getRepository(Credit)
       .createQueryBuilder('credit')
       .where(`${status} IS NOT NULL`, { no: false, asOf });
@@ -105,12 +105,12 @@ export class CreditResolver {
 
   @FieldResolver(() => Film, { description: 'The film.' })
   film(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<Film | null> {
-    return loaders.filmByIdLoader.load(credit.filmId);
+    return loaders.film.byId.load(credit.filmId);
   }
 
   @FieldResolver(() => Person, { description: 'The person.' })
   person(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<Person | null> {
-    return loaders.personByIdLoader.load(credit.personId);
+    return loaders.person.byId.load(credit.personId);
   }
 
   @FieldResolver(() => Character, {
@@ -118,7 +118,7 @@ export class CreditResolver {
     description: 'Whom the person plays (CAST credits).',
   })
   character(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<Character | null> | null {
-    return credit.characterId == null ? null : loaders.characterByIdLoader.load(credit.characterId);
+    return credit.characterId == null ? null : loaders.character.byId.load(credit.characterId);
   }
 
   @FieldResolver(() => AttachmentStatus, {
@@ -170,7 +170,7 @@ export class CreditResolver {
       'Every reported change of this credit, oldest first, retracted ones included and marked.',
   })
   history(@Root() credit: Credit, @Ctx() { loaders }: Context): Promise<AttachmentEvent[]> {
-    return loaders.attachmentEventsByCreditIdLoader.load(credit.id);
+    return loaders.credit.attachmentEventsByCreditId.load(credit.id);
   }
 }
 
@@ -178,6 +178,6 @@ export class CreditResolver {
 export class AttachmentEventResolver {
   @FieldResolver(() => Credit, { description: 'The credit whose status changed.' })
   credit(@Root() event: AttachmentEvent, @Ctx() { loaders }: Context): Promise<Credit | null> {
-    return loaders.creditByIdLoader.load(event.creditId);
+    return loaders.credit.byId.load(event.creditId);
   }
 }

@@ -32,7 +32,7 @@ export function creditStatusEventAsOf(
   asOf: string | null,
 ): StatusEvent | null | Promise<StatusEvent | null> {
   if (credit.statusHistory) return eventInForce(credit.statusHistory, asOf);
-  return loaders.attachmentEventsByCreditIdLoader
+  return loaders.credit.attachmentEventsByCreditId
     .load(credit.id)
     .then((events) => eventInForce(events, asOf));
 }
@@ -44,12 +44,12 @@ export function creditEventAsOf(
   asOf: string | null,
 ): Promise<AttachmentEvent | null> | null {
   if (!credit.statusHistory) {
-    return loaders.attachmentEventsByCreditIdLoader
+    return loaders.credit.attachmentEventsByCreditId
       .load(credit.id)
       .then((events) => eventInForce(events, asOf));
   }
   const inForce = eventInForce(credit.statusHistory, asOf);
-  return inForce && loaders.attachmentEventByIdLoader.load(inForce.id);
+  return inForce && loaders.credit.attachmentEventById.load(inForce.id);
 }
 
 /**
@@ -66,7 +66,7 @@ export async function filterCredits(
     (credit) => credit.statusHistory,
   )
     ? credits.map((credit) => credit.statusHistory!)
-    : await loaders.attachmentEventsByCreditIdLoader.loadMany(credits.map((c) => c.id));
+    : await loaders.credit.attachmentEventsByCreditId.loadMany(credits.map((c) => c.id));
   const kept: CreditAsOf[] = [];
   credits.forEach((credit, i) => {
     const history = histories[i];

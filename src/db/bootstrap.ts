@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { seed } from '../../seeds/seed';
 import { dialectOf } from './sql-dialect';
-import { Film } from '../film/film.entity';
 
 /** The advisory lock that serializes database preparation between processes ("fg" + "prep"). */
 const PREPARE_LOCK = 0x6667_7072;
@@ -16,7 +15,8 @@ export async function prepareDatabase(
 ): Promise<{ migrated: number; seeded: boolean }> {
   return dialectOf(dataSource).exclusively(dataSource, PREPARE_LOCK, async () => {
     const migrations = await dataSource.runMigrations({ transaction: 'each' });
-    const empty = (await dataSource.getRepository(Film).count({ take: 1 })) === 0;
+    // By table name: db/ does not import the features' entities.
+    const empty = (await dataSource.getRepository('film').count({ take: 1 })) === 0;
     if (empty) await seed(dataSource);
     return { migrated: migrations.length, seeded: empty };
   });

@@ -1,6 +1,4 @@
 import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
-import type { Context } from '../graphql/context';
-import { clearLoaders } from '../graphql/loaders';
 import { tallyWrites, type SqlTally } from './sql-tally';
 
 /**
@@ -99,7 +97,7 @@ function writerOf(dataSource: DataSource): Promise<Writer> {
 
 /**
  * Runs `work` in one write transaction on the database behind `dataSource`; its statements count towards
- * `tally` when given (a request's).
+ * `tally` when given (a request's). Mutations come here through their context's `write`.
  */
 export async function withWriteTransaction<T>(
   dataSource: DataSource,
@@ -107,18 +105,6 @@ export async function withWriteTransaction<T>(
   tally?: SqlTally,
 ): Promise<T> {
   return (await writerOf(dataSource)).run(work, tally);
-}
-
-/**
- * Runs a mutation's writes in one transaction. Afterwards the request's loaders are emptied, so the
- * fields of the mutation's result are read fresh (committed) rather than from rows cached before it.
- */
-export async function runInTransaction<T>(context: Context, work: TransactionWork<T>): Promise<T> {
-  try {
-    return await withWriteTransaction(context.dataSource, work, context.sqlTally);
-  } finally {
-    clearLoaders(context.loaders);
-  }
 }
 
 /** Closes the write connection, if one was opened; call before destroying `dataSource`. */

@@ -1,32 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadUserInputError, NotFoundError, VersionConflictError } from '../errors';
 import { isUniqueViolation } from './db-errors';
-import { localIdOf } from '../graphql/relay/global-id';
-
-/** The row a mutation's id argument names; NOT_FOUND (naming the field) when there is none. */
-export async function requireRow<T extends ObjectLiteral & { id: number }>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
-  globalId: string,
-  field: string,
-): Promise<T> {
-  const id = localIdOf(type, globalId, field);
-  const row = await manager.getRepository(entity).findOneBy({ id } as never);
-  if (!row) throw new NotFoundError(`"${field}": there is no ${type} with this id.`, field);
-  return row;
-}
-
-/** Like `requireRow` for an optional argument: null stays null. */
-export async function optionalRow<T extends ObjectLiteral & { id: number }>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
-  globalId: string | null | undefined,
-  field: string,
-): Promise<T | null> {
-  return globalId == null ? null : requireRow(manager, entity, type, globalId, field);
-}
 
 /**
  * `INSERT … ON CONFLICT (key) DO NOTHING RETURNING id`: the id of the new row, or null when the unique

@@ -94,9 +94,9 @@ const LOADERS: Record<
   EventTypeName,
   (loaders: Loaders) => { load(id: number): Promise<AnySourcedEvent | null> }
 > = {
-  AttachmentEvent: (l) => l.attachmentEventByIdLoader,
-  ProductionEvent: (l) => l.productionEventByIdLoader,
-  FilmRelationEvent: (l) => l.filmRelationEventByIdLoader,
+  AttachmentEvent: (l) => l.credit.attachmentEventById,
+  ProductionEvent: (l) => l.film.productionEventById,
+  FilmRelationEvent: (l) => l.film.relationEventById,
 };
 
 @Resolver(() => Change)
@@ -111,7 +111,7 @@ export class ChangeResolver {
       'change *took effect*.',
   })
   async changes(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Arg('since', () => DateTimeScalar, {
       description: 'Include what was entered at or after this instant.',
     })
@@ -145,14 +145,14 @@ export class ChangeResolver {
     }
     const sql = `SELECT c."seq", c."at", c."rank", c."id", c."by" FROM (${feedSql(page.after ? Number(page.after[0]) : null)}) c ${where}
                  ORDER BY c."seq", c."at", c."rank", c."id" LIMIT :limit`;
-    const [query, parameters] = reader.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const [query, parameters] = db.dataSource.driver.escapeQueryWithParameters(sql, params);
     const rows: {
       seq: number | string;
       at: string;
       rank: number | string;
       id: number | string;
       by: string;
-    }[] = await reader.query(query, parameters);
+    }[] = await db.query(query, parameters);
     const changes = rows.map((row) => {
       const rank = Number(row.rank);
       return Object.assign(new Change(), {
@@ -170,11 +170,11 @@ export class ChangeResolver {
       page,
       (change): CursorValue[] => [change.seq, change.at, change.rank, change.eventId],
       async () => {
-        const [countQuery, countParameters] = reader.dataSource.driver.escapeQueryWithParameters(
+        const [countQuery, countParameters] = db.dataSource.driver.escapeQueryWithParameters(
           `SELECT COUNT(*) AS "count" FROM (${feedSql(null)}) c`,
           { since },
         );
-        const [{ count }] = (await reader.query(countQuery, countParameters)) as {
+        const [{ count }] = (await db.query(countQuery, countParameters)) as {
           count: number | string;
         }[];
         return Number(count);

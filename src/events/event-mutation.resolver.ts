@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireRole, viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { parseGlobalId } from '../graphql/relay/global-id';
-import { runInTransaction } from '../db/transactions';
 import type { Context } from '../graphql/context';
 import { BadUserInputError, NotFoundError } from '../errors';
 import { nextChangeSeq } from './change-sequence';
@@ -46,7 +45,7 @@ export class EventMutationResolver {
     }
     const entity = EVENT_TYPES[parsed.type as EventTypeName];
     const viewer = viewerOf(context);
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const repository = manager.getRepository<AnySourcedEvent>(entity);
       const event = await repository.findOneBy({ id: parsed.id });
       if (!event) throw new NotFoundError(`"id": there is no ${parsed.type} with this id.`, 'id');

@@ -3,9 +3,9 @@ import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { runInTransaction } from '../db/transactions';
 import { changedColumns, trimmed } from '../graphql/input-fields';
-import { insertWithSlug, optionalRow, requireRow, updateVersioned } from '../db/writes';
+import { insertWithSlug, updateVersioned } from '../db/writes';
+import { optionalRow, requireRow } from '../graphql/lookup';
 import { Company } from '../company/company.entity';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
@@ -37,7 +37,7 @@ export class FilmMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => CreateFilmInput, { description: 'The new film.' }) input: CreateFilmInput,
   ): Promise<Film> {
-    return runInTransaction(context, (manager) => {
+    return context.write((manager) => {
       const title = input.title.trim();
       const workingTitle = trimmed(input.workingTitle);
       return insertWithSlug(
@@ -71,7 +71,7 @@ export class FilmMutationResolver {
     @Arg('input', () => UpdateFilmInput, { description: INPUT }) input: UpdateFilmInput,
   ): Promise<Film> {
     const id = localIdOf('Film', input.id, 'input.id');
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const changes: Partial<Film> = changedColumns(
         input,
         ['title', 'workingTitle', 'runtimeMinutes', 'synopsis', 'tmdbId', 'imdbId'],
@@ -108,7 +108,7 @@ export class FilmMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => RelateFilmsInput, { description: 'The report.' }) input: RelateFilmsInput,
   ): Promise<FilmRelation> {
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const from = await requireRow(manager, Film, 'Film', input.from, 'input.from');
       const to = await requireRow(manager, Film, 'Film', input.to, 'input.to');
       if (from.id === to.id)
@@ -146,7 +146,7 @@ export class FilmMutationResolver {
     @Arg('input', () => RecordProductionStatusInput, { description: 'The report.' })
     input: RecordProductionStatusInput,
   ): Promise<ProductionEvent> {
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
       const report = await reportColumns(manager, input, viewerOf(context));
       const repository = manager.getRepository(ProductionEvent);
@@ -167,7 +167,7 @@ export class FilmMutationResolver {
     @Arg('input', () => RecordReleaseInput, { description: 'The release.' })
     input: RecordReleaseInput,
   ): Promise<ReleaseEvent> {
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
       const company = await optionalRow(
         manager,

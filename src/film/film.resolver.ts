@@ -126,7 +126,7 @@ export class FilmResolver {
     description: 'A film by global id or by slug; null when there is none.',
   })
   film(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The film’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -135,12 +135,12 @@ export class FilmResolver {
     })
     slug: string | null,
   ): Promise<Film | null> {
-    return findByIdOrSlug(reader, Film, 'Film', loaders.filmByIdLoader, id, slug);
+    return findByIdOrSlug(db, Film, 'Film', loaders.film.byId, id, slug);
   }
 
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
   async films(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => FilmFilter, { nullable: true, description: 'What to include.' })
     filter: FilmFilter | null,
@@ -152,7 +152,7 @@ export class FilmResolver {
   ): Promise<ConnectionResult<Film>> {
     const order = FILM_ORDERS[orderBy];
     const page = parsePage(paging, order.arity);
-    const qb = reader.getRepository(Film).createQueryBuilder('film');
+    const qb = db.getRepository(Film).createQueryBuilder('film');
     if (filter?.franchise != null) {
       qb.andWhere(
         'film.id IN (SELECT fm."filmId" FROM franchise_membership fm WHERE fm."franchiseId" = :franchise)',
@@ -194,7 +194,7 @@ export class FilmResolver {
     asOf: string | null,
   ): Promise<ProductionStatus | null> {
     return (
-      eventInForce(await loaders.productionEventsByFilmIdLoader.load(film.id), asOf)?.status ?? null
+      eventInForce(await loaders.film.productionEventsByFilmId.load(film.id), asOf)?.status ?? null
     );
   }
 
@@ -202,35 +202,35 @@ export class FilmResolver {
     description: 'Every reported production-status change, oldest first, retracted ones marked.',
   })
   productionHistory(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ProductionEvent[]> {
-    return loaders.productionEventsByFilmIdLoader.load(film.id);
+    return loaders.film.productionEventsByFilmId.load(film.id);
   }
 
   @FieldResolver(() => [ReleaseEvent], {
     description: 'Every release (premieres included), by date.',
   })
   releases(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReleaseEvent[]> {
-    return loaders.releasesByFilmIdLoader.load(film.id);
+    return loaders.film.releasesByFilmId.load(film.id);
   }
 
   @FieldResolver(() => [FranchiseMembership], {
     description: 'The franchises the film belongs to, with its place.',
   })
   franchises(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FranchiseMembership[]> {
-    return loaders.membershipsByFilmIdLoader.load(film.id);
+    return loaders.franchise.membershipsByFilmId.load(film.id);
   }
 
   @FieldResolver(() => [FilmRelation], {
     description: 'Links to the earlier films this film follows.',
   })
   follows(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
-    return loaders.relationsByToFilmIdLoader.load(film.id);
+    return loaders.film.relationsByToFilmId.load(film.id);
   }
 
   @FieldResolver(() => [FilmRelation], {
     description: 'Links to the later films that follow this one.',
   })
   followedBy(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
-    return loaders.relationsByFromFilmIdLoader.load(film.id);
+    return loaders.film.relationsByFromFilmId.load(film.id);
   }
 
   @FieldResolver(() => [Credit], {
@@ -248,21 +248,21 @@ export class FilmResolver {
     })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(loaders, await loaders.creditsByFilmIdLoader.load(film.id), filter, asOf);
+    return filterCredits(loaders, await loaders.credit.byFilmId.load(film.id), filter, asOf);
   }
 
   @FieldResolver(() => [Metric], {
     description: 'Numbers about the film (viewership, box office, budget).',
   })
   metrics(@Root() film: Film, @Ctx() { loaders }: Context): Promise<Metric[]> {
-    return loaders.metricsByFilmIdLoader.load(film.id);
+    return loaders.metric.byFilmId.load(film.id);
   }
 
   @FieldResolver(() => [CompanyCredit], {
     description: 'The companies that made, distributed or streamed it.',
   })
   companies(@Root() film: Film, @Ctx() { loaders }: Context): Promise<CompanyCredit[]> {
-    return loaders.companyCreditsByFilmIdLoader.load(film.id);
+    return loaders.company.creditsByFilmId.load(film.id);
   }
 }
 
@@ -270,12 +270,12 @@ export class FilmResolver {
 export class FilmRelationResolver {
   @FieldResolver(() => Film, { description: 'The earlier film.' })
   from(@Root() relation: FilmRelation, @Ctx() { loaders }: Context): Promise<Film | null> {
-    return loaders.filmByIdLoader.load(relation.fromFilmId);
+    return loaders.film.byId.load(relation.fromFilmId);
   }
 
   @FieldResolver(() => Film, { description: 'The later film.' })
   to(@Root() relation: FilmRelation, @Ctx() { loaders }: Context): Promise<Film | null> {
-    return loaders.filmByIdLoader.load(relation.toFilmId);
+    return loaders.film.byId.load(relation.toFilmId);
   }
 
   @FieldResolver(() => FilmRelationKind, {
@@ -289,7 +289,7 @@ export class FilmRelationResolver {
     asOf: string | null,
   ): Promise<FilmRelationKind | null> {
     return (
-      eventInForce(await loaders.relationEventsByRelationIdLoader.load(relation.id), asOf)?.kind ??
+      eventInForce(await loaders.film.relationEventsByRelationId.load(relation.id), asOf)?.kind ??
       null
     );
   }
@@ -301,7 +301,7 @@ export class FilmRelationResolver {
     @Root() relation: FilmRelation,
     @Ctx() { loaders }: Context,
   ): Promise<FilmRelationEvent[]> {
-    return loaders.relationEventsByRelationIdLoader.load(relation.id);
+    return loaders.film.relationEventsByRelationId.load(relation.id);
   }
 }
 
@@ -312,13 +312,13 @@ export class FilmRelationEventResolver {
     @Root() event: FilmRelationEvent,
     @Ctx() { loaders }: Context,
   ): Promise<FilmRelation | null> {
-    return loaders.filmRelationByIdLoader.load(event.relationId);
+    return loaders.film.relationById.load(event.relationId);
   }
 }
 
 /** The `film` field of the types that belong to one film. */
 function filmOf(row: { filmId: number }, loaders: Context['loaders']): Promise<Film | null> {
-  return loaders.filmByIdLoader.load(row.filmId);
+  return loaders.film.byId.load(row.filmId);
 }
 
 @Resolver(() => ProductionEvent)
@@ -341,7 +341,7 @@ export class ReleaseEventResolver {
     @Root() release: ReleaseEvent,
     @Ctx() { loaders }: Context,
   ): Promise<Company | null> | null {
-    return release.companyId == null ? null : loaders.companyByIdLoader.load(release.companyId);
+    return release.companyId == null ? null : loaders.company.byId.load(release.companyId);
   }
 
   @FieldResolver(() => Source, {
@@ -352,6 +352,6 @@ export class ReleaseEventResolver {
     @Root() release: ReleaseEvent,
     @Ctx() { loaders }: Context,
   ): Promise<Source | null> | null {
-    return release.sourceId == null ? null : loaders.sourceByIdLoader.load(release.sourceId);
+    return release.sourceId == null ? null : loaders.source.byId.load(release.sourceId);
   }
 }

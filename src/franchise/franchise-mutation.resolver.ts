@@ -2,9 +2,9 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { runInTransaction } from '../db/transactions';
 import { changedColumns, trimmed } from '../graphql/input-fields';
-import { insertWithSlug, optionalRow, requireRow, updateVersioned } from '../db/writes';
+import { insertWithSlug, updateVersioned } from '../db/writes';
+import { optionalRow, requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
 import { Film } from '../film/film.entity';
@@ -48,7 +48,7 @@ export class FranchiseMutationResolver {
     @Arg('input', () => CreateFranchiseInput, { description: 'The new franchise.' })
     input: CreateFranchiseInput,
   ): Promise<Franchise> {
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const parent = await optionalRow(
         manager,
         Franchise,
@@ -86,7 +86,7 @@ export class FranchiseMutationResolver {
     input: UpdateFranchiseInput,
   ): Promise<Franchise> {
     const id = localIdOf('Franchise', input.id, 'input.id');
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const changes: Partial<Franchise> = changedColumns(
         input,
         ['name', 'kind', 'description'],
@@ -130,7 +130,7 @@ export class FranchiseMutationResolver {
     @Arg('input', () => AddFilmToFranchiseInput, { description: 'The film and its place.' })
     input: AddFilmToFranchiseInput,
   ): Promise<FranchiseMembership> {
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
       const franchise = await requireRow(
         manager,

@@ -43,7 +43,23 @@ export function franchiseFilmCursor(order: FranchiseOrder, m: FranchiseMembershi
     : [m.storyOrdinal ?? LAST, release, m.filmId];
 }
 
-export function createFranchiseLoaders(reader: EntityManager, options: LoaderOptions) {
+/** The franchise loaders of one request (`loaders.franchise`): franchises and their memberships. */
+export type FranchiseLoaders = {
+  readonly byId: DataLoader<number, Franchise | null>;
+  /** A franchise's child franchises, by name. */
+  readonly byParentId: DataLoader<number, Franchise[]>;
+  /** A film's places in franchises. */
+  readonly membershipsByFilmId: DataLoader<number, FranchiseMembership[]>;
+  /** A page of a franchise's films, each membership with its film. */
+  readonly filmPage: DataLoader<FranchiseFilmsKey, MembershipWithFilm[], string>;
+  /** How many films a franchise has. */
+  readonly membershipCountByFranchiseId: DataLoader<number, number>;
+};
+
+export function createFranchiseLoaders(
+  reader: EntityManager,
+  options: LoaderOptions,
+): FranchiseLoaders {
   const { dataSource } = reader;
   const dialect = dialectOf(dataSource);
   const filmColumns = servedColumnsOf(dataSource, Film).map((column) => column.databaseName);
@@ -53,7 +69,7 @@ export function createFranchiseLoaders(reader: EntityManager, options: LoaderOpt
    * One statement per distinct (order, page) however many franchises are asked: the page of every
    * franchise is cut with ROW_NUMBER() over its own partition, and each membership comes with its film.
    */
-  const franchiseFilmsLoader = new DataLoader<FranchiseFilmsKey, MembershipWithFilm[], string>(
+  const filmPage = new DataLoader<FranchiseFilmsKey, MembershipWithFilm[], string>(
     async (keys) => {
       const results = new Map<string, MembershipWithFilm[]>();
       const groups = new Map<string, FranchiseFilmsKey[]>();
@@ -115,7 +131,7 @@ export function createFranchiseLoaders(reader: EntityManager, options: LoaderOpt
     { batch: options.batch, cacheKeyFn: (key) => JSON.stringify(key) },
   );
 
-  const membershipCountByFranchiseIdLoader = new DataLoader<number, number>(
+  const membershipCountByFranchiseId = new DataLoader<number, number>(
     async (ids) => {
       const [condition, params] = dialect.inList('m.franchiseId', 'ids', ids);
       const rows: { franchiseId: number | string; count: number | string }[] = await reader
@@ -133,22 +149,22 @@ export function createFranchiseLoaders(reader: EntityManager, options: LoaderOpt
   );
 
   return {
-    franchiseByIdLoader: rowsByIdLoader(reader, Franchise, options),
-    franchisesByParentIdLoader: rowsByKeyLoader(
+    byId: rowsByIdLoader(reader, Franchise, options),
+    byParentId: rowsByKeyLoader(
       reader,
       Franchise,
       'parentId',
       (qb, a) => qb.orderBy(`${a}.name`, 'ASC').addOrderBy(`${a}.id`, 'ASC'),
       options,
     ),
-    membershipsByFilmIdLoader: rowsByKeyLoader(
+    membershipsByFilmId: rowsByKeyLoader(
       reader,
       FranchiseMembership,
       'filmId',
       (qb, a) => qb.orderBy(`${a}.franchiseId`, 'ASC'),
       options,
     ),
-    franchiseFilmsLoader,
-    membershipCountByFranchiseIdLoader,
+    filmPage,
+    membershipCountByFranchiseId,
   };
 }

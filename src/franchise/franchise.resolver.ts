@@ -87,7 +87,7 @@ export class FranchiseResolver {
     description: 'A franchise by global id or by slug; null when there is none.',
   })
   franchise(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The franchise’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -96,18 +96,18 @@ export class FranchiseResolver {
     })
     slug: string | null,
   ): Promise<Franchise | null> {
-    return findByIdOrSlug(reader, Franchise, 'Franchise', loaders.franchiseByIdLoader, id, slug);
+    return findByIdOrSlug(db, Franchise, 'Franchise', loaders.franchise.byId, id, slug);
   }
 
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
   async franchises(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => FranchiseFilter, { nullable: true, description: 'What to include.' })
     filter: FranchiseFilter | null,
   ): Promise<ConnectionResult<Franchise>> {
     const page = parsePage(paging, 2);
-    const qb = reader.getRepository(Franchise).createQueryBuilder('franchise');
+    const qb = db.getRepository(Franchise).createQueryBuilder('franchise');
     if (filter?.nameContains != null) {
       qb.andWhere(`franchise.searchText LIKE :name ESCAPE '\\'`, {
         name: containsPattern(filter.nameContains),
@@ -133,12 +133,12 @@ export class FranchiseResolver {
     @Root() franchise: Franchise,
     @Ctx() { loaders }: Context,
   ): Promise<Franchise | null> | null {
-    return franchise.parentId == null ? null : loaders.franchiseByIdLoader.load(franchise.parentId);
+    return franchise.parentId == null ? null : loaders.franchise.byId.load(franchise.parentId);
   }
 
   @FieldResolver(() => [Franchise], { description: 'The franchises inside this one, by name.' })
   children(@Root() franchise: Franchise, @Ctx() { loaders }: Context): Promise<Franchise[]> {
-    return loaders.franchisesByParentIdLoader.load(franchise.id);
+    return loaders.franchise.byParentId.load(franchise.id);
   }
 
   @FieldResolver(() => FranchiseFilmConnection, {
@@ -155,7 +155,7 @@ export class FranchiseResolver {
     order: FranchiseOrder,
   ): Promise<ConnectionResult<MembershipWithFilm, FranchiseFilmEdge>> {
     const page = parsePage(paging, FRANCHISE_ORDER_KEYS[order].length);
-    const rows = await loaders.franchiseFilmsLoader.load({
+    const rows = await loaders.franchise.filmPage.load({
       franchiseId: franchise.id,
       order,
       page,
@@ -164,7 +164,7 @@ export class FranchiseResolver {
       rows,
       page,
       (membership) => franchiseFilmCursor(order, membership),
-      () => loaders.membershipCountByFranchiseIdLoader.load(franchise.id),
+      () => loaders.franchise.membershipCountByFranchiseId.load(franchise.id),
       (membership, cursor) => ({
         cursor,
         node: membership.film,
@@ -182,7 +182,7 @@ export class FranchiseMembershipResolver {
     @Root() membership: FranchiseMembership,
     @Ctx() { loaders }: Context,
   ): Promise<Franchise | null> {
-    return loaders.franchiseByIdLoader.load(membership.franchiseId);
+    return loaders.franchise.byId.load(membership.franchiseId);
   }
 
   @FieldResolver(() => Film, { description: 'The film.' })
@@ -190,6 +190,6 @@ export class FranchiseMembershipResolver {
     @Root() membership: FranchiseMembership,
     @Ctx() { loaders }: Context,
   ): Promise<Film | null> | Film {
-    return membership.film ?? loaders.filmByIdLoader.load(membership.filmId);
+    return membership.film ?? loaders.film.byId.load(membership.filmId);
   }
 }

@@ -2,28 +2,31 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/api-keys';
 import type { WriteRateLimiter } from '../auth/rate-limit';
 import type { LoaderOptions } from '../db/batching';
-import type { OperationSummary, TrackedRequest } from '../http/request-log';
-import type { SqlTally } from '../db/sql-tally';
-import { createLoaders, type Loaders } from './loaders';
+import { withWriteTransaction, type TransactionWork } from '../db/transactions';
+import { UnauthenticatedError } from '../errors';
+import type { TrackedRequest } from '../http/request-log';
+import { createLoaders, type ClearableLoaders, type Loaders } from './loaders';
+
+/** The request an operation came with: its log line's bookkeeping, and what its API key proved. */
+export interface GraphqlRequest extends TrackedRequest {
+  /** Why the API key that was sent is not accepted; only operations that need a role fail because of it. */
+  readonly authRejection: string | null;
+}
 
 /** What every resolver gets for one request. */
 export interface Context {
-  /** For writes (`runInTransaction`); reads go through `reader`, so that they are counted. */
-  readonly dataSource: DataSource;
-  /** The entity manager the request reads through: its statements count towards `sqlTally`. */
-  readonly reader: EntityManager;
-  /** The SQL statements the request has run so far (reads and writes). */
-  readonly sqlTally: SqlTally;
-  /** What the request's log line will say about the operation (filled in by the GraphQL layer). */
-  readonly summary: OperationSummary;
   readonly loaders: Loaders;
-  readonly requestId: string;
+  /** The entity manager the request reads through: its statements count towards the request's tally. */
+  readonly db: EntityManager;
   /** The holder of the API key the request was sent with; null for anonymous requests. */
   readonly viewer: Viewer | null;
-  /** Why the API key that was sent is not accepted; only operations that need a role fail because of it. */
-  readonly authRejection: string | null;
-  /** Counts this viewer's writes; shared by all requests of the process. */
-  readonly writeLimiter: WriteRateLimiter | null;
+  readonly request: GraphqlRequest;
+  /**
+   * Runs a mutation's writes: takes one of the viewer's writes (RATE_LIMITED when they are used up),
+   * runs `work` in one write transaction counted in the request's tally, and then empties the loaders,
+   * so that the mutation's result is read fresh rather than from rows cached before it.
+   */
+  write<T>(this: Context, work: TransactionWork<T>): Promise<T>;
 }
 
 export interface ContextOptions {
@@ -34,20 +37,42 @@ export interface ContextOptions {
   readonly loaderOptions?: LoaderOptions;
   readonly viewer?: Viewer | null;
   readonly authRejection?: string | null;
+  /** Counts each viewer's writes; shared by all requests of the process. */
   readonly writeLimiter?: WriteRateLimiter | null;
 }
 
+/**
+ * A class rather than an object literal: `write` lives on the prototype, no closure per request. No
+ * `#private` fields: Apollo shallow-copies the context per operation (prototype and own properties).
+ */
+class RequestContext implements Context {
+  readonly loaders: ClearableLoaders;
+  readonly request: GraphqlRequest;
+  private readonly writeLimiter: WriteRateLimiter | null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly db: EntityManager,
+    readonly viewer: Viewer | null,
+    options: ContextOptions,
+  ) {
+    this.writeLimiter = options.writeLimiter ?? null;
+    this.loaders = createLoaders(db, options.loaderOptions);
+    this.request = { ...options.tracked, authRejection: options.authRejection ?? null };
+  }
+
+  async write<T>(work: TransactionWork<T>): Promise<T> {
+    // The limiter counts per key; every mutation is behind @Authorized, so there is one.
+    if (!this.viewer) throw new UnauthenticatedError();
+    this.writeLimiter?.take(this.viewer.name);
+    try {
+      return await withWriteTransaction(this.dataSource, work, this.request.sqlTally);
+    } finally {
+      this.loaders.clearAll();
+    }
+  }
+}
+
 export function createContext(dataSource: DataSource, options: ContextOptions): Context {
-  const { tracked, reader } = options;
-  return {
-    dataSource,
-    reader,
-    sqlTally: tracked.sqlTally,
-    summary: tracked.summary,
-    loaders: createLoaders(reader, options.loaderOptions),
-    requestId: tracked.requestId,
-    viewer: options.viewer ?? null,
-    authRejection: options.authRejection ?? null,
-    writeLimiter: options.writeLimiter ?? null,
-  };
+  return new RequestContext(dataSource, options.reader, options.viewer ?? null, options);
 }

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { runInTransaction } from '../db/transactions';
 import { trimmed } from '../graphql/input-fields';
-import { requireRow } from '../db/writes';
+import { requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { resolveSource } from '../source/source.writes';
@@ -19,7 +18,7 @@ export class MetricMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => RecordMetricInput, { description: 'The figure.' }) input: RecordMetricInput,
   ): Promise<Metric> {
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
       const source = await resolveSource(manager, input, 'input');
       const repository = manager.getRepository(Metric);

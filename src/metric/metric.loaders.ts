@@ -1,11 +1,19 @@
+import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { rowsByIdLoader, rowsByKeyLoader, type LoaderOptions } from '../db/batching';
 import { Metric } from './metric.entity';
 
-export function createMetricLoaders(reader: EntityManager, options: LoaderOptions) {
+/** The metric loaders of one request (`loaders.metric`). */
+export type MetricLoaders = {
+  readonly byId: DataLoader<number, Metric | null>;
+  /** A film's metrics, oldest first. */
+  readonly byFilmId: DataLoader<number, Metric[]>;
+};
+
+export function createMetricLoaders(reader: EntityManager, options: LoaderOptions): MetricLoaders {
   return {
-    metricByIdLoader: rowsByIdLoader(reader, Metric, options),
-    metricsByFilmIdLoader: rowsByKeyLoader(
+    byId: rowsByIdLoader(reader, Metric, options),
+    byFilmId: rowsByKeyLoader(
       reader,
       Metric,
       'filmId',

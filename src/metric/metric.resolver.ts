@@ -8,11 +8,11 @@ import { Metric } from './metric.entity';
 export class MetricResolver {
   @FieldResolver(() => Film, { description: 'The film measured.' })
   film(@Root() metric: Metric, @Ctx() { loaders }: Context): Promise<Film | null> {
-    return loaders.filmByIdLoader.load(metric.filmId);
+    return loaders.film.byId.load(metric.filmId);
   }
 
   @FieldResolver(() => Source, { description: 'Where the figure was published.' })
   source(@Root() metric: Metric, @Ctx() { loaders }: Context): Promise<Source | null> {
-    return loaders.sourceByIdLoader.load(metric.sourceId);
+    return loaders.source.byId.load(metric.sourceId);
   }
 }

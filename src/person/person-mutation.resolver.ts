@@ -2,9 +2,9 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { runInTransaction } from '../db/transactions';
 import { changedColumns } from '../graphql/input-fields';
-import { insertWithSlug, requireRow, updateVersioned } from '../db/writes';
+import { insertWithSlug, updateVersioned } from '../db/writes';
+import { requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
@@ -22,7 +22,7 @@ export class PersonMutationResolver {
     @Arg('input', () => CreatePersonInput, { description: 'The new person.' })
     input: CreatePersonInput,
   ): Promise<Person> {
-    return runInTransaction(context, (manager) => {
+    return context.write((manager) => {
       const name = input.name.trim();
       const aliases = cleanAliases(input.aliases);
       return insertWithSlug(
@@ -52,7 +52,7 @@ export class PersonMutationResolver {
     input: UpdatePersonInput,
   ): Promise<Person> {
     const id = localIdOf('Person', input.id, 'input.id');
-    return runInTransaction(context, async (manager) => {
+    return context.write(async (manager) => {
       const changes: Partial<Person> = changedColumns(input, ['name'], ['name']) as Partial<Person>;
       if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
       if (changes.name !== undefined || changes.aliases !== undefined) {

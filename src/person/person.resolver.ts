@@ -30,7 +30,7 @@ export class PersonResolver {
     description: 'A person by global id or by slug; null when there is none.',
   })
   person(
-    @Ctx() { reader, loaders }: Context,
+    @Ctx() { db, loaders }: Context,
     @Arg('id', () => ID, { nullable: true, description: 'The person’s global id.' })
     id: string | null,
     @Arg('slug', () => String, {
@@ -39,18 +39,18 @@ export class PersonResolver {
     })
     slug: string | null,
   ): Promise<Person | null> {
-    return findByIdOrSlug(reader, Person, 'Person', loaders.personByIdLoader, id, slug);
+    return findByIdOrSlug(db, Person, 'Person', loaders.person.byId, id, slug);
   }
 
   @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
   async people(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'What to include.' })
     filter: PersonFilter | null,
   ): Promise<ConnectionResult<Person>> {
     const page = parsePage(paging, 2);
-    const qb = reader.getRepository(Person).createQueryBuilder('person');
+    const qb = db.getRepository(Person).createQueryBuilder('person');
     if (filter?.nameContains != null) {
       qb.andWhere(`person.searchText LIKE :name ESCAPE '\\'`, {
         name: containsPattern(filter.nameContains),
@@ -81,11 +81,6 @@ export class PersonResolver {
     })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(
-      loaders,
-      await loaders.creditsByPersonIdLoader.load(person.id),
-      filter,
-      asOf,
-    );
+    return filterCredits(loaders, await loaders.credit.byPersonId.load(person.id), filter, asOf);
   }
 }

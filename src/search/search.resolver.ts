@@ -106,7 +106,7 @@ export class SearchResolver {
       'whose name contains the text, ignoring case and accents; best matches first.',
   })
   async search(
-    @Ctx() { reader }: Context,
+    @Ctx() { db }: Context,
     @Arg('text', () => String, {
       description: 'What to look for, e.g. "russo" or "winter soldier".',
     })
@@ -135,7 +135,7 @@ export class SearchResolver {
     }
     const pattern = containsPattern(text);
     const found = await Promise.all(
-      SEARCHED.map((_, typeIndex) => searchOne(reader, typeIndex, folded, pattern, limit)),
+      SEARCHED.map((_, typeIndex) => searchOne(db, typeIndex, folded, pattern, limit)),
     );
     return found
       .flat()

@@ -9,7 +9,7 @@ import { Source } from './source.entity';
 export class SourceResolver {
   @FieldResolver(() => Company, { nullable: true, description: 'The outlet that published it.' })
   outlet(@Root() source: Source, @Ctx() { loaders }: Context): Promise<Company | null> | null {
-    return source.outletId == null ? null : loaders.companyByIdLoader.load(source.outletId);
+    return source.outletId == null ? null : loaders.company.byId.load(source.outletId);
   }
 }
 
@@ -22,7 +22,7 @@ export function createReportedEventResolver<T extends ReportedEvent>(eventType: 
   class ReportedEventResolver {
     @FieldResolver(() => Source, { description: 'Where it was published.' })
     source(@Root() event: ReportedEvent, @Ctx() { loaders }: Context): Promise<Source | null> {
-      return loaders.sourceByIdLoader.load(event.sourceId);
+      return loaders.source.byId.load(event.sourceId);
     }
 
     @FieldResolver(() => Person, {
@@ -33,7 +33,7 @@ export function createReportedEventResolver<T extends ReportedEvent>(eventType: 
       @Root() event: ReportedEvent,
       @Ctx() { loaders }: Context,
     ): Promise<Person | null> | null {
-      return event.speakerId == null ? null : loaders.personByIdLoader.load(event.speakerId);
+      return event.speakerId == null ? null : loaders.person.byId.load(event.speakerId);
     }
   }
   Object.defineProperty(ReportedEventResolver, 'name', {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../auth/api-keys';
-import { optionalRow, requireRow } from '../db/writes';
+import { optionalRow, requireRow } from '../graphql/lookup';
 import { Company } from '../company/company.entity';
 import { BadUserInputError } from '../errors';
 import { Person } from '../person/person.entity';

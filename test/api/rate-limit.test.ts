@@ -58,3 +58,32 @@ describe('writes over HTTP', () => {
     });
   });
 });
+
+describe('what the rate limit counts', () => {
+  let server: TestServer;
+  let key: string;
+  beforeAll(async () => {
+    server = await createTestServer({ seed: false, env: { WRITE_RATE_LIMIT: '1' } });
+    key = (await createApiKey(server.dataSource.manager, 'count-test', ApiKeyRole.EDITOR)).key;
+  });
+  afterAll(() => server.close());
+
+  const createCharacter = (name: string) =>
+    server.execute(
+      'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { name } }',
+      { input: { name } },
+      { apiKey: key },
+    );
+
+  test('a write refused before its transaction uses up nothing; the transaction takes the write', async () => {
+    for (const name of ['', ' ']) {
+      const refused = await createCharacter(name);
+      expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(await createCharacter('Counted')).toEqual({
+      data: { createCharacter: { name: 'Counted' } },
+    });
+    const limited = await createCharacter('One too many');
+    expect(limited.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+  });
+});

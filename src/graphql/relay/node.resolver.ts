@@ -12,19 +12,19 @@ const NODE_LOADERS: Record<
   string,
   (loaders: Loaders) => { load(id: number): Promise<object | null> }
 > = {
-  AttachmentEvent: (l) => l.attachmentEventByIdLoader,
-  Character: (l) => l.characterByIdLoader,
-  Company: (l) => l.companyByIdLoader,
-  Credit: (l) => l.creditByIdLoader,
-  Film: (l) => l.filmByIdLoader,
-  FilmRelation: (l) => l.filmRelationByIdLoader,
-  FilmRelationEvent: (l) => l.filmRelationEventByIdLoader,
-  Franchise: (l) => l.franchiseByIdLoader,
-  Metric: (l) => l.metricByIdLoader,
-  Person: (l) => l.personByIdLoader,
-  ProductionEvent: (l) => l.productionEventByIdLoader,
-  ReleaseEvent: (l) => l.releaseEventByIdLoader,
-  Source: (l) => l.sourceByIdLoader,
+  AttachmentEvent: (l) => l.credit.attachmentEventById,
+  Character: (l) => l.character.byId,
+  Company: (l) => l.company.byId,
+  Credit: (l) => l.credit.byId,
+  Film: (l) => l.film.byId,
+  FilmRelation: (l) => l.film.relationById,
+  FilmRelationEvent: (l) => l.film.relationEventById,
+  Franchise: (l) => l.franchise.byId,
+  Metric: (l) => l.metric.byId,
+  Person: (l) => l.person.byId,
+  ProductionEvent: (l) => l.film.productionEventById,
+  ReleaseEvent: (l) => l.film.releaseEventById,
+  Source: (l) => l.source.byId,
 };
 
 /** Decodes an id that must name some Node type; anything else is the client's mistake on `field`. */
