@@ -17,7 +17,7 @@ const DIRECT_KINDS = new Set<ParamMetadata['kind']>(['root', 'context', 'arg', '
  * a call whose argument values are all scalars, enums or null gets exactly the same parameters from a
  * direct call of the resolver method.
  *
- * Taken over: field resolvers of the given resolver classes with no `@Authorized` roles and no
+ * Taken over: field resolvers of the given resolver classes with no `@Authorized` and no
  * middlewares, whose parameters are only `@Root()`, `@Ctx()`, `@Arg()` and `@Info()`. A call that
  * carries an input object, or whose root is not yet an instance of the root's class, still goes through
  * type-graphql's resolver, which converts and validates.
@@ -33,7 +33,8 @@ export function useDirectFieldResolvers(
   const instances = new Map<object, Record<string, unknown>>();
   for (const metadata of storage.fieldResolvers) {
     if (!classes.has(metadata.target) || !metadata.getObjectType) continue;
-    if (metadata.roles?.length || metadata.middlewares?.length) continue;
+    // `@Authorized()` without roles records `roles: []` and is still checked by the wrapper.
+    if (metadata.roles || metadata.middlewares?.length) continue;
     const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
     if (!params.every((param) => DIRECT_KINDS.has(param.kind))) continue;
     const objectClass = metadata.getObjectType();
