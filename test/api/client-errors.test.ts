@@ -1,8 +1,14 @@
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { SEED } from '../../seeds/seed';
-import { forceFailure, newApiKey, snapshotDatabase } from '../support/editor';
+import { newApiKey, snapshotDatabase } from '../support/editor';
 import { createTestServer, type TestServer } from '../support/test-server';
 
+/**
+ * Errors the client caused: a value it wrote (BAD_USER_INPUT naming the argument or input field), an id
+ * that names nothing (NOT_FOUND), an update based on an old version (VERSION_CONFLICT), a query the
+ * schema cannot answer (GRAPHQL_VALIDATION_FAILED). A mutation refused for any of them writes nothing.
+ * Unexpected failures are in internal-errors.test.ts.
+ */
 let server: TestServer;
 let key: string;
 let extraction3: string;
@@ -19,6 +25,140 @@ beforeAll(async () => {
   hargrave = ids.data!.person.id;
 });
 afterAll(() => server.close());
+
+const FILM_STATUS = `query Extraction2StatusOn($slug: String!, $asOf: Date) { film(slug: $slug) { status(asOf: $asOf) } }`;
+
+describe('an unknown enum value', () => {
+  test('written in the query is BAD_USER_INPUT naming the argument', async () => {
+    const result = await server.execute(
+      `query FilmsSideways { films(orderBy: SIDEWAYS) { totalCount } }`,
+    );
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'orderBy' });
+  });
+
+  test('written in a list inside an input is BAD_USER_INPUT naming the input field', async () => {
+    const result = await server.execute(
+      `query FilmsNope { films(filter: { statuses: [NOPE] }) { totalCount } }`,
+    );
+    expect(result.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.statuses',
+    });
+  });
+
+  test('passed as a variable is BAD_USER_INPUT naming the argument the variable feeds', async () => {
+    const result = await server.execute(
+      `query FilmsOrdered($order: FilmOrder) { films(orderBy: $order) { totalCount } }`,
+      {
+        order: 'SIDEWAYS',
+      },
+    );
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'orderBy' });
+  });
+
+  test('passed inside an input variable is BAD_USER_INPUT naming the input field', async () => {
+    const result = await server.execute(
+      `query FilmsFiltered($filter: FilmFilter) { films(filter: $filter) { totalCount } }`,
+      {
+        filter: { statuses: ['RELEASED', 'NOPE'] },
+      },
+    );
+    expect(result.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.statuses',
+    });
+  });
+});
+
+describe('a bad Date', () => {
+  test.each(['2020-13-45', '2021-02-29', 'yesterday', '2020-5-4'])(
+    '%j written in the query is BAD_USER_INPUT naming the argument',
+    async (date) => {
+      const result = await server.execute(
+        `query StatusOnABadDay($slug: String!) { film(slug: $slug) { status(asOf: ${JSON.stringify(date)}) } }`,
+        { slug: SEED.films.extraction2 },
+      );
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
+    },
+  );
+
+  test.each(['2020-13-45', '2021-02-29', 'yesterday'])(
+    '%j passed as a variable is BAD_USER_INPUT naming the argument',
+    async (asOf) => {
+      const result = await server.execute(FILM_STATUS, { slug: SEED.films.extraction2, asOf });
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
+    },
+  );
+
+  test('that is not a string is BAD_USER_INPUT naming the argument', async () => {
+    const result = await server.execute(
+      `query StatusOnANumber($slug: String!) { film(slug: $slug) { credits(asOf: 20200505) { id } } }`,
+      { slug: SEED.films.extraction2 },
+    );
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
+  });
+
+  test('inside a filter is BAD_USER_INPUT naming the input field', async () => {
+    const literal = await server.execute(
+      `query ChangedYesterday { attachments(filter: { changedSince: "yesterday" }) { totalCount } }`,
+    );
+    expect(literal.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.changedSince',
+    });
+    const variable = await server.execute(
+      `query ReleasedAfter($filter: FilmFilter) { films(filter: $filter) { totalCount } }`,
+      {
+        filter: { releasedAfter: '2021-02-29' },
+      },
+    );
+    expect(variable.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.releasedAfter',
+    });
+  });
+
+  test('a real leap day is a good Date', async () => {
+    const result = await server.execute(FILM_STATUS, {
+      slug: SEED.films.extraction2,
+      asOf: '2020-02-29',
+    });
+    expect(result).toEqual({ data: { film: { status: null } } });
+  });
+});
+
+describe('id or slug', () => {
+  test('film with both an id and a slug is BAD_USER_INPUT', async () => {
+    const result = await server.execute(
+      `query FilmByBoth($id: ID!, $slug: String!) { film(id: $id, slug: $slug) { title } }`,
+      {
+        id: 'RmlsbTox',
+        slug: SEED.films.extraction,
+      },
+    );
+    expect(result.data).toEqual({ film: null });
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'slug' });
+  });
+
+  test('film with neither an id nor a slug is BAD_USER_INPUT on "id"', async () => {
+    const result = await server.execute(`query FilmByNothing { film { title } }`);
+    expect(result.data).toEqual({ film: null });
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+});
+
+describe('query shape errors', () => {
+  test('a field the schema does not have is GRAPHQL_VALIDATION_FAILED, not a user-input error', async () => {
+    const result = await server.execute(
+      `query NoSuchField { film(slug: "extraction") { boxOfficeRank } }`,
+    );
+    expect(result.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});
 
 const RECORD = `mutation Record($input: RecordAttachmentInput!) { recordAttachment(input: $input) { event { id } } }`;
 
@@ -207,97 +347,5 @@ describe('optimistic concurrency', () => {
       { id, v: version },
     );
     expect(extensions).toEqual({ code: 'VERSION_CONFLICT', currentVersion: version + 1 });
-  });
-
-  test('renaming keeps the slug and the search text in step with the name', async () => {
-    const created = await server.execute<{ createPerson: { id: string } }>(
-      `mutation { createPerson(input: { name: "Old Name" }) { id } }`,
-      undefined,
-      { apiKey: key },
-    );
-    const id = created.data!.createPerson.id;
-    const renamed = await server.execute(
-      `mutation R($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, name: "Zoë Névé", aliases: ["ZN"] }) { slug name aliases version } }`,
-      { id },
-      { apiKey: key },
-    );
-    expect(renamed).toEqual({
-      data: { updatePerson: { slug: 'zoe-neve', name: 'Zoë Névé', aliases: ['ZN'], version: 2 } },
-    });
-    const found = await server.execute(
-      `query { people(filter: { nameContains: "zoe" }) { edges { node { name } } } search(text: "ZN") { ... on Person { name } } }`,
-    );
-    expect(found).toEqual({
-      data: { people: { edges: [{ node: { name: 'Zoë Névé' } }] }, search: [{ name: 'Zoë Névé' }] },
-    });
-  });
-});
-
-describe('transactions', () => {
-  test('a failure forced between two writes of one mutation leaves no partial rows', async () => {
-    // The database itself refuses the second write (the event), after the credit and the source were written.
-    const removeTrigger = await forceFailure(server.dataSource, 'INSERT ON attachment_event');
-    try {
-      const person = await server.execute<{ createPerson: { id: string } }>(
-        `mutation { createPerson(input: { name: "Half Written" }) { id } }`,
-        undefined,
-        { apiKey: key },
-      );
-      const before = await snapshotDatabase(server.dataSource);
-      const result = await server.execute(
-        RECORD,
-        {
-          input: report(
-            { person: person.data!.createPerson.id },
-            { url: 'https://example.com/never-stored' },
-          ),
-        },
-        { apiKey: key },
-      );
-      expect(result.errors![0]).toMatchObject({
-        message: 'Internal server error',
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-      });
-      expect(await snapshotDatabase(server.dataSource)).toEqual(before);
-    } finally {
-      await removeTrigger();
-    }
-  });
-
-  test('recordRelease keeps Film.releaseDate in step, all or nothing', async () => {
-    const film = await server.execute<{ createFilm: { id: string } }>(
-      `mutation { createFilm(input: { title: "Release Date Test" }) { id } }`,
-      undefined,
-      { apiKey: key },
-    );
-    const id = film.data!.createFilm.id;
-    const release = (date: string, kind: string) =>
-      server.execute(
-        `mutation R($film: ID!, $date: Date!, $kind: ReleaseKind!) { recordRelease(input: { film: $film, date: $date, kind: $kind }) { film { releaseDate } } }`,
-        { film: id, date, kind },
-        { apiKey: key },
-      );
-    expect(await release('2026-09-01', 'PREMIERE')).toEqual({
-      data: { recordRelease: { film: { releaseDate: null } } },
-    });
-    expect(await release('2026-10-01', 'STREAMING')).toEqual({
-      data: { recordRelease: { film: { releaseDate: '2026-10-01' } } },
-    });
-    expect(await release('2026-09-15', 'THEATRICAL')).toEqual({
-      data: { recordRelease: { film: { releaseDate: '2026-09-15' } } },
-    });
-
-    const removeTrigger = await forceFailure(server.dataSource, 'UPDATE OF "releaseDate" ON film');
-    try {
-      const before = await snapshotDatabase(server.dataSource);
-      const failed = await release('2026-08-01', 'THEATRICAL');
-      expect(failed.errors![0].extensions).toEqual({
-        code: 'INTERNAL_SERVER_ERROR',
-        requestId: expect.any(String),
-      });
-      expect(await snapshotDatabase(server.dataSource)).toEqual(before);
-    } finally {
-      await removeTrigger();
-    }
   });
 });
