@@ -229,13 +229,13 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
 
   test('an invalid date written inline in the document names the field too', async () => {
     const result = await server.execute(
-      `mutation { createFilm(input: { title: "" }) { id } }`,
+      `mutation CreateUntitledFilm { createFilm(input: { title: "" }) { id } }`,
       undefined,
       { apiKey: key },
     );
     expect(result.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.title' });
     const inline = await server.execute(
-      `mutation { recordRelease(input: { film: "${extraction3}", date: "2026-13-01", kind: THEATRICAL }) { id } }`,
+      `mutation ReleaseInMonth13 { recordRelease(input: { film: "${extraction3}", date: "2026-13-01", kind: THEATRICAL }) { id } }`,
       undefined,
       { apiKey: key },
     );
@@ -243,60 +243,64 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
   });
 
   test.each([
-    ['an empty name', `mutation { createPerson(input: { name: "" }) { id } }`, 'input.name'],
+    [
+      'an empty name',
+      `mutation CreateNamelessPerson { createPerson(input: { name: "" }) { id } }`,
+      'input.name',
+    ],
     [
       'a blank alias',
-      `mutation { createPerson(input: { name: "Aliased", aliases: ["ok", " "] }) { id } }`,
+      `mutation CreateBlankAlias { createPerson(input: { name: "Aliased", aliases: ["ok", " "] }) { id } }`,
       'input.aliases',
     ],
     [
       'a story ordinal below 1',
-      `mutation { addFilmToFranchise(input: { film: "${toGlobalId('Film', 1)}", franchise: "${toGlobalId('Franchise', 1)}", storyOrdinal: 0 }) { storyOrdinal } }`,
+      `mutation AddFilmAtPlace0 { addFilmToFranchise(input: { film: "${toGlobalId('Film', 1)}", franchise: "${toGlobalId('Franchise', 1)}", storyOrdinal: 0 }) { storyOrdinal } }`,
       'input.storyOrdinal',
     ],
     [
       'a runtime of 0 minutes',
-      `mutation { createFilm(input: { title: "Short", runtimeMinutes: 0 }) { id } }`,
+      `mutation CreateZeroMinuteFilm { createFilm(input: { title: "Short", runtimeMinutes: 0 }) { id } }`,
       'input.runtimeMinutes',
     ],
     [
       'a malformed IMDb id',
-      `mutation { createFilm(input: { title: "Imdb", imdbId: "12345" }) { id } }`,
+      `mutation CreateFilmWithBadImdbId { createFilm(input: { title: "Imdb", imdbId: "12345" }) { id } }`,
       'input.imdbId',
     ],
     [
       'a lower-case country',
-      `mutation { recordRelease(input: { film: "${toGlobalId('Film', 1)}", date: "2026-01-01", kind: THEATRICAL, country: "us" }) { id } }`,
+      `mutation ReleaseInLowerCaseCountry { recordRelease(input: { film: "${toGlobalId('Film', 1)}", date: "2026-01-01", kind: THEATRICAL, country: "us" }) { id } }`,
       'input.country',
     ],
     [
       'a negative metric',
-      `mutation { recordMetric(input: { film: "${toGlobalId('Film', 1)}", kind: BUDGET, value: -1, unit: USD, methodology: "m", asOf: "2026-01-01", sourceId: "${toGlobalId('Source', 1)}" }) { id } }`,
+      `mutation RecordNegativeMetric { recordMetric(input: { film: "${toGlobalId('Film', 1)}", kind: BUDGET, value: -1, unit: USD, methodology: "m", asOf: "2026-01-01", sourceId: "${toGlobalId('Source', 1)}" }) { id } }`,
       'input.value',
     ],
     [
       'a film that already exists (slug clash)',
-      `mutation { createFilm(input: { title: "Extraction 2" }) { id } }`,
+      `mutation CreateExistingFilm { createFilm(input: { title: "Extraction 2" }) { id } }`,
       'input.title',
     ],
     [
       'a title that has no letter or digit',
-      `mutation { createFilm(input: { title: "!!!" }) { id } }`,
+      `mutation CreateFilmTitledPunctuation { createFilm(input: { title: "!!!" }) { id } }`,
       'input.title',
     ],
     [
       'a blank retraction reason',
-      `mutation { retractEvent(id: "${toGlobalId('AttachmentEvent', 1)}", reason: " ") { __typename } }`,
+      `mutation RetractWithBlankReason { retractEvent(id: "${toGlobalId('AttachmentEvent', 1)}", reason: " ") { __typename } }`,
       'reason',
     ],
     [
       'a retraction of something that is not an event',
-      `mutation { retractEvent(id: "${toGlobalId('Film', 1)}", reason: "x") { __typename } }`,
+      `mutation RetractFilm { retractEvent(id: "${toGlobalId('Film', 1)}", reason: "x") { __typename } }`,
       'id',
     ],
     [
       'a film related to itself',
-      `mutation { relateFilms(input: { from: "${toGlobalId('Film', 1)}", to: "${toGlobalId('Film', 1)}", kind: SEQUEL, effectiveDate: "2026-01-01", confidence: OFFICIAL, sourceId: "${toGlobalId('Source', 1)}" }) { id } }`,
+      `mutation RelateFilmToItself { relateFilms(input: { from: "${toGlobalId('Film', 1)}", to: "${toGlobalId('Film', 1)}", kind: SEQUEL, effectiveDate: "2026-01-01", confidence: OFFICIAL, sourceId: "${toGlobalId('Source', 1)}" }) { id } }`,
       'input.to',
     ],
   ])('%s', async (_case, query, field) => {

@@ -109,7 +109,7 @@ describe('a mutation that fails half-way', () => {
     const removeTrigger = await forceFailure(server.dataSource, 'INSERT ON attachment_event');
     try {
       const person = await server.execute<{ createPerson: { id: string } }>(
-        `mutation { createPerson(input: { name: "Half Written" }) { id } }`,
+        `mutation CreateHalfWrittenPerson { createPerson(input: { name: "Half Written" }) { id } }`,
         undefined,
         { apiKey: key },
       );
@@ -141,7 +141,7 @@ describe('a mutation that fails half-way', () => {
 
   test('recordRelease keeps Film.releaseDate in step, all or nothing', async () => {
     const film = await server.execute<{ createFilm: { id: string } }>(
-      `mutation { createFilm(input: { title: "Release Date Test" }) { id } }`,
+      `mutation CreateReleaseDateTestFilm { createFilm(input: { title: "Release Date Test" }) { id } }`,
       undefined,
       { apiKey: key },
     );
