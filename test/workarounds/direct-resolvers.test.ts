@@ -128,6 +128,19 @@ class BoxResolver {
     return String(box.size);
   }
 
+  @FieldResolver(() => Int, { description: 'Takes an argument with a validateFn of its own.' })
+  checked(
+    @Arg('n', () => Int, {
+      description: 'A number below 10.',
+      validateFn: (value) => {
+        if (typeof value === 'number' && value >= 10) throw new Error('n must be below 10');
+      },
+    })
+    n: number,
+  ): number {
+    return n;
+  }
+
   @FieldResolver(() => Int, { description: 'Takes an @Args class.' })
   paged(@Root() box: Box, @Args(() => Page) page: Page): number {
     return page instanceof Page ? (page.first ?? box.size) : -1;
@@ -276,7 +289,7 @@ describe("type-graphql's metadata", () => {
 });
 
 describe('which fields are served directly', () => {
-  test('only field resolvers without roles, middlewares, @Args or custom parameters are replaced', () => {
+  test('only field resolvers without roles, middlewares, @Args, custom parameters or an own validateFn are replaced', () => {
     const box = schema.getType('Box');
     if (!isObjectType(box)) throw new Error('expected the object type Box');
     const replaced = Object.entries(box.getFields())
@@ -293,24 +306,33 @@ describe('which fields are served directly', () => {
     });
   });
 
-  test('fields with roles, middlewares, @Args or custom parameters still go through the wrapper', async () => {
+  test('fields with roles, middlewares, @Args, custom parameters or an own validateFn still go through the wrapper', async () => {
     expect(
-      await runCounted('query Wrapped { box { secret signedIn wrapped paged(first: 4) custom } }', {
-        who: 'admin',
-      }),
+      await runCounted(
+        'query Wrapped { box { secret signedIn wrapped paged(first: 4) custom checked(n: 3) } }',
+        { who: 'admin' },
+      ),
     ).toEqual({
       result: {
-        data: { box: { secret: 2, signedIn: 2, wrapped: '(2)', paged: 4, custom: 'custom' } },
+        data: {
+          box: {
+            secret: 2,
+            signedIn: 2,
+            wrapped: '(2)',
+            paged: 4,
+            custom: 'custom',
+            checked: 3,
+          },
+        },
       },
-      wrapperCalls: [
-        'BoxResolver',
-        'BoxResolver',
-        'BoxResolver',
-        'BoxResolver',
-        'BoxResolver',
-        'BoxResolver',
-      ],
+      wrapperCalls: Array(7).fill('BoxResolver'), // Query.box and the six fields
     });
+  });
+
+  test("an argument's own validateFn still runs on a scalar value", async () => {
+    const result = (await run('query Unchecked { box { checked(n: 12) } }')) as ExecutionResult;
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0].message).toBe('n must be below 10');
   });
 
   test('@Authorized() without roles keeps its authorization check', async () => {
