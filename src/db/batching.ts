@@ -108,6 +108,7 @@ export function columnsReaderOf<T extends ObjectLiteral, K extends keyof T & str
   return (row, alias) => readColumns(driver, columns, row, alias, {}) as Pick<T, K>;
 }
 
+/** Sets each column's property of `into` from `row`, converted by the driver as TypeORM's `find` does. */
 function readColumns<T>(
   driver: DataSource['driver'],
   columns: readonly ColumnMetadata[],
