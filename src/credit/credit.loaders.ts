@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
+  columnsReaderOf,
   groupRows,
   hydratorOf,
   rowsByIdLoader,
@@ -44,22 +45,11 @@ export function createCreditLoaders(reader: EntityManager, options: LoaderOption
   const { dataSource } = reader;
   const dialect = dialectOf(dataSource);
   const hydrateCredit = hydratorOf(dataSource, Credit);
-  const eventColumns = dataSource
-    .getMetadata(AttachmentEvent)
-    .columns.filter((column) =>
-      (STATUS_EVENT_COLUMNS as readonly string[]).includes(column.propertyName),
-    );
-  const driver = dataSource.driver;
-  const statusEventOf = (row: RawRow): StatusEvent => {
-    const event: Record<string, unknown> = {};
-    for (const column of eventColumns) {
-      event[column.propertyName] = driver.prepareHydratedValue(
-        row[`event_${column.databaseName}`],
-        column,
-      );
-    }
-    return event as unknown as StatusEvent;
-  };
+  const statusEventOf: (row: RawRow, alias: string) => StatusEvent = columnsReaderOf(
+    dataSource,
+    AttachmentEvent,
+    STATUS_EVENT_COLUMNS,
+  );
 
   /**
    * Credits come with their status history in the same statement: nearly every credit that is read is
@@ -94,7 +84,7 @@ export function createCreditLoaders(reader: EntityManager, options: LoaderOption
             byId.set(id, (credit = hydrateCredit(row, 'credit')));
             histories.set(credit, []);
           }
-          if (row.event_id != null) histories.get(credit)!.push(statusEventOf(row));
+          if (row.event_id != null) histories.get(credit)!.push(statusEventOf(row, 'event'));
         }
         for (const [credit, history] of histories)
           credit.statusHistory = history.sort(compareEvents);

@@ -71,7 +71,8 @@ export type RawRow = Record<string, unknown>;
  * conversion (booleans, JSON…). It does what `getMany()` does for a flat select, without TypeORM's
  * general transformer, which allocates several objects per column and cost more than the SQL itself
  * on the benchmark's deep query (the loaders read thousands of rows per request). It reads the served
- * columns only (`servedColumnsOf`), as the loaders select them.
+ * columns only (`servedColumnsOf`), as the loaders select them. test/workarounds/hydrator.test.ts
+ * checks that it builds what TypeORM's own `find` builds, for every entity.
  */
 export function hydratorOf<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -85,19 +86,44 @@ export function hydratorOf<T extends ObjectLiteral>(
     const columns: ColumnMetadata[] = servedColumnsOf(dataSource, entity);
     const driver = dataSource.driver;
     const target = metadata.target as new () => T;
-    hydrate = (row, alias) => {
-      const value = new target() as Record<string, unknown>;
-      for (const column of columns) {
-        value[column.propertyName] = driver.prepareHydratedValue(
-          row[`${alias}_${column.databaseName}`],
-          column,
-        );
-      }
-      return value;
-    };
+    hydrate = (row, alias) => readColumns(driver, columns, row, alias, new target());
     byEntity.set(entity as EntityTarget<ObjectLiteral>, hydrate);
   }
   return hydrate as (row: RawRow, alias: string) => T;
+}
+
+/**
+ * Reads some columns of an entity from raw rows (an event joined to its credit) into plain objects,
+ * converted as `hydratorOf` converts them.
+ */
+export function columnsReaderOf<T extends ObjectLiteral, K extends keyof T & string>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  propertyNames: readonly K[],
+): (row: RawRow, alias: string) => Pick<T, K> {
+  const columns = dataSource
+    .getMetadata(entity)
+    .columns.filter((column) => (propertyNames as readonly string[]).includes(column.propertyName));
+  const driver = dataSource.driver;
+  return (row, alias) => readColumns(driver, columns, row, alias, {}) as Pick<T, K>;
+}
+
+/** Sets each column's property of `into` from `row`, converted by the driver as TypeORM's `find` does. */
+function readColumns<T>(
+  driver: DataSource['driver'],
+  columns: readonly ColumnMetadata[],
+  row: RawRow,
+  alias: string,
+  into: T,
+): T {
+  const value = into as Record<string, unknown>;
+  for (const column of columns) {
+    value[column.propertyName] = driver.prepareHydratedValue(
+      row[`${alias}_${column.databaseName}`],
+      column,
+    );
+  }
+  return into;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { beginImmediate } from './sqlite-begin-immediate';
 import { tallyWrites, type SqlTally } from './sql-tally';
 
 /**
@@ -30,16 +31,6 @@ class Queue {
     this.tail = result.catch(() => undefined);
     return result;
   }
-}
-
-/** Makes the driver's single query runner begin its transactions IMMEDIATE. */
-function beginImmediate(runner: QueryRunner): void {
-  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  runner.query = ((sql: string, ...rest: unknown[]) =>
-    query(
-      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
-      ...rest,
-    )) as QueryRunner['query'];
 }
 
 async function openSqliteWriter(dataSource: DataSource): Promise<Writer> {

@@ -9,6 +9,13 @@ type ParamMetadata = NonNullable<
 const DIRECT_KINDS = new Set<ParamMetadata['kind']>(['root', 'context', 'arg', 'info']);
 
 /**
+ * Whether a direct call hands `param` over as type-graphql's wrapper would: an argument's own
+ * `validateFn` runs even on scalars.
+ */
+const isDirect = (param: ParamMetadata) =>
+  DIRECT_KINDS.has(param.kind) && !(param.kind === 'arg' && param.validateFn);
+
+/**
  * Serves type-graphql field resolvers without type-graphql's per-call wrapper when the wrapper would
  * do nothing. For a field with arguments, the wrapper converts each argument and passes it to the
  * validator, and that step is async even when there is nothing to validate: every call makes several
@@ -17,10 +24,11 @@ const DIRECT_KINDS = new Set<ParamMetadata['kind']>(['root', 'context', 'arg', '
  * a call whose argument values are all scalars, enums or null gets exactly the same parameters from a
  * direct call of the resolver method.
  *
- * Taken over: field resolvers of the given resolver classes with no `@Authorized` roles and no
- * middlewares, whose parameters are only `@Root()`, `@Ctx()`, `@Arg()` and `@Info()`. A call that
- * carries an input object, or whose root is not yet an instance of the root's class, still goes through
- * type-graphql's resolver, which converts and validates.
+ * Taken over: field resolvers of the given resolver classes with no `@Authorized` and no
+ * middlewares, whose parameters are only `@Root()`, `@Ctx()`, `@Arg()` (without a `validateFn` of its
+ * own) and `@Info()`. A call that carries an input object, or whose root is not yet an instance of the
+ * root's class, still goes through type-graphql's resolver, which converts and validates. The schema
+ * must be built without `globalMiddlewares`: a direct call skips them.
  * The schema (SDL) does not change. Resolver classes are stateless singletons, so one instance per
  * class here serves as well as type-graphql's.
  */
@@ -33,9 +41,10 @@ export function useDirectFieldResolvers(
   const instances = new Map<object, Record<string, unknown>>();
   for (const metadata of storage.fieldResolvers) {
     if (!classes.has(metadata.target) || !metadata.getObjectType) continue;
-    if (metadata.roles?.length || metadata.middlewares?.length) continue;
+    // `@Authorized()` without roles records `roles: []` and is still checked by the wrapper.
+    if (metadata.roles || metadata.middlewares?.length) continue;
     const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
-    if (!params.every((param) => DIRECT_KINDS.has(param.kind))) continue;
+    if (!params.every(isDirect)) continue;
     const objectClass = metadata.getObjectType();
     const typeName = storage.objectTypes.find((type) => type.target === objectClass)?.name;
     const type = typeName ? schema.getType(typeName) : undefined;

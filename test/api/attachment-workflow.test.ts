@@ -308,7 +308,7 @@ describe('retraction', () => {
 
   test('retracting a production event changes the film’s status back', async () => {
     const film = await server.execute<{ createFilm: { id: string } }>(
-      `mutation { createFilm(input: { title: "Retraction Test Film" }) { id } }`,
+      `mutation CreateRetractionTestFilm { createFilm(input: { title: "Retraction Test Film" }) { id } }`,
       undefined,
       { apiKey: key },
     );
@@ -384,7 +384,7 @@ describe('the changes feed', () => {
 
   test('a cursor of another connection is BAD_USER_INPUT', async () => {
     const result = await server.execute(
-      `query { changes(since: "2020-01-01T00:00:00Z", after: "WzFd") { totalCount } }`,
+      `query ChangesAfterOldCursor { changes(since: "2020-01-01T00:00:00Z", after: "WzFd") { totalCount } }`,
     );
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });

@@ -159,11 +159,11 @@ describe('every mutation in the schema needs a valid editor key', () => {
     };
     const done = new Set<string>();
     const company = await run(
-      `mutation { createCompany(input: { name: "Auth Test Pictures", kind: STUDIO }) { id } }`,
+      `mutation CreateCompany { createCompany(input: { name: "Auth Test Pictures", kind: STUDIO }) { id } }`,
     );
     done.add('createCompany');
     const franchise = await run(
-      `mutation { createFranchise(input: { name: "Auth Test Saga", kind: SAGA }) { id version } }`,
+      `mutation CreateFranchise { createFranchise(input: { name: "Auth Test Saga", kind: SAGA }) { id version } }`,
     );
     done.add('createFranchise');
     await run(
@@ -173,8 +173,12 @@ describe('every mutation in the schema needs a valid editor key', () => {
       },
     );
     done.add('updateFranchise');
-    const film = await run(`mutation { createFilm(input: { title: "Auth Test One" }) { id } }`);
-    const film2 = await run(`mutation { createFilm(input: { title: "Auth Test Two" }) { id } }`);
+    const film = await run(
+      `mutation CreateFilmOne { createFilm(input: { title: "Auth Test One" }) { id } }`,
+    );
+    const film2 = await run(
+      `mutation CreateFilmTwo { createFilm(input: { title: "Auth Test Two" }) { id } }`,
+    );
     done.add('createFilm');
     await run(
       `mutation U($id: ID!) { updateFilm(input: { id: $id, expectedVersion: 1, runtimeMinutes: 99 }) { id } }`,
@@ -196,7 +200,7 @@ describe('every mutation in the schema needs a valid editor key', () => {
     );
     done.add('relateFilms');
     const person = await run(
-      `mutation { createPerson(input: { name: "Auth Test Person", aliases: ["A.T."] }) { id } }`,
+      `mutation CreatePerson { createPerson(input: { name: "Auth Test Person", aliases: ["A.T."] }) { id } }`,
     );
     done.add('createPerson');
     await run(
@@ -205,7 +209,7 @@ describe('every mutation in the schema needs a valid editor key', () => {
     );
     done.add('updatePerson');
     const character = await run(
-      `mutation { createCharacter(input: { name: "Auth Test Hero" }) { id } }`,
+      `mutation CreateCharacter { createCharacter(input: { name: "Auth Test Hero" }) { id } }`,
     );
     done.add('createCharacter');
     await run(

@@ -93,7 +93,7 @@ test('50 concurrent recordAttachment calls on different credits all succeed and 
 
 test('10 concurrent updates of one film with the same expectedVersion: exactly one succeeds, 9 are VERSION_CONFLICT', async () => {
   const created = await post<{ createFilm: { id: string; version: number } }>(
-    `mutation { createFilm(input: { title: "Contested Film" }) { id version } }`,
+    `mutation CreateContestedFilm { createFilm(input: { title: "Contested Film" }) { id version } }`,
     {},
   );
   const { id, version } = created.data!.createFilm;
@@ -124,7 +124,7 @@ test('10 concurrent updates of one film with the same expectedVersion: exactly o
 test('the same report sent 10 times at once is stored once', async () => {
   const film = await filmId(SEED.films.extraction3);
   const person = await post<{ createPerson: { id: string } }>(
-    `mutation { createPerson(input: { name: "Repeated Report" }) { id } }`,
+    `mutation CreateRepeatedReportPerson { createPerson(input: { name: "Repeated Report" }) { id } }`,
     {},
   );
   const before = await countRows(server.dataSource, 'credit', 'attachment_event', 'source');

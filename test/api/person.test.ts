@@ -1,9 +1,12 @@
 import { SEED } from '../../seeds/seed';
+import { newApiKey } from '../support/editor';
 import { createTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
+let key: string;
 beforeAll(async () => {
   server = await createTestServer();
+  key = await newApiKey(server.dataSource, 'person-editor');
 });
 afterAll(() => server.close());
 
@@ -220,6 +223,32 @@ describe('company(id:, slug:)', () => {
       await server.execute(`query NoSuchCompany { company(slug: "nobody") { name } }`),
     ).toEqual({
       data: { company: null },
+    });
+  });
+});
+
+// Runs last: it adds a person, which the lists above would count.
+describe('updatePerson', () => {
+  test('renaming keeps the slug and the search text in step with the name', async () => {
+    const created = await server.execute<{ createPerson: { id: string } }>(
+      `mutation CreateOldName { createPerson(input: { name: "Old Name" }) { id } }`,
+      undefined,
+      { apiKey: key },
+    );
+    const id = created.data!.createPerson.id;
+    const renamed = await server.execute(
+      `mutation Rename($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, name: "Zoë Névé", aliases: ["ZN"] }) { slug name aliases version } }`,
+      { id },
+      { apiKey: key },
+    );
+    expect(renamed).toEqual({
+      data: { updatePerson: { slug: 'zoe-neve', name: 'Zoë Névé', aliases: ['ZN'], version: 2 } },
+    });
+    const found = await server.execute(
+      `query FindRenamed { people(filter: { nameContains: "zoe" }) { edges { node { name } } } search(text: "ZN") { ... on Person { name } } }`,
+    );
+    expect(found).toEqual({
+      data: { people: { edges: [{ node: { name: 'Zoë Névé' } }] }, search: [{ name: 'Zoë Névé' }] },
     });
   });
 });

@@ -89,7 +89,7 @@ test(`SIGKILL at random moments under write load, ${ROUNDS} rounds: acknowledged
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: '{ film(slug: "extraction-3") { id } person(slug: "idris-elba") { id } }',
+        query: 'query Ids { film(slug: "extraction-3") { id } person(slug: "idris-elba") { id } }',
       }),
     })
   ).json();

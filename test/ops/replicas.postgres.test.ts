@@ -36,7 +36,7 @@ describe('on PostgreSQL, with DATABASE_REPLICA_URLS', () => {
   test('mutations run on the primary and their results are read back', async () => {
     const key = await newApiKey(server.dataSource, 'replicas');
     const created = await server.execute(
-      `mutation { createPerson(input: { name: "Replica Reader" }) { name slug } }`,
+      `mutation CreateReplicaReader { createPerson(input: { name: "Replica Reader" }) { name slug } }`,
       undefined,
       { apiKey: key },
     );

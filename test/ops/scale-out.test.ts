@@ -147,7 +147,7 @@ test('a report recorded through one server is visible through the other at once'
 test('20 concurrent conflicting updates spread over both servers: exactly one succeeds, 19 are VERSION_CONFLICT', async () => {
   const created = await post<{ createFilm: { id: string; version: number } }>(
     servers[0],
-    `mutation { createFilm(input: { title: "Contested Across Servers" }) { id version } }`,
+    `mutation CreateContestedFilm { createFilm(input: { title: "Contested Across Servers" }) { id version } }`,
   );
   const { id, version } = created.data!.createFilm;
   const results = await Promise.all(

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { GraphQLFormattedError } from 'graphql';
+import { Kind, parse, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { prepareDatabase } from '../../src/db/bootstrap';
 import type { LoaderOptions } from '../../src/db/batching';
@@ -85,6 +85,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     auth: ExecuteOptions = {},
     tracked: TrackedRequest = newTrackedRequest(`test-${++requestCounter}`),
   ) => {
+    expectNamedOperations(query);
     const contextValue = await app.contextFor({
       tracked,
       authorization:
@@ -125,4 +126,22 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       await database.drop();
     },
   };
+}
+
+/**
+ * Tests send named operations (`query FilmBySlug { … }`), as the log and the traces of a real client
+ * name them. A document that does not parse is left to Apollo: some tests send one on purpose.
+ */
+function expectNamedOperations(query: string): void {
+  let definitions;
+  try {
+    definitions = parse(query).definitions;
+  } catch {
+    return;
+  }
+  for (const definition of definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION && !definition.name) {
+      throw new Error(`name the operation: ${query.replace(/\s+/g, ' ').slice(0, 80)}`);
+    }
+  }
 }
