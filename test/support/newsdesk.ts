@@ -116,17 +116,29 @@ export function localId(globalId: string): number {
 
 /**
  * Inserts one row as it is given (explicit id, `recordedAt` of our choosing): what the API cannot
- * write, such as two events recorded in an order that disagrees with their ids.
+ * write, such as two events recorded in an order that disagrees with their ids. Plain SQL, because
+ * TypeORM's insert drops an explicit value of a generated id on PostgreSQL.
  */
 export async function insertRow<T extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   values: Partial<T>,
 ): Promise<void> {
-  await dataSource
-    .createQueryBuilder()
-    .insert()
-    .into(entity)
-    .values(values as never)
-    .execute();
+  const metadata = dataSource.getMetadata(entity);
+  const columns = Object.entries(values).map(([property, value]) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+    return {
+      name: column.databaseName,
+      value: dataSource.driver.preparePersistentValue(value, column),
+    };
+  });
+  const placeholders = columns.map((_, i) =>
+    dataSource.options.type === 'postgres' ? `$${i + 1}` : '?',
+  );
+  await dataSource.query(
+    `INSERT INTO "${metadata.tableName}" (${columns.map((c) => `"${c.name}"`).join(', ')})
+     VALUES (${placeholders.join(', ')})`,
+    columns.map((c) => c.value),
+  );
 }
