@@ -133,16 +133,30 @@ describe('node and nodes', () => {
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'ids' });
   });
 
-  test('nodes accepts exactly 100 ids', async () => {
-    const ids = Array.from({ length: 100 }, (_, i) => toGlobalId('Film', i + 1));
-    const result = await server.execute<{ nodes: unknown[] }>(
-      `query HundredNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
-      {
-        ids,
-      },
+  test('nodes accepts exactly 100 ids and answers 100 objects, each under its own id', async () => {
+    const listed = await server.execute<{
+      people: { edges: { node: { id: string } }[] };
+      attachments: { edges: { node: { id: string; history: { id: string }[] } }[] };
+    }>(
+      `query HundredIds {
+        people(first: 100) { edges { node { id } } }
+        attachments(first: 100) { edges { node { id history { id } } } }
+      }`,
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.nodes).toHaveLength(100);
+    const real = [
+      ...listed.data!.people.edges.map((edge) => edge.node.id),
+      ...listed.data!.attachments.edges.flatMap((edge) => [
+        edge.node.id,
+        ...edge.node.history.map((event) => event.id),
+      ]),
+    ];
+    const ids = [...new Set(real)].slice(0, 100);
+    expect(ids).toHaveLength(100);
+    const result = await server.execute(
+      `query HundredNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      { ids },
+    );
+    expect(result).toEqual({ data: { nodes: ids.map((id) => ({ id })) } });
   });
 });
 

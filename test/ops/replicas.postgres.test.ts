@@ -4,10 +4,12 @@ import { newApiKey } from '../support/editor';
 import { createTestServer, type TestServer } from '../support/test-server';
 
 // Read replicas are a PostgreSQL deployment option (TypeORM replication); SQLite has none. A real
-// replica needs a second server streaming from the first: here the "replica" is the primary itself,
-// reached through a pool of its own, which is enough to show how the app routes its queries.
+// replica needs a second server streaming from the first, which this test does not have: here
+// DATABASE_REPLICA_URLS names the primary itself. What it shows is that the setting opens a second,
+// separately named pool and that the API still reads and writes through it; not that reads would be
+// served by another server, nor anything about replication lag.
 
-describe('on PostgreSQL, with DATABASE_REPLICA_URLS', () => {
+describe('on PostgreSQL, with DATABASE_REPLICA_URLS naming the primary itself', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer({ env: (url) => ({ DATABASE_REPLICA_URLS: url }) });
@@ -22,7 +24,7 @@ describe('on PostgreSQL, with DATABASE_REPLICA_URLS', () => {
     return rows.map((row) => row.name);
   }
 
-  test('reads go to the replica pool, and the API answers as usual', async () => {
+  test('a second pool named franchise-graph-replica is opened, and a read answers as usual', async () => {
     expect(server.config.database).toMatchObject({
       replicaUrls: [expect.stringMatching(/^postgres:/)],
     });
@@ -33,7 +35,7 @@ describe('on PostgreSQL, with DATABASE_REPLICA_URLS', () => {
     expect(await applicationNames()).toEqual(['franchise-graph', 'franchise-graph-replica']);
   });
 
-  test('mutations run on the primary and their results are read back', async () => {
+  test('a mutation still answers with what it wrote', async () => {
     const key = await newApiKey(server.dataSource, 'replicas');
     const created = await server.execute(
       `mutation CreateReplicaReader { createPerson(input: { name: "Replica Reader" }) { name slug } }`,

@@ -64,11 +64,7 @@ beforeAll(async () => {
   await db.initialize();
   key = await newApiKey(db, 'scale-out');
 
-  const started = performance.now();
   servers = await Promise.all([1, 2].map(() => startServerProcess({ DATABASE_URL: database.url })));
-  const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`two servers on a migrated database started in ${seconds.toFixed(1)} s\n`);
-  expect(seconds).toBeLessThan(15);
 });
 
 afterAll(async () => {
