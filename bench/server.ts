@@ -32,11 +32,10 @@ async function main(): Promise<void> {
     config,
     logger,
     loaderOptions: { batch },
-    sqlStatementsHeader: SQL_STATEMENTS_HEADER,
   });
   await app.start();
 
-  const server = createServer(app.app);
+  const server = createServer(app.handler);
   server.listen(config.port, '127.0.0.1', () => {
     process.stdout.write(`listening ${(server.address() as AddressInfo).port} batch=${batch}\n`);
   });

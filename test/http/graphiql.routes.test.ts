@@ -1,17 +1,17 @@
 /**
- * HTTP-level checks of createGraphiqlRouter / wantsGraphiql (no browser).
+ * HTTP-level checks of the GraphiQL routes / wantsGraphiql (no browser).
  * Needs `npm run build:graphiql` first (reads dist/graphiql/index.html).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GRAPHIQL_CSP } from '../../src/graphiql/graphiql.middleware';
+import { GRAPHIQL_CSP } from '../../src/graphiql/graphiql.routes';
 import { GRAPHIQL_DIR } from '../../src/app';
 import { startGraphiqlTestServer, type GraphiqlTestServer } from '../support/graphiql-test-server';
 
 const BROWSER_ACCEPT =
   'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
-describe('GraphiQL router', () => {
+describe('GraphiQL routes', () => {
   let server: GraphiqlTestServer;
   beforeAll(async () => {
     server = await startGraphiqlTestServer();
