@@ -91,7 +91,7 @@ export function readJsonBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Pr
       }
       // As express.json (strict) did: an empty body is {}; anything but an object or array is refused.
       if (text.length === 0) return finish({ ok: true, body: {} });
-      if (!/^[\x20\x09\x0a\x0d]*[{[]/.test(text))
+      if (!/^[ \t\n\r]*[{[]/.test(text))
         return finish(refuse(400, 'The request body is not valid JSON.'));
       try {
         finish({ ok: true, body: JSON.parse(text) });
