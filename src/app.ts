@@ -145,6 +145,7 @@ export async function createApp({
           originAllowed: corsOriginRule(config),
           contextFor,
           browserPage: { wants: wantsGraphiql, serve: graphiql.page },
+          draining: () => draining,
         }),
       },
       {

@@ -14,6 +14,8 @@ export interface GraphqlHandlerOptions<TContext extends BaseContext> {
   readonly contextFor: (request: ContextRequest) => Promise<TContext>;
   /** A browser's GET /graphql (Accept prefers HTML) gets this page instead of Apollo. */
   readonly browserPage?: { wants(req: IncomingMessage): boolean; serve: RouteHandler };
+  /** While true, answers ask clients to close their connection (the server is draining). */
+  readonly draining?: () => boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface GraphqlHandlerOptions<TContext extends BaseContext> {
 export function createGraphqlHandler<TContext extends BaseContext>(
   options: GraphqlHandlerOptions<TContext>,
 ): RouteHandler {
-  const { apollo, originAllowed, contextFor, browserPage } = options;
+  const { apollo, originAllowed, contextFor, browserPage, draining } = options;
 
   const execute = async (
     req: IncomingMessage,
@@ -49,6 +51,8 @@ export function createGraphqlHandler<TContext extends BaseContext>(
       context: () => contextFor({ tracked, authorization: req.headers.authorization }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    // A request that began before the drain ends after it: its connection must not be reused.
+    if (draining?.()) res.setHeader('connection', 'close');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
