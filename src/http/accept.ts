@@ -25,7 +25,7 @@ function parseAccept(header: string): MediaRange[] {
 
 /**
  * Which of `offered` (media types, in the server's order of preference) the Accept header prefers, as
- * content negotiation (and express's `req.accepts`) decides: the highest q of the most specific range
+ * content negotiation (the `negotiator` package) decides: the highest q of the most specific range
  * that matches each type, then the client's order, then the server's. `undefined` when none is accepted.
  */
 export function preferredMediaType(header: string, offered: readonly string[]): string | undefined {

@@ -89,7 +89,7 @@ export function readJsonBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Pr
       } catch {
         return finish(refuse(400, 'The request body is not valid JSON.'));
       }
-      // As express.json (strict) did: an empty body is {}; anything but an object or array is refused.
+      // Strict JSON: an empty body is {} (a common client slip); a bare string or number is refused.
       if (text.length === 0) return finish({ ok: true, body: {} });
       if (!/^[ \t\n\r]*[{[]/.test(text))
         return finish(refuse(400, 'The request body is not valid JSON.'));
