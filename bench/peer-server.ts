@@ -358,14 +358,28 @@ function documentOf(query: string): DocumentNode | readonly GraphQLError[] {
   return document;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, statements: number): void {
+/** As franchise-graph reports it, so the bench counts both alike: one JSON line per request on stdout. */
+const LOG_REQUESTS = process.env.LOG_LEVEL === 'info';
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  statements: number,
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
-    'x-sql-statements': String(statements),
   });
   res.end(text);
+  if (LOG_REQUESTS) {
+    const requestId = req.headers['x-request-id'];
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'request', requestId, sqlStatements: statements })}\n`,
+    );
+  }
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -375,10 +389,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   try {
     request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    return send(res, 400, { errors: [{ message: 'invalid JSON' }] }, 0);
+    return send(req, res, 400, { errors: [{ message: 'invalid JSON' }] }, 0);
   }
   const document = documentOf(String(request.query ?? ''));
-  if (Array.isArray(document)) return send(res, 400, { errors: document }, 0);
+  if (Array.isArray(document)) return send(req, res, 400, { errors: document }, 0);
   const ctx = new RequestContext();
   const result = await execute({
     schema,
@@ -387,12 +401,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     operationName: request.operationName,
     contextValue: ctx,
   });
-  send(res, 200, result, ctx.statements);
+  send(req, res, 200, result, ctx.statements);
 }
 
 const server = createServer((req, res) => {
   handle(req, res).catch((error: unknown) =>
-    send(res, 500, { errors: [{ message: String(error) }] }, 0),
+    send(req, res, 500, { errors: [{ message: String(error) }] }, 0),
   );
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {

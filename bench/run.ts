@@ -41,7 +41,9 @@ import {
  * Builds (or reuses) the synthetic database, starts each server as a child process on a loopback port,
  * and runs autocannon against it: a warm-up, then a measured run, with requests that rotate through
  * many ids, slugs and cursors so no answer can come from a cache. Prints a table and writes
- * bench/results.json.
+ * bench/results.json. The SQL statements per request come from a counting pass before the timed runs,
+ * on a server started with LOG_LEVEL=info: each request's log line (`sqlStatements`), as the product
+ * reports it; the timed runs' servers log nothing.
  *
  * With `--db postgres`, franchise-graph and its N+1 variant read a PostgreSQL copy of the same synthetic
  * data, on the server of DATABASE_URL when it is a postgres:// URL (in fresh databases the bench creates
@@ -169,6 +171,11 @@ interface Server {
   readonly name: string;
   readonly port: number;
   readonly pid: number;
+  /**
+   * The SQL statements of the request sent with `x-request-id: requestId`, from its request log line
+   * (servers started with `logRequests` only).
+   */
+  statementsOf(requestId: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -180,11 +187,14 @@ const running = new Set<ChildProcess>();
 /**
  * Starts a server as a child process; resolves when it prints the port it listens on. franchise-graph
  * reads `databaseUrl` (the SQLite file by default); the peer reads the SQLite file whatever it is.
+ * With `logRequests`, it writes its request log lines (LOG_LEVEL=info), which `statementsOf` reads;
+ * without, it logs nothing, so timed runs do not pay for logging.
  */
 function startServer(
   kind: ServerKind,
   databasePath: string,
   databaseUrl = `sqlite:${databasePath}`,
+  { logRequests = false } = {},
 ): Promise<Server> {
   const script = {
     'franchise-graph': 'bench/server.js',
@@ -196,10 +206,9 @@ function startServer(
     ...process.env,
     PORT: '0',
     NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logRequests ? 'info' : 'silent',
     DATABASE_URL: databaseUrl,
     DATABASE_PATH: databasePath,
-    BENCH_SQL_HEADER: '1',
     BENCH_BATCH: kind === 'n+1' ? 'off' : 'on',
     // Q5 writes as fast as it can with one key: the documented per-key limit (300/min) would refuse it.
     WRITE_RATE_LIMIT: '999999999',
@@ -221,12 +230,15 @@ function startServer(
       const match = /listening (\d+)/.exec(output);
       if (!match) return;
       child.stdout!.removeAllListeners('data');
-      child.stdout!.resume();
       child.removeAllListeners('exit');
+      const log = logRequests ? requestLog(child) : undefined;
+      if (!log) child.stdout!.resume();
       resolveServer({
         name: kind,
         port: Number(match[1]),
         pid: child.pid!,
+        statementsOf: (requestId) =>
+          log ? log(requestId) : Promise.reject(new Error(`${kind} was started without logs`)),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
@@ -235,6 +247,52 @@ function startServer(
       });
     });
   });
+}
+
+/**
+ * Reads a server's request log lines from its stdout (pino JSON, one per line): resolves the SQL
+ * statements of a request id once its line has arrived (it may come after the response).
+ */
+function requestLog(child: ChildProcess): (requestId: string) => Promise<number> {
+  const seen = new Map<string, number>();
+  const waiting = new Map<string, (statements: number) => void>();
+  let rest = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (rest + chunk.toString('utf8')).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as {
+        msg?: string;
+        requestId?: unknown;
+        sqlStatements?: unknown;
+      };
+      if (entry.msg !== 'request' || typeof entry.requestId !== 'string') continue;
+      const statements = Number(entry.sqlStatements);
+      const waiter = waiting.get(entry.requestId);
+      if (waiter) {
+        waiting.delete(entry.requestId);
+        waiter(statements);
+      } else seen.set(entry.requestId, statements);
+    }
+  });
+  return (requestId) => {
+    const statements = seen.get(requestId);
+    if (statements !== undefined) {
+      seen.delete(requestId);
+      return Promise.resolve(statements);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(requestId);
+        reject(new Error(`no request log line for ${requestId}`));
+      }, 10_000);
+      waiting.set(requestId, (count) => {
+        clearTimeout(timer);
+        resolve(count);
+      });
+    });
+  };
 }
 
 /** Peak resident memory of a process so far (VmHWM), in MB. */
@@ -251,14 +309,21 @@ async function post(
   port: number,
   body: string,
   headers: Record<string, string> = {},
-): Promise<{ json: { data?: unknown; errors?: unknown[] }; statements: number }> {
+): Promise<{ json: { data?: unknown; errors?: unknown[] } }> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
   const json = (await response.json()) as { data?: unknown; errors?: unknown[] };
-  return { json, statements: Number(response.headers.get('x-sql-statements') ?? NaN) };
+  return { json };
+}
+
+/** The SQL statements per request of a query on a server, over the requests of its counting pass. */
+interface SqlPerRequest {
+  min: number;
+  max: number;
+  mean: number;
 }
 
 interface Measurement {
@@ -268,25 +333,70 @@ interface Measurement {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
-  sqlPerRequest: { min: number; max: number; mean: number } | null;
+  sqlPerRequest: SqlPerRequest | null;
   requests: number;
   failures: number;
   peakRssMb: number;
   note?: string;
 }
 
-/** A warm-up, then the measured run; every request takes the next set of variables. */
+/** Requests per query in a counting pass: its inputs, spread, up to this many (Q1 is slow on N+1). */
+const COUNTED_REQUESTS = 50;
+
+/**
+ * The SQL statements of a query's requests, read from the request log of a server started with
+ * `logRequests`: up to COUNTED_REQUESTS of its inputs, `connections` requests at a time, each with its
+ * own x-request-id to find its log line by.
+ */
+async function countStatements(
+  server: Server,
+  query: BenchQuery,
+  inputs: readonly Variables[],
+  connections: number,
+  headers: Record<string, string> = {},
+): Promise<number[]> {
+  const picked = spread(inputs, COUNTED_REQUESTS);
+  const counts: number[] = [];
+  let next = 0;
+  const sender = async () => {
+    while (next < picked.length) {
+      const requestId = `bench-${query.id}-${next}`;
+      const body = bodyOf(query, picked[next++]);
+      const { json } = await post(server.port, body, { ...headers, 'x-request-id': requestId });
+      if (json.errors)
+        throw new Error(`${server.name} ${query.id} failed: ${JSON.stringify(json.errors)}`);
+      counts.push(await server.statementsOf(requestId));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(connections, picked.length) }, sender));
+  return counts;
+}
+
+function summarize(counts: readonly number[]): SqlPerRequest | null {
+  if (counts.length === 0) return null;
+  const sum = counts.reduce((total, count) => total + count, 0);
+  return {
+    min: Math.min(...counts),
+    max: Math.max(...counts),
+    mean: Number((sum / counts.length).toFixed(2)),
+  };
+}
+
+/**
+ * A warm-up, then the measured run; every request takes the next set of variables. `sql` is what the
+ * counting pass found for the query on this server (the timed server logs nothing).
+ */
 async function measure(
   server: Server,
   query: BenchQuery,
   inputs: Variables[],
   settings: Settings,
+  sql: SqlPerRequest | null,
   connections = settings.connections,
   headers: Record<string, string> = {},
 ): Promise<Measurement> {
   const bodies = inputs.map((variables) => bodyOf(query, variables));
   let next = 0;
-  let statements: number[] = [];
   let failures = 0;
   const run = (duration: number) =>
     autocannon({
@@ -298,30 +408,16 @@ async function measure(
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
           setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
-          onResponse: (status, body, _context, responseHeaders) => {
+          onResponse: (status, body) => {
             if (status !== 200 || body.startsWith('{"errors"') || body.includes('"errors":['))
               failures += 1;
-            const count = responseHeaders['x-sql-statements'];
-            if (count !== undefined) statements.push(Number(count));
           },
         },
       ],
     });
   await run(settings.warmup);
-  statements = [];
   failures = 0;
   const result = await run(settings.duration);
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (const count of statements) {
-    min = Math.min(min, count);
-    max = Math.max(max, count);
-    sum += count;
-  }
-  const sql = statements.length
-    ? { min, max, mean: Number((sum / statements.length).toFixed(2)) }
-    : null;
   return {
     server: server.name,
     query: query.id,
@@ -329,7 +425,7 @@ async function measure(
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    sqlPerRequest: server.name === 'hello' ? null : sql,
+    sqlPerRequest: sql,
     requests: result.requests.total,
     failures: failures + result.errors + result.timeouts + result.non2xx,
     peakRssMb: peakRssMb(server.pid),
@@ -550,14 +646,17 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
   let q5: string | Measurement = 'n/a';
 
   for (const kind of ['franchise-graph', 'n+1', 'peer', 'hello'] as const) {
-    const server = await startServer(kind, path, appUrl.get(path));
-    try {
-      const queries = kind === 'hello' ? [Q0] : READ_QUERIES;
-      if (kind !== 'hello') {
+    const queries = kind === 'hello' ? [Q0] : READ_QUERIES;
+    const inputsOf = (query: BenchQuery) => inputs[query.id as Exclude<QueryId, 'Q5'>];
+    // First a counting pass on a server that logs each request: its answers, its SQL statements.
+    const sql = new Map<QueryId, SqlPerRequest | null>();
+    if (kind !== 'hello') {
+      const server = await startServer(kind, path, appUrl.get(path), { logRequests: true });
+      try {
         // The same answers, or the comparison means nothing (on PostgreSQL this also checks the copy).
         const answers = new Map<string, unknown>();
         for (const query of READ_QUERIES) {
-          for (const variables of inputs[query.id as Exclude<QueryId, 'Q5'>].slice(0, 3)) {
+          for (const variables of inputsOf(query).slice(0, 3)) {
             const { json } = await post(server.port, bodyOf(query, variables));
             if (json.errors)
               throw new Error(`${kind} ${query.id} failed: ${JSON.stringify(json.errors)}`);
@@ -569,16 +668,32 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
           isDeepStrictEqual(reference!.get(key), data),
         );
         if (!answersMatch[kind]) log(`WARNING: ${kind} answers differ from franchise-graph's`);
+        log(`${kind}: counting SQL statements …`);
+        for (const query of READ_QUERIES) {
+          const counts = await countStatements(
+            server,
+            query,
+            inputsOf(query),
+            settings.connections,
+          );
+          sql.set(query.id, summarize(counts));
+        }
+      } finally {
+        await server.stop();
       }
+    }
+    // Then the timed runs, on a server that logs nothing.
+    const server = await startServer(kind, path, appUrl.get(path));
+    try {
       for (const query of queries) {
         log(`${kind} ${query.id} …`);
         measurements.push(
-          await measure(server, query, inputs[query.id as Exclude<QueryId, 'Q5'>], settings),
+          await measure(server, query, inputsOf(query), settings, sql.get(query.id) ?? null),
         );
       }
       if (kind === 'franchise-graph') {
         log(`${kind} Q1 at 1 connection …`);
-        measurements.push(await measure(server, Q1, inputs.Q1, settings, 1));
+        measurements.push(await measure(server, Q1, inputs.Q1, settings, sql.get('Q1') ?? null, 1));
       }
       peaks[kind] = peakRssMb(server.pid);
     } finally {
@@ -605,17 +720,38 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
   }
   try {
     const key = await createEditorKey(parseDatabaseUrl(writeUrl));
-    const server = await startServer('franchise-graph', writePath, writeUrl);
+    const authorization = { authorization: `Bearer ${key}` };
+    let sql: SqlPerRequest | null | undefined;
+    const counting = await startServer('franchise-graph', writePath, writeUrl, {
+      logRequests: true,
+    });
     try {
-      if (await hasRecordAttachment(server.port)) {
-        log('franchise-graph Q5 …');
-        q5 = await measure(server, Q5, writeInputs(path, 20_000), settings, settings.connections, {
-          authorization: `Bearer ${key}`,
-        });
-        measurements.push(q5);
+      if (await hasRecordAttachment(counting.port)) {
+        log('franchise-graph Q5: counting SQL statements …');
+        const reports = writeInputs(path, COUNTED_REQUESTS);
+        const counts = await countStatements(
+          counting,
+          Q5,
+          reports,
+          settings.connections,
+          authorization,
+        );
+        sql = summarize(counts);
       }
     } finally {
-      await server.stop();
+      await counting.stop();
+    }
+    if (sql !== undefined) {
+      const server = await startServer('franchise-graph', writePath, writeUrl);
+      try {
+        log('franchise-graph Q5 …');
+        // New reports (writeInputs stamps each call's source URLs), not the counted ones again.
+        const reports = writeInputs(path, 20_000);
+        q5 = await measure(server, Q5, reports, settings, sql, settings.connections, authorization);
+        measurements.push(q5);
+      } finally {
+        await server.stop();
+      }
     }
   } finally {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${writePath}${suffix}`, { force: true });
@@ -627,12 +763,12 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
     [settings.scale, path],
     [otherScale, otherPath],
   ] as const) {
-    const server = await startServer('franchise-graph', dbPath, appUrl.get(dbPath));
+    const server = await startServer('franchise-graph', dbPath, appUrl.get(dbPath), {
+      logRequests: true,
+    });
     try {
-      const counts = new Set<number>();
-      for (const variables of spread(pickInputs(dbPath, 20).Q1, 10)) {
-        counts.add((await post(server.port, bodyOf(Q1, variables))).statements);
-      }
+      const picked = spread(pickInputs(dbPath, 20).Q1, 10);
+      const counts = new Set(await countStatements(server, Q1, picked, settings.connections));
       q1Statements[String(scale)] = [...counts].sort((a, b) => a - b);
     } finally {
       await server.stop();

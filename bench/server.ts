@@ -8,18 +8,13 @@ import { closeDatabase, createDataSource } from '../src/db/data-source';
 import { createApp } from '../src/app';
 
 /**
- * The franchise-graph server as the benchmark runs it: the real app, on loopback, with two bench-only
- * additions that are not settings anyone should run in production (so they are read here, not in
- * src/config.ts):
+ * The franchise-graph server as the benchmark runs it: the real app, on loopback. One bench-only
+ * setting, not one anyone should run in production (so it is read here, not in src/config.ts):
+ * BENCH_BATCH=off makes every loader load one key at a time (the N+1 baseline).
  *
- * - BENCH_BATCH=off: every loader loads one key at a time (the N+1 baseline).
- * - every GraphQL response carries `x-sql-statements`: the SQL statements the request ran. The app
- *   counts them for its request log anyway; `sqlStatementsHeader` only tells the count in a header (set
- *   with the other headers, as the peer does: wrapping each response's `writeHead` from outside cost
- *   the app a fifth of its Q0 throughput).
+ * The bench reads each request's SQL statements where the product reports them: the request log line's
+ * `sqlStatements` (LOG_LEVEL=info), in a counting pass apart from the timed runs, which log nothing.
  */
-export const SQL_STATEMENTS_HEADER = 'x-sql-statements';
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -32,11 +27,10 @@ async function main(): Promise<void> {
     config,
     logger,
     loaderOptions: { batch },
-    sqlStatementsHeader: SQL_STATEMENTS_HEADER,
   });
   await app.start();
 
-  const server = createServer(app.app);
+  const server = createServer(app.handler);
   server.listen(config.port, '127.0.0.1', () => {
     process.stdout.write(`listening ${(server.address() as AddressInfo).port} batch=${batch}\n`);
   });

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const outdir = path.join(root, 'dist', 'graphiql');
-const publicPath = '/graphiql'; // URL prefix the express router serves outdir under
+const publicPath = '/graphiql'; // URL prefix the server serves outdir under (src/graphiql/graphiql.routes.ts)
 const dev = process.argv.includes('--dev');
 const started = Date.now();
 

@@ -1,15 +1,11 @@
 import { basename, resolve } from 'node:path';
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { RequestListener } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { authenticate } from './auth/api-keys';
 import { WriteRateLimiter } from './auth/rate-limit';
@@ -17,20 +13,16 @@ import type { LoaderOptions } from './db/batching';
 import { formatError } from './graphql/format-error';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import type { Logger } from './lib/logger';
-import { createGraphqlFastPath, takesFastPath } from './http/graphql-handler';
-import {
-  BODY_LIMIT_BYTES,
-  BODY_LIMIT_MESSAGE,
-  sendHttpError,
-  trackRequest,
-  type ContextRequest,
-  type TrackedRequest,
-} from './http/request-log';
+import { corsOriginRule } from './http/cors';
+import { createGraphqlHandler } from './http/graphql-handler';
+import { healthRoutes } from './http/health';
+import type { ContextRequest } from './http/request-log';
+import { createRouter } from './http/server';
 import { readerFor } from './db/sql-tally';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './graphql/context';
 import { ErrorCode } from './errors';
-import { createGraphiqlRouter } from './graphiql/graphiql.middleware';
+import { createGraphiql, wantsGraphiql } from './graphiql/graphiql.routes';
 import { getSchema } from './schema';
 
 /** The project root, whether this file runs from src/ (ts-jest) or from dist/src/ (npm start). */
@@ -47,11 +39,6 @@ export interface AppOptions {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly loaderOptions?: LoaderOptions;
-  /**
-   * A response header that tells the SQL statements each GraphQL request ran (the benchmark reads it).
-   * Not for production: it tells clients about the database work behind their queries.
-   */
-  readonly sqlStatementsHeader?: string;
 }
 
 /**
@@ -92,35 +79,9 @@ function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return { requestDidStart: async () => listener };
 }
 
-/**
- * Express's own error page would be HTML (with a stack trace outside production): answer in GraphQL's
- * error format instead, 4xx for the client's mistakes and a masked 500 for ours.
- */
-function httpErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: { status?: unknown; type?: unknown; message?: unknown }, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    const { requestId } = res.locals.tracked as TrackedRequest;
-    const status =
-      typeof error.status === 'number' && error.status >= 400 && error.status < 500
-        ? error.status
-        : 500;
-    let message = 'Internal server error';
-    if (status === 413) message = BODY_LIMIT_MESSAGE;
-    else if (error.type === 'entity.parse.failed') message = 'The request body is not valid JSON.';
-    else if (status < 500) message = 'The request could not be read.';
-    else logger.error({ requestId, err: error }, 'unhandled error');
-    sendHttpError(res, status, message, requestId);
-  };
-}
-
 export interface App {
-  /**
-   * The request handler to serve (`listen` does): GraphQL requests on /graphql take a fast path straight
-   * to Apollo, everything else goes to `express`.
-   */
-  readonly app: RequestListener;
-  /** Health checks, GraphiQL, CORS preflights and the GraphQL requests the fast path leaves (odd bodies). */
-  readonly express: Express;
+  /** The request listener of every path: /graphql, GraphiQL, health checks (`listen` serves it). */
+  readonly handler: RequestListener;
   readonly apollo: ApolloServer<Context>;
   /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
   contextFor(request: ContextRequest): Promise<Context>;
@@ -136,12 +97,14 @@ export async function createApp({
   config,
   logger,
   loaderOptions,
-  sqlStatementsHeader,
 }: AppOptions): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts drains the HTTP server first on SIGTERM/SIGINT: Apollo stopping on its own would fail
+    // the requests in flight, then kill the process before they are answered.
+    stopOnTerminationSignals: false,
     formatError,
     validationRules: [queryLimitsRule()],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
@@ -153,42 +116,6 @@ export async function createApp({
       errorReportingPlugin(logger),
     ],
   });
-
-  const app = express();
-  app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    res.locals.tracked = trackRequest(logger, req, res);
-    next();
-  });
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  let draining = false;
-  app.get('/readyz', async (_req, res) => {
-    try {
-      if (draining) throw new Error('shutting down');
-      if (!dataSource.isInitialized) throw new Error('database closed');
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
-  const originAllowed = (origin: string) =>
-    config.corsOrigins.includes('*') ||
-    config.corsOrigins.includes(origin) ||
-    (config.nodeEnv === 'development' &&
-      /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin));
-  app.use(
-    '/graphql',
-    cors({
-      origin: (origin, callback) => callback(null, origin === undefined || originAllowed(origin)),
-    }),
-  );
-  app.get('/', (_req, res) => res.redirect(302, '/graphql'));
-  // A browser's GET /graphql gets the self-hosted GraphiQL page; JSON requests go on to Apollo.
-  app.use(createGraphiqlRouter(GRAPHIQL_DIR));
 
   const writeLimiter = new WriteRateLimiter(config.writeRateLimit);
   /** The context of one request: its loaders, and who sent it (from the Authorization header). */
@@ -206,34 +133,45 @@ export async function createApp({
     });
   };
 
-  const fastPath = createGraphqlFastPath({
-    apollo,
-    logger,
-    originAllowed,
-    contextFor,
-    sqlStatementsHeader,
-  });
+  let draining = false;
   let started = false;
+  const graphiql = createGraphiql(GRAPHIQL_DIR);
+  const handler = createRouter(
+    [
+      {
+        path: '/graphql',
+        handle: createGraphqlHandler({
+          apollo,
+          originAllowed: corsOriginRule(config),
+          contextFor,
+          browserPage: { wants: wantsGraphiql, serve: graphiql.page },
+          draining: () => draining,
+        }),
+      },
+      {
+        path: '/',
+        methods: ['GET'],
+        handle: (_req, res) => {
+          res.writeHead(302, { location: '/graphql', 'content-length': 0 }).end();
+        },
+      },
+      ...healthRoutes(async () => {
+        if (draining || !dataSource.isInitialized) return false;
+        await dataSource.query('SELECT 1');
+        return true;
+      }),
+      ...graphiql.routes,
+    ],
+    { logger, draining: () => draining },
+  );
+
   return {
-    app: (req, res) => (started && takesFastPath(req) ? fastPath(req, res) : app(req, res)),
-    express: app,
+    handler,
     apollo,
     contextFor,
     async start() {
       await apollo.start();
       started = true;
-      app.use(
-        '/graphql',
-        express.json({ limit: BODY_LIMIT_BYTES }),
-        expressMiddleware(apollo, {
-          context: ({ req, res }) =>
-            contextFor({
-              tracked: res.locals.tracked as TrackedRequest,
-              authorization: req.get('authorization'),
-            }),
-        }),
-      );
-      app.use(httpErrorHandler(logger));
     },
     markDraining() {
       draining = true;
@@ -243,22 +181,4 @@ export async function createApp({
       if (started) await apollo.stop();
     },
   };
-}
-
-/** Listens on `port` (0 = any free port) and resolves with the server and the port it got. */
-export function listen(
-  handler: RequestListener,
-  port: number,
-  host?: string,
-): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = createServer(handler);
-    server.listen(port, host ?? '::', () => {
-      // A client that trickles its request in cannot hold a connection for long.
-      server.headersTimeout = 10_000;
-      server.requestTimeout = 30_000;
-      resolve({ server, port: (server.address() as AddressInfo).port });
-    });
-    server.once('error', reject);
-  });
 }

@@ -4,7 +4,9 @@ import { createLogger } from './lib/logger';
 import { closeWriter } from './db/transactions';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { closeDatabase, createDataSource, forMigrations } from './db/data-source';
-import { createApp, listen } from './app';
+import { createApp } from './app';
+import { drain } from './http/drain';
+import { listen } from './http/server';
 
 /** How long requests in flight get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 25_000;
@@ -35,7 +37,7 @@ async function main(config: AppConfig): Promise<void> {
 
   const app = await createApp({ dataSource, config, logger });
   await app.start();
-  const { server, port } = await listen(app.app, config.port);
+  const { server, port } = await listen(app.handler, config.port);
   process.stdout.write(`franchise-graph is serving GraphiQL at http://localhost:${port}/graphql\n`);
 
   let stopping = false;
@@ -43,15 +45,7 @@ async function main(config: AppConfig): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    app.markDraining();
-    // Stop accepting; close idle keep-alive connections; wait for requests in flight to finish.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    await closed;
-    clearInterval(sweep);
-    clearTimeout(deadline);
-    await app.stop();
+    await drain(server, app, SHUTDOWN_GRACE_MS);
     await closeWriter(dataSource);
     await closeDatabase(dataSource);
     logger.info('stopped');

@@ -52,7 +52,7 @@ export interface ContextRequest {
 }
 
 /**
- * Starts the bookkeeping of one HTTP request, on whichever path serves it: sets x-request-id, opens the
+ * Starts the bookkeeping of one HTTP request, whatever serves it: sets x-request-id, opens the
  * request's SQL tally and summary, and writes the request's one log line when the response is finished
  * (no listener at all when info lines are off: a small request pays for every closure it makes).
  */
@@ -66,7 +66,6 @@ export function trackRequest(
   const tracked = newTrackedRequest(requestId);
   if (!logger.isLevelEnabled('info')) return tracked;
   const started = process.hrtime.bigint();
-  // Read now: express rewrites req.url while a mounted router serves the request.
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
@@ -89,31 +88,4 @@ export function trackRequest(
     );
   });
   return tracked;
-}
-
-/** The largest request body accepted, in bytes, on both the fast path and express's. */
-export const BODY_LIMIT_BYTES = 100 * 1024;
-export const BODY_LIMIT_MESSAGE = 'The request body is larger than 100 kB.';
-
-/** What a client error that stops a request before GraphQL (body too large, not JSON…) is called. */
-const HTTP_ERROR_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-};
-
-/** An error that stops a request before GraphQL, in GraphQL's error format. */
-export function sendHttpError(
-  res: ServerResponse,
-  status: number,
-  message: string,
-  requestId: string,
-): void {
-  const code =
-    HTTP_ERROR_CODES[status] ?? (status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR);
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] });
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(body));
-  res.end(body);
 }

@@ -15,7 +15,14 @@ beforeAll(async () => {
   // A new database of the kind the suite runs on: SQLite (the close checkpoints its WAL) or PostgreSQL.
   database = await createTestDatabase();
   child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      // As deployed: Apollo, outside NODE_ENV=test, would stop on SIGTERM on its own.
+      NODE_ENV: 'production',
+      PORT: '0',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += String(chunk)));

@@ -8,7 +8,8 @@ import { newTrackedRequest, type TrackedRequest } from '../../src/http/request-l
 import { closeWriter } from '../../src/db/transactions';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
-import { createApp, listen, type App } from '../../src/app';
+import { createApp, type App } from '../../src/app';
+import { listen } from '../../src/http/server';
 import { createTestDatabase } from './test-database';
 
 export interface OperationResult<TData = Record<string, unknown>> {
@@ -111,7 +112,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       return { result, statements: tracked.sqlTally.statements };
     },
     async listen() {
-      const started = await listen(app.app, 0, '127.0.0.1');
+      const started = await listen(app.handler, 0, '127.0.0.1');
       server = started.server;
       return `http://127.0.0.1:${started.port}`;
     },

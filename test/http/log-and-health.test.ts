@@ -1,5 +1,8 @@
+import { SEED } from '../../seeds/seed';
 import { captureLogs } from '../support/log-capture';
 import { createTestServer, type TestServer } from '../support/test-server';
+
+/** What the server reports about each request: its id, its log line, its health and readiness. */
 
 /** Log lines the server wrote, parsed. */
 const { logger, lines: logLines } = captureLogs();
@@ -7,13 +10,13 @@ const { logger, lines: logLines } = captureLogs();
 let server: TestServer;
 let baseUrl: string;
 beforeAll(async () => {
-  server = await createTestServer({
-    env: { CORS_ORIGINS: 'https://newsroom.example.com' },
-    logger,
-  });
+  server = await createTestServer({ logger });
   baseUrl = await server.listen();
 });
 afterAll(() => server.close());
+
+const TYPENAME = 'query Typename { __typename }';
+const FILM_TITLE = 'query FilmTitle($slug: String!) { film(slug: $slug) { title } }';
 
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/graphql`, {
@@ -34,22 +37,21 @@ test('/readyz says the database answers', async () => {
   expect(await response.json()).toEqual({ status: 'ready' });
 });
 
-test('GET / redirects to the GraphiQL page at /graphql', async () => {
-  const response = await fetch(`${baseUrl}/`, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  expect(response.headers.get('location')).toBe('/graphql');
+test('every response carries a request id, and a sensible one sent by the client is kept', async () => {
+  const generated = await postJson({ query: TYPENAME });
+  expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  const kept = await postJson({ query: TYPENAME }, { 'x-request-id': 'lb-1234' });
+  expect(kept.headers.get('x-request-id')).toBe('lb-1234');
+  const replaced = await postJson({ query: TYPENAME }, { 'x-request-id': 'bad id <script>' });
+  expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test('every response carries a request id, and a sensible one sent by the client is kept', async () => {
-  const generated = await postJson({ query: '{ __typename }' });
-  expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-  const kept = await postJson({ query: '{ __typename }' }, { 'x-request-id': 'lb-1234' });
-  expect(kept.headers.get('x-request-id')).toBe('lb-1234');
-  const replaced = await postJson(
-    { query: '{ __typename }' },
-    { 'x-request-id': 'bad id <script>' },
+test('a well-formed x-request-id sent by the client is echoed back', async () => {
+  const response = await postJson(
+    { query: FILM_TITLE, variables: { slug: SEED.films.extraction } },
+    { 'x-request-id': 'abc-123' },
   );
-  expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  expect(response.headers.get('x-request-id')).toBe('abc-123');
 });
 
 test('each request writes one log line with its id, operation, duration, outcome and SQL count', async () => {
@@ -88,37 +90,6 @@ test('a rejected operation is logged with its error codes', async () => {
   });
 });
 
-test('CORS allows a configured origin', async () => {
-  const preflight = await fetch(`${baseUrl}/graphql`, {
-    method: 'OPTIONS',
-    headers: {
-      origin: 'https://newsroom.example.com',
-      'access-control-request-method': 'POST',
-      'access-control-request-headers': 'content-type,authorization',
-    },
-  });
-  expect(preflight.status).toBe(204);
-  expect(preflight.headers.get('access-control-allow-origin')).toBe('https://newsroom.example.com');
-  const response = await postJson(
-    { query: '{ __typename }' },
-    { origin: 'https://newsroom.example.com' },
-  );
-  expect(response.headers.get('access-control-allow-origin')).toBe('https://newsroom.example.com');
-});
-
-test('CORS refuses a foreign origin', async () => {
-  const preflight = await fetch(`${baseUrl}/graphql`, {
-    method: 'OPTIONS',
-    headers: { origin: 'https://evil.example.net', 'access-control-request-method': 'POST' },
-  });
-  expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-  const response = await postJson(
-    { query: '{ __typename }' },
-    { origin: 'https://evil.example.net' },
-  );
-  expect(response.headers.get('access-control-allow-origin')).toBeNull();
-});
-
 test('/readyz answers 503 once the database is closed, while /healthz stays up', async () => {
   const other = await createTestServer({ seed: false });
   const url = await other.listen();
@@ -142,4 +113,28 @@ test('/readyz answers 503 while the server drains for shutdown', async () => {
   } finally {
     await other.close();
   }
+});
+
+test('a request refused before GraphQL and an unknown path are logged too, with their status', async () => {
+  const refused = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'log-test-3' },
+    body: JSON.stringify({ query: TYPENAME, pad: 'x'.repeat(110 * 1024) }),
+  });
+  expect(refused.status).toBe(413);
+  const missing = await fetch(`${baseUrl}/nowhere?x=1`, {
+    headers: { 'x-request-id': 'log-test-4' },
+  });
+  expect(missing.status).toBe(404);
+  expect(logLines.filter((l) => l.requestId === 'log-test-3')).toEqual([
+    expect.objectContaining({
+      path: '/graphql',
+      status: 413,
+      outcome: 'rejected',
+      sqlStatements: 0,
+    }),
+  ]);
+  expect(logLines.filter((l) => l.requestId === 'log-test-4')).toEqual([
+    expect.objectContaining({ method: 'GET', path: '/nowhere', status: 404, outcome: 'rejected' }),
+  ]);
 });

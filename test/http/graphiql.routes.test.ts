@@ -1,17 +1,19 @@
 /**
- * HTTP-level checks of createGraphiqlRouter / wantsGraphiql (no browser).
+ * HTTP-level checks of the GraphiQL routes / wantsGraphiql (no browser).
  * Needs `npm run build:graphiql` first (reads dist/graphiql/index.html).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GRAPHIQL_CSP } from '../../src/graphiql/graphiql.middleware';
+import { GRAPHIQL_CSP } from '../../src/graphiql/graphiql.routes';
 import { GRAPHIQL_DIR } from '../../src/app';
 import { startGraphiqlTestServer, type GraphiqlTestServer } from '../support/graphiql-test-server';
+
+const TYPENAME = 'query Typename { __typename }';
 
 const BROWSER_ACCEPT =
   'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
-describe('GraphiQL router', () => {
+describe('GraphiQL routes', () => {
   let server: GraphiqlTestServer;
   beforeAll(async () => {
     server = await startGraphiqlTestServer();
@@ -44,7 +46,7 @@ describe('GraphiQL router', () => {
     ['application/json, text/html'],
   ])('GET /graphql with Accept %p is left to the GraphQL server', async (accept) => {
     // Apollo answers (a GET query needs the CSRF-preflight header).
-    const res = await fetch(`${server.baseUrl}/graphql?query=%7B__typename%7D`, {
+    const res = await fetch(`${server.baseUrl}/graphql?query=${encodeURIComponent(TYPENAME)}`, {
       headers: { accept, 'apollo-require-preflight': 'true' },
     });
     expect(res.status).toBe(200);
@@ -55,7 +57,7 @@ describe('GraphiQL router', () => {
     const res = await fetch(`${server.baseUrl}/graphql`, {
       method: 'POST',
       headers: { accept: BROWSER_ACCEPT, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
+      body: JSON.stringify({ query: TYPENAME }),
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
@@ -81,5 +83,24 @@ describe('GraphiQL router', () => {
   test('unknown asset is a 404', async () => {
     const res = await fetch(`${server.baseUrl}/graphiql/assets/nope.js`);
     expect(res.status).toBe(404);
+  });
+
+  test.each([
+    '/graphiql/..%2f..%2fpackage.json',
+    '/graphiql/assets/..%2f..%2f..%2fpackage.json',
+    '/graphiql/.x',
+  ])('%s is a 404: nothing outside the build or hidden is served', async (p) => {
+    const res = await fetch(`${server.baseUrl}${p}`);
+    expect(res.status).toBe(404);
+  });
+
+  test('an asset the client holds is answered 304 by its ETag', async () => {
+    const html = readFileSync(path.join(GRAPHIQL_DIR, 'index.html'), 'utf8');
+    const css = /href="(\/graphiql\/assets\/[^"]+\.css)"/.exec(html)![1];
+    const first = await fetch(`${server.baseUrl}${css}`);
+    await first.arrayBuffer();
+    const etag = first.headers.get('etag')!;
+    const again = await fetch(`${server.baseUrl}${css}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
   });
 });
