@@ -1,11 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../graphql/scalars';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Credit } from '../credit/credit.entity';
 import { CreditFilter } from '../credit/credit.inputs';
 import { filterCredits, type CreditAsOf } from '../credit/credit.status';
 import { Character } from './character.entity';
+
+const CharacterLookupArgs = IdOrSlugArgs('character', 'tyler-rake');
 
 @Resolver(() => Character)
 export class CharacterResolver {
@@ -15,13 +17,7 @@ export class CharacterResolver {
   })
   character(
     @Ctx() { reader, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The character’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The character’s slug, e.g. "tyler-rake".',
-    })
-    slug: string | null,
+    @Args(() => CharacterLookupArgs) { id, slug }: IdOrSlug,
   ): Promise<Character | null> {
     return findByIdOrSlug(reader, Character, 'Character', loaders.characterByIdLoader, id, slug);
   }

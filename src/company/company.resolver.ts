@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
+
+const CompanyLookupArgs = IdOrSlugArgs('company', 'netflix');
 
 @Resolver(() => Company)
 export class CompanyResolver {
@@ -13,13 +15,7 @@ export class CompanyResolver {
   })
   company(
     @Ctx() { reader, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The company’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The company’s slug, e.g. "netflix".',
-    })
-    slug: string | null,
+    @Args(() => CompanyLookupArgs) { id, slug }: IdOrSlug,
   ): Promise<Company | null> {
     return findByIdOrSlug(reader, Company, 'Company', loaders.companyByIdLoader, id, slug);
   }

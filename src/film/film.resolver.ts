@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
@@ -13,7 +13,7 @@ import {
 } from '../graphql/relay/connection';
 import { DateScalar } from '../graphql/scalars';
 import { localIdOf } from '../graphql/relay/global-id';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
@@ -119,6 +119,8 @@ async function readSegments(
   return rows;
 }
 
+const FilmLookupArgs = IdOrSlugArgs('film', 'extraction-2');
+
 @Resolver(() => Film)
 export class FilmResolver {
   @Query(() => Film, {
@@ -127,13 +129,7 @@ export class FilmResolver {
   })
   film(
     @Ctx() { reader, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The film’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The film’s slug, e.g. "extraction-2".',
-    })
-    slug: string | null,
+    @Args(() => FilmLookupArgs) { id, slug }: IdOrSlug,
   ): Promise<Film | null> {
     return findByIdOrSlug(reader, Film, 'Film', loaders.filmByIdLoader, id, slug);
   }

@@ -4,7 +4,6 @@ import {
   Ctx,
   Field,
   FieldResolver,
-  ID,
   Int,
   ObjectType,
   Query,
@@ -19,7 +18,7 @@ import {
   toConnection,
   type ConnectionResult,
 } from '../graphql/relay/connection';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
@@ -80,6 +79,8 @@ export class FranchiseFilmConnection {
   totalCount!: number;
 }
 
+const FranchiseLookupArgs = IdOrSlugArgs('franchise', 'extraction');
+
 @Resolver(() => Franchise)
 export class FranchiseResolver {
   @Query(() => Franchise, {
@@ -88,13 +89,7 @@ export class FranchiseResolver {
   })
   franchise(
     @Ctx() { reader, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The franchise’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The franchise’s slug, e.g. "extraction".',
-    })
-    slug: string | null,
+    @Args(() => FranchiseLookupArgs) { id, slug }: IdOrSlug,
   ): Promise<Franchise | null> {
     return findByIdOrSlug(reader, Franchise, 'Franchise', loaders.franchiseByIdLoader, id, slug);
   }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import {
   applyKeyset,
   createConnectionType,
@@ -7,7 +7,7 @@ import {
   type ConnectionResult,
 } from '../graphql/relay/connection';
 import { DateScalar } from '../graphql/scalars';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
@@ -23,6 +23,8 @@ export const PersonConnection = createConnectionType(
   'A page of people, by name.',
 );
 
+const PersonLookupArgs = IdOrSlugArgs('person', 'joe-russo');
+
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, {
@@ -31,13 +33,7 @@ export class PersonResolver {
   })
   person(
     @Ctx() { reader, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The person’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The person’s slug, e.g. "joe-russo".',
-    })
-    slug: string | null,
+    @Args(() => PersonLookupArgs) { id, slug }: IdOrSlug,
   ): Promise<Person | null> {
     return findByIdOrSlug(reader, Person, 'Person', loaders.personByIdLoader, id, slug);
   }
