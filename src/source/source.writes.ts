@@ -5,6 +5,7 @@ import { Company } from '../company/company.entity';
 import { BadUserInputError } from '../errors';
 import { Person } from '../person/person.entity';
 import type { ReportedEvent } from '../events/reported-event';
+import type { NodeEntity } from '../graphql/relay/node';
 import type { ReportInput, SourceInput } from './source.inputs';
 import { Source } from './source.entity';
 
@@ -57,7 +58,7 @@ export async function reportColumns(
   input: ReportInput,
   viewer: Viewer,
   prefix = 'input',
-): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq'>> {
+): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq' | keyof NodeEntity>> {
   const source = await resolveSource(manager, input, prefix);
   const speaker = await optionalRow(manager, Person, 'Person', input.speaker, `${prefix}.speaker`);
   return {
