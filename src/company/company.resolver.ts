@@ -1,25 +1,17 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { LookupResolver } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
 
-const CompanyLookupArgs = IdOrSlugArgs('company', 'netflix');
-
 @Resolver(() => Company)
-export class CompanyResolver {
-  @Query(() => Company, {
-    nullable: true,
-    description: 'A company by global id or by slug; null when there is none.',
-  })
-  company(
-    @Ctx() { reader, loaders }: Context,
-    @Args(() => CompanyLookupArgs) { id, slug }: IdOrSlug,
-  ): Promise<Company | null> {
-    return findByIdOrSlug(reader, Company, 'Company', loaders.companyByIdLoader, id, slug);
-  }
-
+export class CompanyResolver extends LookupResolver(
+  Company,
+  'company',
+  'netflix',
+  (loaders) => loaders.companyByIdLoader,
+) {
   @FieldResolver(() => [CompanyCredit], {
     description: 'The films the company made, distributed or streamed.',
   })

@@ -13,7 +13,7 @@ import {
 } from '../graphql/relay/connection';
 import { DateScalar } from '../graphql/scalars';
 import { localIdOf } from '../graphql/relay/global-id';
-import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
+import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
@@ -119,21 +119,13 @@ async function readSegments(
   return rows;
 }
 
-const FilmLookupArgs = IdOrSlugArgs('film', 'extraction-2');
-
 @Resolver(() => Film)
-export class FilmResolver {
-  @Query(() => Film, {
-    nullable: true,
-    description: 'A film by global id or by slug; null when there is none.',
-  })
-  film(
-    @Ctx() { reader, loaders }: Context,
-    @Args(() => FilmLookupArgs) { id, slug }: IdOrSlug,
-  ): Promise<Film | null> {
-    return findByIdOrSlug(reader, Film, 'Film', loaders.filmByIdLoader, id, slug);
-  }
-
+export class FilmResolver extends LookupResolver(
+  Film,
+  'film',
+  'extraction-2',
+  (loaders) => loaders.filmByIdLoader,
+) {
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
   async films(
     @Ctx() { reader }: Context,

@@ -18,7 +18,7 @@ import {
   toConnection,
   type ConnectionResult,
 } from '../graphql/relay/connection';
-import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
+import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
@@ -79,21 +79,13 @@ export class FranchiseFilmConnection {
   totalCount!: number;
 }
 
-const FranchiseLookupArgs = IdOrSlugArgs('franchise', 'extraction');
-
 @Resolver(() => Franchise)
-export class FranchiseResolver {
-  @Query(() => Franchise, {
-    nullable: true,
-    description: 'A franchise by global id or by slug; null when there is none.',
-  })
-  franchise(
-    @Ctx() { reader, loaders }: Context,
-    @Args(() => FranchiseLookupArgs) { id, slug }: IdOrSlug,
-  ): Promise<Franchise | null> {
-    return findByIdOrSlug(reader, Franchise, 'Franchise', loaders.franchiseByIdLoader, id, slug);
-  }
-
+export class FranchiseResolver extends LookupResolver(
+  Franchise,
+  'franchise',
+  'extraction',
+  (loaders) => loaders.franchiseByIdLoader,
+) {
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
   async franchises(
     @Ctx() { reader }: Context,

@@ -1,6 +1,8 @@
-import { ArgsType, Field, ID, type ClassType } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver, type ClassType } from 'type-graphql';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadUserInputError } from '../errors';
+import type { Context } from './context';
+import type { Loaders } from './loaders';
 import { localIdOf } from './relay/global-id';
 
 /** The arguments of a single-object root field (`film(id:, slug:)` and its siblings). */
@@ -11,8 +13,8 @@ export interface IdOrSlug {
 
 /**
  * The `id` and `slug` arguments of one single-object root field, described for its type (`noun` as in
- * "The film’s global id", `exampleSlug` as in "extraction-2"). Call once per field, at module level:
- * every call makes a new class. `findByIdOrSlug` enforces that exactly one of them is given.
+ * "The film’s global id", `exampleSlug` as in "extraction-2"). Every call makes a new class: call it
+ * once per field. `findByIdOrSlug` enforces that exactly one of them is given.
  */
 export function IdOrSlugArgs(noun: string, exampleSlug: string): ClassType<IdOrSlug> {
   @ArgsType()
@@ -48,4 +50,34 @@ export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
   return id != null
     ? byId.load(localIdOf(type, id, 'id'))
     : reader.getRepository(entity).findOneBy({ slug } as never);
+}
+
+/**
+ * The base class of a type's resolver that adds its single-object root field, named `noun`
+ * (`film(id:, slug:)`), as type-graphql's resolver inheritance does: `class FilmResolver extends
+ * LookupResolver(Film, 'film', 'extraction-2', (loaders) => loaders.filmByIdLoader)`.
+ */
+export function LookupResolver<T extends ObjectLiteral & { slug: string }>(
+  type: ClassType<T>,
+  noun: string,
+  exampleSlug: string,
+  byId: (loaders: Loaders) => { load(id: number): Promise<T | null> },
+): abstract new () => object {
+  const LookupArgs = IdOrSlugArgs(noun, exampleSlug);
+
+  @Resolver()
+  abstract class LookupResolverOfType {
+    @Query(() => type, {
+      name: noun,
+      nullable: true,
+      description: `A ${noun} by global id or by slug; null when there is none.`,
+    })
+    lookup(
+      @Ctx() { reader, loaders }: Context,
+      @Args(() => LookupArgs) { id, slug }: IdOrSlug,
+    ): Promise<T | null> {
+      return findByIdOrSlug(reader, type, type.name, byId(loaders), id, slug);
+    }
+  }
+  return LookupResolverOfType;
 }

@@ -7,7 +7,7 @@ import {
   type ConnectionResult,
 } from '../graphql/relay/connection';
 import { DateScalar } from '../graphql/scalars';
-import { findByIdOrSlug, IdOrSlugArgs, type IdOrSlug } from '../graphql/lookup';
+import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
@@ -23,21 +23,13 @@ export const PersonConnection = createConnectionType(
   'A page of people, by name.',
 );
 
-const PersonLookupArgs = IdOrSlugArgs('person', 'joe-russo');
-
 @Resolver(() => Person)
-export class PersonResolver {
-  @Query(() => Person, {
-    nullable: true,
-    description: 'A person by global id or by slug; null when there is none.',
-  })
-  person(
-    @Ctx() { reader, loaders }: Context,
-    @Args(() => PersonLookupArgs) { id, slug }: IdOrSlug,
-  ): Promise<Person | null> {
-    return findByIdOrSlug(reader, Person, 'Person', loaders.personByIdLoader, id, slug);
-  }
-
+export class PersonResolver extends LookupResolver(
+  Person,
+  'person',
+  'joe-russo',
+  (loaders) => loaders.personByIdLoader,
+) {
   @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
   async people(
     @Ctx() { reader }: Context,
