@@ -11,16 +11,15 @@ import {
   Root,
 } from 'type-graphql';
 import {
-  applyKeyset,
   createConnectionType,
   PageInfo,
+  pageByName,
   parsePage,
   toConnection,
   type ConnectionResult,
 } from '../graphql/relay/connection';
 import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
-import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { FranchiseMembership } from './franchise-membership.entity';
@@ -93,23 +92,10 @@ export class FranchiseResolver extends LookupResolver(
     @Arg('filter', () => FranchiseFilter, { nullable: true, description: 'What to include.' })
     filter: FranchiseFilter | null,
   ): Promise<ConnectionResult<Franchise>> {
-    const page = parsePage(paging, 2);
     const qb = reader.getRepository(Franchise).createQueryBuilder('franchise');
-    if (filter?.nameContains != null) {
-      qb.andWhere(`franchise.searchText LIKE :name ESCAPE '\\'`, {
-        name: containsPattern(filter.nameContains),
-      });
-    }
     if (filter?.kinds?.length)
       qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
-    const count = qb.clone();
-    const rows = await applyKeyset(qb, ['franchise.name', 'franchise.id'], page).getMany();
-    return toConnection(
-      rows,
-      page,
-      (f) => [f.name, f.id],
-      () => count.getCount(),
-    );
+    return pageByName(qb, paging, filter?.nameContains);
   }
 
   @FieldResolver(() => Franchise, {

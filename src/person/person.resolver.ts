@@ -1,15 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import {
-  applyKeyset,
   createConnectionType,
-  parsePage,
-  toConnection,
+  pageByName,
   type ConnectionResult,
 } from '../graphql/relay/connection';
 import { DateScalar } from '../graphql/scalars';
 import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
-import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
 import { Credit } from '../credit/credit.entity';
 import { CreditFilter } from '../credit/credit.inputs';
@@ -37,21 +34,8 @@ export class PersonResolver extends LookupResolver(
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'What to include.' })
     filter: PersonFilter | null,
   ): Promise<ConnectionResult<Person>> {
-    const page = parsePage(paging, 2);
     const qb = reader.getRepository(Person).createQueryBuilder('person');
-    if (filter?.nameContains != null) {
-      qb.andWhere(`person.searchText LIKE :name ESCAPE '\\'`, {
-        name: containsPattern(filter.nameContains),
-      });
-    }
-    const count = qb.clone();
-    const rows = await applyKeyset(qb, ['person.name', 'person.id'], page).getMany();
-    return toConnection(
-      rows,
-      page,
-      (p) => [p.name, p.id],
-      () => count.getCount(),
-    );
+    return pageByName(qb, paging, filter?.nameContains);
   }
 
   @FieldResolver(() => [Credit], {
