@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateScalar } from '../graphql/scalars';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { FilterArg, ListAsOfArg } from '../graphql/list-args';
 import { LookupResolver } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Credit } from '../credit/credit.entity';
@@ -20,13 +20,8 @@ export class CharacterResolver extends LookupResolver(
   async credits(
     @Root() character: Character,
     @Ctx() { loaders }: Context,
-    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
-    filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Answer as things stood on this day.',
-    })
-    asOf: string | null,
+    @FilterArg(() => CreditFilter) filter: CreditFilter | null,
+    @ListAsOfArg() asOf: string | null,
   ): Promise<CreditAsOf[]> {
     return filterCredits(
       loaders,

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { FilterArg, ListAsOfArg } from '../graphql/list-args';
 import { Character } from '../character/character.entity';
 import {
   applyKeyset,
@@ -51,13 +52,8 @@ export class CreditResolver {
   async attachments(
     @Ctx() { reader }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => AttachmentFilter, { nullable: true, description: 'What to include.' })
-    filter: AttachmentFilter | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Answer as things stood on this day.',
-    })
-    asOf: string | null,
+    @FilterArg(() => AttachmentFilter) filter: AttachmentFilter | null,
+    @ListAsOfArg() asOf: string | null,
   ): Promise<ConnectionResult<CreditAsOf>> {
     const page = parsePage(paging, 1);
     const status = statusInForceSql(asOf);

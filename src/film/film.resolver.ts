@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { FilterArg, ListAsOfArg } from '../graphql/list-args';
 import type { SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
@@ -130,8 +131,7 @@ export class FilmResolver extends LookupResolver(
   async films(
     @Ctx() { reader }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => FilmFilter, { nullable: true, description: 'What to include.' })
-    filter: FilmFilter | null,
+    @FilterArg(() => FilmFilter) filter: FilmFilter | null,
     @Arg('orderBy', () => FilmOrder, {
       defaultValue: FilmOrder.RELEASE_DATE,
       description: 'The order.',
@@ -228,13 +228,8 @@ export class FilmResolver extends LookupResolver(
   async credits(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
-    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
-    filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Answer as things stood on this day.',
-    })
-    asOf: string | null,
+    @FilterArg(() => CreditFilter) filter: CreditFilter | null,
+    @ListAsOfArg() asOf: string | null,
   ): Promise<CreditAsOf[]> {
     return filterCredits(loaders, await loaders.creditsByFilmIdLoader.load(film.id), filter, asOf);
   }

@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { FilterArg } from '../graphql/list-args';
 import {
   createConnectionType,
   PageInfo,
@@ -89,8 +90,7 @@ export class FranchiseResolver extends LookupResolver(
   async franchises(
     @Ctx() { reader }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => FranchiseFilter, { nullable: true, description: 'What to include.' })
-    filter: FranchiseFilter | null,
+    @FilterArg(() => FranchiseFilter) filter: FranchiseFilter | null,
   ): Promise<ConnectionResult<Franchise>> {
     const qb = reader.getRepository(Franchise).createQueryBuilder('franchise');
     if (filter?.kinds?.length)

@@ -1,10 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { FilterArg, ListAsOfArg } from '../graphql/list-args';
 import {
   createConnectionType,
   pageByName,
   type ConnectionResult,
 } from '../graphql/relay/connection';
-import { DateScalar } from '../graphql/scalars';
 import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import type { Context } from '../graphql/context';
@@ -31,8 +31,7 @@ export class PersonResolver extends LookupResolver(
   async people(
     @Ctx() { reader }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => PersonFilter, { nullable: true, description: 'What to include.' })
-    filter: PersonFilter | null,
+    @FilterArg(() => PersonFilter) filter: PersonFilter | null,
   ): Promise<ConnectionResult<Person>> {
     const qb = reader.getRepository(Person).createQueryBuilder('person');
     return pageByName(qb, paging, filter?.nameContains);
@@ -45,13 +44,8 @@ export class PersonResolver extends LookupResolver(
   async credits(
     @Root() person: Person,
     @Ctx() { loaders }: Context,
-    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
-    filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Answer as things stood on this day.',
-    })
-    asOf: string | null,
+    @FilterArg(() => CreditFilter) filter: CreditFilter | null,
+    @ListAsOfArg() asOf: string | null,
   ): Promise<CreditAsOf[]> {
     return filterCredits(
       loaders,
