@@ -3,14 +3,17 @@ import { BadUserInputError, NotFoundError, VersionConflictError } from '../error
 import { isUniqueViolation } from './db-errors';
 import { localIdOf } from '../graphql/relay/global-id';
 
+/** An entity class; its name is the GraphQL type its global ids name. */
+type EntityClass<T> = new () => T;
+
 /** The row a mutation's id argument names; NOT_FOUND (naming the field) when there is none. */
 export async function requireRow<T extends ObjectLiteral & { id: number }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
+  entity: EntityClass<T>,
   globalId: string,
   field: string,
 ): Promise<T> {
+  const type = entity.name;
   const id = localIdOf(type, globalId, field);
   const row = await manager.getRepository(entity).findOneBy({ id } as never);
   if (!row) throw new NotFoundError(`"${field}": there is no ${type} with this id.`, field);
@@ -20,12 +23,11 @@ export async function requireRow<T extends ObjectLiteral & { id: number }>(
 /** Like `requireRow` for an optional argument: null stays null. */
 export async function optionalRow<T extends ObjectLiteral & { id: number }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
+  entity: EntityClass<T>,
   globalId: string | null | undefined,
   field: string,
 ): Promise<T | null> {
-  return globalId == null ? null : requireRow(manager, entity, type, globalId, field);
+  return globalId == null ? null : requireRow(manager, entity, globalId, field);
 }
 
 /**
@@ -91,13 +93,13 @@ export async function insertWithSlug<T extends ObjectLiteral & { slug: string }>
  */
 export async function updateVersioned<T extends ObjectLiteral & { id: number; version: number }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
+  entity: EntityClass<T>,
   id: number,
   expectedVersion: number,
   values: Partial<T>,
   slugField?: string,
 ): Promise<T> {
+  const type = entity.name;
   const repository = manager.getRepository(entity);
   let affected: number;
   try {
