@@ -14,15 +14,15 @@ import { PagingArgs } from '../graphql/relay/paging-args';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
-import { AttachmentEvent, type StatusEvent } from './attachment-event.entity';
+import { AttachmentEvent } from './attachment-event.entity';
 import { Credit } from './credit.entity';
 import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
 import { AttachmentFilter } from './credit.inputs';
 import {
   creditAsOf,
   creditEventAsOf,
-  creditStatusEventAsOf,
   effectiveAsOf,
+  readStatusAsOf,
   type CreditAsOf,
 } from './credit.status';
 
@@ -127,10 +127,7 @@ export class CreditResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
   ): AttachmentStatus | null | Promise<AttachmentStatus | null> {
-    const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
-    return event instanceof Promise
-      ? event.then((found) => found?.status ?? null)
-      : (event?.status ?? null);
+    return readStatusAsOf(loaders, credit, asOf, (event) => event?.status ?? null);
   }
 
   @FieldResolver(() => Boolean, {
@@ -142,10 +139,12 @@ export class CreditResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
   ): boolean | Promise<boolean> {
-    const confirmed = (event: StatusEvent | null) =>
-      event != null && CONFIRMED_STATUSES.includes(event.status);
-    const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
-    return event instanceof Promise ? event.then(confirmed) : confirmed(event);
+    return readStatusAsOf(
+      loaders,
+      credit,
+      asOf,
+      (event) => event != null && CONFIRMED_STATUSES.includes(event.status),
+    );
   }
 
   @FieldResolver(() => AttachmentEvent, {
