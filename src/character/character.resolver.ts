@@ -8,12 +8,7 @@ import { filterCredits, type CreditAsOf } from '../credit/credit.status';
 import { Character } from './character.entity';
 
 @Resolver(() => Character)
-export class CharacterResolver extends LookupResolver(
-  Character,
-  'character',
-  'tyler-rake',
-  (loaders) => loaders.characterByIdLoader,
-) {
+export class CharacterResolver extends LookupResolver(Character, 'tyler-rake') {
   @FieldResolver(() => [Credit], {
     description: 'Who played the character in which film, by release date.',
   })

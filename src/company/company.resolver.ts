@@ -6,12 +6,7 @@ import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
 
 @Resolver(() => Company)
-export class CompanyResolver extends LookupResolver(
-  Company,
-  'company',
-  'netflix',
-  (loaders) => loaders.companyByIdLoader,
-) {
+export class CompanyResolver extends LookupResolver(Company, 'netflix') {
   @FieldResolver(() => [CompanyCredit], {
     description: 'The films the company made, distributed or streamed.',
   })

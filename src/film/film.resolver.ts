@@ -121,12 +121,7 @@ async function readSegments(
 }
 
 @Resolver(() => Film)
-export class FilmResolver extends LookupResolver(
-  Film,
-  'film',
-  'extraction-2',
-  (loaders) => loaders.filmByIdLoader,
-) {
+export class FilmResolver extends LookupResolver(Film, 'extraction-2') {
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
   async films(
     @Ctx() { reader }: Context,

@@ -80,12 +80,7 @@ export class FranchiseFilmConnection {
 }
 
 @Resolver(() => Franchise)
-export class FranchiseResolver extends LookupResolver(
-  Franchise,
-  'franchise',
-  'extraction',
-  (loaders) => loaders.franchiseByIdLoader,
-) {
+export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
   async franchises(
     @Ctx() { reader }: Context,

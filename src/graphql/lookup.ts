@@ -1,9 +1,10 @@
 import { Args, ArgsType, Ctx, Field, ID, Query, Resolver, type ClassType } from 'type-graphql';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import type { Context } from './context';
 import type { Loaders } from './loaders';
 import { localIdOf } from './relay/global-id';
+import { loadNode } from './relay/node.resolver';
 
 /** The arguments of a single-object root field (`film(id:, slug:)` and its siblings). */
 export interface IdOrSlug {
@@ -38,31 +39,30 @@ export function IdOrSlugArgs(noun: string, exampleSlug: string): ClassType<IdOrS
  */
 export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
   reader: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
-  byId: { load(id: number): Promise<T | null> },
+  loaders: Loaders,
+  entity: ClassType<T>,
   id: string | null | undefined,
   slug: string | null | undefined,
 ): Promise<T | null> {
   if ((id == null) === (slug == null)) {
     throw new BadUserInputError('Pass exactly one of "id" or "slug".', id == null ? 'id' : 'slug');
   }
-  return id != null
-    ? byId.load(localIdOf(type, id, 'id'))
-    : reader.getRepository(entity).findOneBy({ slug } as never);
+  if (id == null) return reader.getRepository(entity).findOneBy({ slug } as never);
+  const type = entity.name;
+  // The Node loader of an entity's type loads rows of that entity.
+  return loadNode(loaders, { type, id: localIdOf(type, id, 'id') }) as Promise<T | null>;
 }
 
 /**
- * The base class of a type's resolver that adds its single-object root field, named `noun`
- * (`film(id:, slug:)`), as type-graphql's resolver inheritance does: `class FilmResolver extends
- * LookupResolver(Film, 'film', 'extraction-2', (loaders) => loaders.filmByIdLoader)`.
+ * The base class of a type's resolver that adds its single-object root field, named after the type
+ * (`film(id:, slug:)`), as type-graphql's resolver inheritance does:
+ * `class FilmResolver extends LookupResolver(Film, 'extraction-2')`.
  */
 export function LookupResolver<T extends ObjectLiteral & { slug: string }>(
   type: ClassType<T>,
-  noun: string,
   exampleSlug: string,
-  byId: (loaders: Loaders) => { load(id: number): Promise<T | null> },
 ): abstract new () => object {
+  const noun = type.name.toLowerCase();
   const LookupArgs = IdOrSlugArgs(noun, exampleSlug);
 
   @Resolver()
@@ -76,7 +76,7 @@ export function LookupResolver<T extends ObjectLiteral & { slug: string }>(
       @Ctx() { reader, loaders }: Context,
       @Args(() => LookupArgs) { id, slug }: IdOrSlug,
     ): Promise<T | null> {
-      return findByIdOrSlug(reader, type, type.name, byId(loaders), id, slug);
+      return findByIdOrSlug(reader, loaders, type, id, slug);
     }
   }
   return LookupResolverOfType;

@@ -21,12 +21,7 @@ export const PersonConnection = createConnectionType(
 );
 
 @Resolver(() => Person)
-export class PersonResolver extends LookupResolver(
-  Person,
-  'person',
-  'joe-russo',
-  (loaders) => loaders.personByIdLoader,
-) {
+export class PersonResolver extends LookupResolver(Person, 'joe-russo') {
   @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
   async people(
     @Ctx() { reader }: Context,
