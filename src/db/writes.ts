@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadUserInputError, NotFoundError, VersionConflictError } from '../errors';
 import { isUniqueViolation } from './db-errors';
 import { localIdOf } from '../graphql/relay/global-id';
@@ -65,20 +65,20 @@ export async function insertIfAbsent<T extends ObjectLiteral>(
  */
 export async function insertWithSlug<T extends ObjectLiteral & { slug: string }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  values: T,
+  entity: EntityClass<T>,
+  values: DeepPartial<T> & { slug: string },
   field: string,
-  what: string,
 ): Promise<T> {
   if (values.slug === '') {
     throw new BadUserInputError(`"${field}" must contain at least one letter or digit.`, field);
   }
+  const repository = manager.getRepository(entity);
   try {
-    return await manager.getRepository(entity).save(values);
+    return await repository.save(repository.create(values));
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new BadUserInputError(
-        `"${field}": a ${what} with the slug "${values.slug}" already exists.`,
+        `"${field}": a ${entity.name.toLowerCase()} with the slug "${values.slug}" already exists.`,
         field,
       );
     }

@@ -43,7 +43,7 @@ export class FilmMutationResolver {
       return insertWithSlug(
         manager,
         Film,
-        manager.getRepository(Film).create({
+        {
           slug: slugify(title),
           title,
           workingTitle,
@@ -54,9 +54,8 @@ export class FilmMutationResolver {
           releaseDate: null,
           searchText: searchTextOf(title, workingTitle),
           version: 1,
-        }),
+        },
         'input.title',
-        'film',
       );
     });
   }

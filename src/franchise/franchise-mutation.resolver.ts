@@ -54,7 +54,7 @@ export class FranchiseMutationResolver {
       return insertWithSlug(
         manager,
         Franchise,
-        manager.getRepository(Franchise).create({
+        {
           slug: slugify(name),
           name,
           kind: input.kind,
@@ -62,9 +62,8 @@ export class FranchiseMutationResolver {
           parentId: parent?.id ?? null,
           searchText: searchTextOf(name),
           version: 1,
-        }),
+        },
         'input.name',
-        'franchise',
       );
     });
   }

@@ -28,15 +28,14 @@ export class PersonMutationResolver {
       return insertWithSlug(
         manager,
         Person,
-        manager.getRepository(Person).create({
+        {
           slug: slugify(name),
           name,
           aliases,
           searchText: searchTextOf(name, ...aliases),
           version: 1,
-        }),
+        },
         'input.name',
-        'person',
       );
     });
   }
