@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { FilterArg, ListAsOfArg } from '../graphql/list-args';
 import { Character } from '../character/character.entity';
 import {
@@ -12,16 +12,18 @@ import { DateScalar } from '../graphql/scalars';
 import { localIdOf } from '../graphql/relay/global-id';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import type { Context } from '../graphql/context';
+import type { Loaders } from '../graphql/loaders';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
 import { AttachmentEvent } from './attachment-event.entity';
 import { Credit } from './credit.entity';
 import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
-import { AttachmentFilter } from './credit.inputs';
+import { AttachmentFilter, CreditFilter } from './credit.inputs';
 import {
   creditAsOf,
   creditEventAsOf,
   effectiveAsOf,
+  filterCredits,
   readStatusAsOf,
   type CreditAsOf,
 } from './credit.status';
@@ -175,4 +177,28 @@ export class AttachmentEventResolver {
   credit(@Root() event: AttachmentEvent, @Ctx() { loaders }: Context): Promise<Credit | null> {
     return loaders.creditByIdLoader.load(event.creditId);
   }
+}
+
+/**
+ * The `credits(filter:, asOf:)` field of films, people and characters. One resolver class per type,
+ * made here, so that the three lists cannot drift apart; `creditsOf` reads the type's credits.
+ */
+export function createCreditsResolver<T extends object>(
+  type: ClassType<T>,
+  description: string,
+  creditsOf: (loaders: Loaders, root: T) => Promise<Credit[]>,
+) {
+  @Resolver(() => type)
+  class CreditsResolver {
+    @FieldResolver(() => [Credit], { description })
+    async credits(
+      @Root() root: T,
+      @Ctx() { loaders }: Context,
+      @FilterArg(() => CreditFilter) filter: CreditFilter | null,
+      @ListAsOfArg() asOf: string | null,
+    ): Promise<CreditAsOf[]> {
+      return filterCredits(loaders, await creditsOf(loaders, root), filter, asOf);
+    }
+  }
+  return CreditsResolver;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { FilterArg, ListAsOfArg } from '../graphql/list-args';
+import { FilterArg } from '../graphql/list-args';
 import type { SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
@@ -18,9 +18,7 @@ import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
-import { Credit } from '../credit/credit.entity';
-import { CreditFilter } from '../credit/credit.inputs';
-import { filterCredits, type CreditAsOf } from '../credit/credit.status';
+import { createCreditsResolver } from '../credit/credit.resolver';
 import { FranchiseMembership } from '../franchise/franchise-membership.entity';
 import { Metric } from '../metric/metric.entity';
 import { eventInForce } from '../events/reported-event';
@@ -216,19 +214,6 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2') {
     return loaders.relationsByFromFilmIdLoader.load(film.id);
   }
 
-  @FieldResolver(() => [Credit], {
-    description:
-      'Cast and crew, by role then billing. With `asOf`, as they stood that day: credits not yet reported are left out.',
-  })
-  async credits(
-    @Root() film: Film,
-    @Ctx() { loaders }: Context,
-    @FilterArg(() => CreditFilter) filter: CreditFilter | null,
-    @ListAsOfArg() asOf: string | null,
-  ): Promise<CreditAsOf[]> {
-    return filterCredits(loaders, await loaders.creditsByFilmIdLoader.load(film.id), filter, asOf);
-  }
-
   @FieldResolver(() => [Metric], {
     description: 'Numbers about the film (viewership, box office, budget).',
   })
@@ -333,3 +318,9 @@ export class ReleaseEventResolver {
     return release.sourceId == null ? null : loaders.sourceByIdLoader.load(release.sourceId);
   }
 }
+
+export const FilmCreditsResolver = createCreditsResolver(
+  Film,
+  'Cast and crew, by role then billing. With `asOf`, as they stood that day: credits not yet reported are left out.',
+  (loaders, film) => loaders.creditsByFilmIdLoader.load(film.id),
+);

@@ -1,5 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { FilterArg, ListAsOfArg } from '../graphql/list-args';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { FilterArg } from '../graphql/list-args';
 import {
   createConnectionType,
   pageByName,
@@ -8,9 +8,7 @@ import {
 import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import type { Context } from '../graphql/context';
-import { Credit } from '../credit/credit.entity';
-import { CreditFilter } from '../credit/credit.inputs';
-import { filterCredits, type CreditAsOf } from '../credit/credit.status';
+import { createCreditsResolver } from '../credit/credit.resolver';
 import { Person } from './person.entity';
 import { PersonFilter } from './person.inputs';
 
@@ -31,22 +29,10 @@ export class PersonResolver extends LookupResolver(Person, 'joe-russo') {
     const qb = reader.getRepository(Person).createQueryBuilder('person');
     return pageByName(qb, paging, filter?.nameContains);
   }
-
-  @FieldResolver(() => [Credit], {
-    description:
-      'The person’s filmography, by release date. With `asOf`, as it stood that day: later reports are left out.',
-  })
-  async credits(
-    @Root() person: Person,
-    @Ctx() { loaders }: Context,
-    @FilterArg(() => CreditFilter) filter: CreditFilter | null,
-    @ListAsOfArg() asOf: string | null,
-  ): Promise<CreditAsOf[]> {
-    return filterCredits(
-      loaders,
-      await loaders.creditsByPersonIdLoader.load(person.id),
-      filter,
-      asOf,
-    );
-  }
 }
+
+export const PersonCreditsResolver = createCreditsResolver(
+  Person,
+  'The person’s filmography, by release date. With `asOf`, as it stood that day: later reports are left out.',
+  (loaders, person) => loaders.creditsByPersonIdLoader.load(person.id),
+);
