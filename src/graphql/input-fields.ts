@@ -1,8 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 
-// A mixin's base must be a constructor taking any arguments (TypeScript's rule for mixins).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must take any[] (TS2545)
 type InputBase = abstract new (...args: any[]) => object;
 
 abstract class NoFields {}
