@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { CharacterMutationResolver } from './character/character-mutation.resolver';
-import { CharacterResolver } from './character/character.resolver';
+import { CharacterCreditsResolver, CharacterResolver } from './character/character.resolver';
 import { useDirectFieldResolvers } from './graphql/direct-resolvers';
 import { NodeResolver } from './graphql/relay/node.resolver';
 import { SearchResolver } from './search/search.resolver';
@@ -15,6 +15,7 @@ import { AttachmentEventResolver, CreditResolver } from './credit/credit.resolve
 import { FilmMutationResolver } from './film/film-mutation.resolver';
 import { FilmRelationEvent } from './film/film-relation.entity';
 import {
+  FilmCreditsResolver,
   FilmRelationEventResolver,
   FilmRelationResolver,
   FilmResolver,
@@ -27,7 +28,7 @@ import { FranchiseMembershipResolver, FranchiseResolver } from './franchise/fran
 import { MetricMutationResolver } from './metric/metric-mutation.resolver';
 import { MetricResolver } from './metric/metric.resolver';
 import { PersonMutationResolver } from './person/person-mutation.resolver';
-import { PersonResolver } from './person/person.resolver';
+import { PersonCreditsResolver, PersonResolver } from './person/person.resolver';
 import { ChangeResolver } from './events/change.resolver';
 import { EventMutationResolver } from './events/event-mutation.resolver';
 import { createReportedEventResolver, SourceResolver } from './source/source.resolver';
@@ -38,12 +39,15 @@ export const RESOLVERS = [
   FranchiseResolver,
   FranchiseMembershipResolver,
   FilmResolver,
+  FilmCreditsResolver,
   FilmRelationResolver,
   FilmRelationEventResolver,
   ProductionEventResolver,
   ReleaseEventResolver,
   PersonResolver,
+  PersonCreditsResolver,
   CharacterResolver,
+  CharacterCreditsResolver,
   CompanyResolver,
   CompanyCreditResolver,
   CreditResolver,

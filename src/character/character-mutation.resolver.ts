@@ -20,11 +20,8 @@ export class CharacterMutationResolver {
       insertWithSlug(
         manager,
         Character,
-        manager
-          .getRepository(Character)
-          .create({ slug: slugify(name), name, searchText: searchTextOf(name) }),
+        { slug: slugify(name), name, searchText: searchTextOf(name) },
         'input.name',
-        'character',
       ),
     );
   }

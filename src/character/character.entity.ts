@@ -1,18 +1,16 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { NotServed } from '../db/batching';
 
 @Entity('character')
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
 @Index('IDX_character_search_trgm', { synchronize: false })
 @Index('UQ_character_slug', ['slug'], { unique: true })
-@ObjectType('Character', {
-  implements: Node,
+@NodeObjectType({
   description: 'A fictional character, who may appear in several films (Tyler Rake, Thor).',
 })
-export class Character {
+export class Character extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -30,9 +28,4 @@ export class Character {
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Character', this.id);
-  }
 }

@@ -23,11 +23,8 @@ export class CompanyMutationResolver {
       insertWithSlug(
         manager,
         Company,
-        manager
-          .getRepository(Company)
-          .create({ slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) }),
+        { slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) },
         'input.name',
-        'company',
       ),
     );
   }

@@ -1,7 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { CompanyKind } from './company.enums';
 import { NotServed } from '../db/batching';
 
@@ -9,11 +8,10 @@ import { NotServed } from '../db/batching';
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
 @Index('IDX_company_search_trgm', { synchronize: false })
 @Index('UQ_company_slug', ['slug'], { unique: true })
-@ObjectType('Company', {
-  implements: Node,
+@NodeObjectType({
   description: 'A studio, distributor, streamer, production company or news outlet.',
 })
-export class Company {
+export class Company extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -35,9 +33,4 @@ export class Company {
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Company', this.id);
-  }
 }

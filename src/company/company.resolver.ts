@@ -1,29 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { LookupResolver } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
 
 @Resolver(() => Company)
-export class CompanyResolver {
-  @Query(() => Company, {
-    nullable: true,
-    description: 'A company by global id or by slug; null when there is none.',
-  })
-  company(
-    @Ctx() { db, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The company’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The company’s slug, e.g. "netflix".',
-    })
-    slug: string | null,
-  ): Promise<Company | null> {
-    return findByIdOrSlug(db, Company, 'Company', loaders.company.byId, id, slug);
-  }
-
+export class CompanyResolver extends LookupResolver(Company, 'netflix') {
   @FieldResolver(() => [CompanyCredit], {
     description: 'The films the company made, distributed or streamed.',
   })

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -8,8 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeObjectType } from '../graphql/relay/node';
 import { Person } from '../person/person.entity';
 import { ReportedEvent } from '../events/reported-event';
 import { Source } from '../source/source.entity';
@@ -32,8 +31,7 @@ import { AttachmentStatus } from './credit.enums';
   'retracted',
   'status',
 ])
-@ObjectType('AttachmentEvent', {
-  implements: Node,
+@NodeObjectType({
   simpleResolvers: true,
   description: 'A dated, sourced change of a credit’s deal status: who said what, where and when.',
 })
@@ -59,12 +57,6 @@ export class AttachmentEvent extends ReportedEvent {
   @ManyToOne(() => Person, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_attachment_event_speaker' })
   speaker?: Relation<Person> | null;
-
-  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
-  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('AttachmentEvent', this.id);
-  }
 }
 
 /**

@@ -51,15 +51,9 @@ export class CreditMutationResolver {
     input: RecordAttachmentInput,
   ): Promise<RecordAttachmentPayload> {
     return context.write(async (manager) => {
-      const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
-      const person = await requireRow(manager, Person, 'Person', input.person, 'input.person');
-      const character = await optionalRow(
-        manager,
-        Character,
-        'Character',
-        input.character,
-        'input.character',
-      );
+      const film = await requireRow(manager, Film, input.film, 'input.film');
+      const person = await requireRow(manager, Person, input.person, 'input.person');
+      const character = await optionalRow(manager, Character, input.character, 'input.character');
       const report = await reportColumns(manager, input, viewerOf(context));
       const job = trimmed(input.job);
       const identity = {

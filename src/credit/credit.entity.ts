@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -9,8 +9,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { Character } from '../character/character.entity';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
@@ -27,13 +26,12 @@ import { NotServed } from '../db/batching';
 @Index('IDX_credit_person', ['personId'])
 @Index('IDX_credit_character', ['characterId'])
 @Index('UQ_credit_identity', ['identityKey'], { unique: true })
-@ObjectType('Credit', {
-  implements: Node,
+@NodeObjectType({
   simpleResolvers: true,
   description:
     'A person’s role on a film, from the first report of an attachment to the final credit.',
 })
-export class Credit {
+export class Credit extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -92,12 +90,6 @@ export class Credit {
    * which read them in the same statement as the credit. Not a column.
    */
   statusHistory?: readonly StatusEvent[];
-
-  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
-  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Credit', this.id);
-  }
 }
 
 /** The columns that identify a credit. */

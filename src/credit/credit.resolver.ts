@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { FilterArg, ListAsOfArg } from '../graphql/list-args';
 import { Character } from '../character/character.entity';
 import {
   applyKeyset,
@@ -11,17 +12,19 @@ import { DateScalar } from '../graphql/scalars';
 import { localIdOf } from '../graphql/relay/global-id';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import type { Context } from '../graphql/context';
+import type { Loaders } from '../graphql/loaders';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
-import { AttachmentEvent, type StatusEvent } from './attachment-event.entity';
+import { AttachmentEvent } from './attachment-event.entity';
 import { Credit } from './credit.entity';
 import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
-import { AttachmentFilter } from './credit.inputs';
+import { AttachmentFilter, CreditFilter } from './credit.inputs';
 import {
   creditAsOf,
   creditEventAsOf,
-  creditStatusEventAsOf,
   effectiveAsOf,
+  filterCredits,
+  readStatusAsOf,
   type CreditAsOf,
 } from './credit.status';
 
@@ -51,13 +54,8 @@ export class CreditResolver {
   async attachments(
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => AttachmentFilter, { nullable: true, description: 'What to include.' })
-    filter: AttachmentFilter | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Answer as things stood on this day.',
-    })
-    asOf: string | null,
+    @FilterArg(() => AttachmentFilter) filter: AttachmentFilter | null,
+    @ListAsOfArg() asOf: string | null,
   ): Promise<ConnectionResult<CreditAsOf>> {
     const page = parsePage(paging, 1);
     const status = statusInForceSql(asOf);
@@ -131,10 +129,7 @@ export class CreditResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
   ): AttachmentStatus | null | Promise<AttachmentStatus | null> {
-    const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
-    return event instanceof Promise
-      ? event.then((found) => found?.status ?? null)
-      : (event?.status ?? null);
+    return readStatusAsOf(loaders, credit, asOf, (event) => event?.status ?? null);
   }
 
   @FieldResolver(() => Boolean, {
@@ -146,10 +141,12 @@ export class CreditResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
   ): boolean | Promise<boolean> {
-    const confirmed = (event: StatusEvent | null) =>
-      event != null && CONFIRMED_STATUSES.includes(event.status);
-    const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
-    return event instanceof Promise ? event.then(confirmed) : confirmed(event);
+    return readStatusAsOf(
+      loaders,
+      credit,
+      asOf,
+      (event) => event != null && CONFIRMED_STATUSES.includes(event.status),
+    );
   }
 
   @FieldResolver(() => AttachmentEvent, {
@@ -180,4 +177,28 @@ export class AttachmentEventResolver {
   credit(@Root() event: AttachmentEvent, @Ctx() { loaders }: Context): Promise<Credit | null> {
     return loaders.credit.byId.load(event.creditId);
   }
+}
+
+/**
+ * The `credits(filter:, asOf:)` field of films, people and characters. One resolver class per type,
+ * made here, so that the three lists cannot drift apart; `creditsOf` reads the type's credits.
+ */
+export function createCreditsResolver<T extends object>(
+  type: ClassType<T>,
+  description: string,
+  creditsOf: (loaders: Loaders, root: T) => Promise<Credit[]>,
+) {
+  @Resolver(() => type)
+  class CreditsResolver {
+    @FieldResolver(() => [Credit], { description })
+    async credits(
+      @Root() root: T,
+      @Ctx() { loaders }: Context,
+      @FilterArg(() => CreditFilter) filter: CreditFilter | null,
+      @ListAsOfArg() asOf: string | null,
+    ): Promise<CreditAsOf[]> {
+      return filterCredits(loaders, await creditsOf(loaders, root), filter, asOf);
+    }
+  }
+  return CreditsResolver;
 }

@@ -37,6 +37,20 @@ export function creditStatusEventAsOf(
     .then((events) => eventInForce(events, asOf));
 }
 
+/**
+ * `read` applied to the status event in force for a listed credit on `asOf` (default: its list's), with
+ * no promise when the credit carries its history.
+ */
+export function readStatusAsOf<R>(
+  loaders: Loaders,
+  credit: CreditAsOf,
+  asOf: string | null,
+  read: (event: StatusEvent | null) => R,
+): R | Promise<R> {
+  const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
+  return event instanceof Promise ? event.then(read) : read(event);
+}
+
 /** The whole attachment event in force for a credit on `asOf` (or now). */
 export function creditEventAsOf(
   loaders: Loaders,

@@ -1,6 +1,9 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { BadUserInputError, NotFoundError, VersionConflictError } from '../errors';
 import { isUniqueViolation } from './db-errors';
+
+/** An entity class; its name is the GraphQL type its global ids name. */
+export type EntityClass<T> = new () => T;
 
 /**
  * `INSERT … ON CONFLICT (key) DO NOTHING RETURNING id`: the id of the new row, or null when the unique
@@ -37,20 +40,20 @@ export async function insertIfAbsent<T extends ObjectLiteral>(
  */
 export async function insertWithSlug<T extends ObjectLiteral & { slug: string }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  values: T,
+  entity: EntityClass<T>,
+  values: DeepPartial<T> & { slug: string },
   field: string,
-  what: string,
 ): Promise<T> {
   if (values.slug === '') {
     throw new BadUserInputError(`"${field}" must contain at least one letter or digit.`, field);
   }
+  const repository = manager.getRepository(entity);
   try {
-    return await manager.getRepository(entity).save(values);
+    return await repository.save(repository.create(values));
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new BadUserInputError(
-        `"${field}": a ${what} with the slug "${values.slug}" already exists.`,
+        `"${field}": a ${entity.name.toLowerCase()} with the slug "${values.slug}" already exists.`,
         field,
       );
     }
@@ -65,13 +68,13 @@ export async function insertWithSlug<T extends ObjectLiteral & { slug: string }>
  */
 export async function updateVersioned<T extends ObjectLiteral & { id: number; version: number }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
+  entity: EntityClass<T>,
   id: number,
   expectedVersion: number,
   values: Partial<T>,
   slugField?: string,
 ): Promise<T> {
+  const type = entity.name;
   const repository = manager.getRepository(entity);
   let affected: number;
   try {

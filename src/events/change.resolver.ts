@@ -20,7 +20,7 @@ import {
 import { DateTimeScalar } from '../graphql/scalars';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
-import type { Loaders } from '../graphql/loaders';
+import { loadNode } from '../graphql/relay/node.resolver';
 import { SourcedEvent, type AnySourcedEvent, type EventTypeName } from './sourced-event';
 
 export enum ChangeKind {
@@ -89,15 +89,6 @@ function feedSql(afterSeq: number | null): string {
        FROM "${table}" e WHERE e."retractedAt" >= :since${cut('e."retractedSeq"')}`,
   ]).join('\n UNION ALL \n');
 }
-
-const LOADERS: Record<
-  EventTypeName,
-  (loaders: Loaders) => { load(id: number): Promise<AnySourcedEvent | null> }
-> = {
-  AttachmentEvent: (l) => l.credit.attachmentEventById,
-  ProductionEvent: (l) => l.film.productionEventById,
-  FilmRelationEvent: (l) => l.film.relationEventById,
-};
 
 @Resolver(() => Change)
 export class ChangeResolver {
@@ -184,7 +175,9 @@ export class ChangeResolver {
 
   @FieldResolver(() => SourcedEvent, { description: 'The event that was recorded or retracted.' })
   async event(@Root() change: Change, @Ctx() { loaders }: Context): Promise<AnySourcedEvent> {
-    const event = await LOADERS[change.eventType](loaders).load(change.eventId);
+    const type = change.eventType;
+    // Every event type is a Node type, loaded by its own loader.
+    const event = (await loadNode(loaders, { type, id: change.eventId })) as AnySourcedEvent | null;
     if (!event)
       throw new Error(`${change.eventType} ${change.eventId} listed by changes() is gone`);
     return event;

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { NodeEntity } from '../graphql/relay/node';
 import { Confidence } from '../source/source.enums';
 
 /**
@@ -8,7 +9,7 @@ import { Confidence } from '../source/source.enums';
  * appended, never overwritten; a wrong one is retracted and stays visible in history.
  */
 @ObjectType('ReportedEvent')
-export abstract class ReportedEvent {
+export abstract class ReportedEvent extends NodeEntity {
   @Field(() => DateScalar, {
     description: 'The day the change took effect (not the day it was recorded).',
   })

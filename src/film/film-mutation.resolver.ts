@@ -43,7 +43,7 @@ export class FilmMutationResolver {
       return insertWithSlug(
         manager,
         Film,
-        manager.getRepository(Film).create({
+        {
           slug: slugify(title),
           title,
           workingTitle,
@@ -54,9 +54,8 @@ export class FilmMutationResolver {
           releaseDate: null,
           searchText: searchTextOf(title, workingTitle),
           version: 1,
-        }),
+        },
         'input.title',
-        'film',
       );
     });
   }
@@ -78,7 +77,7 @@ export class FilmMutationResolver {
         ['title'],
       ) as Partial<Film>;
       if (changes.title !== undefined || changes.workingTitle !== undefined) {
-        const current = await requireRow(manager, Film, 'Film', input.id, 'input.id');
+        const current = await requireRow(manager, Film, input.id, 'input.id');
         const title = changes.title ?? current.title;
         if (changes.title !== undefined) changes.slug = slugify(title);
         changes.searchText = searchTextOf(
@@ -86,15 +85,7 @@ export class FilmMutationResolver {
           changes.workingTitle !== undefined ? changes.workingTitle : current.workingTitle,
         );
       }
-      return updateVersioned(
-        manager,
-        Film,
-        'Film',
-        id,
-        input.expectedVersion,
-        changes,
-        'input.title',
-      );
+      return updateVersioned(manager, Film, id, input.expectedVersion, changes, 'input.title');
     });
   }
 
@@ -109,8 +100,8 @@ export class FilmMutationResolver {
     @Arg('input', () => RelateFilmsInput, { description: 'The report.' }) input: RelateFilmsInput,
   ): Promise<FilmRelation> {
     return context.write(async (manager) => {
-      const from = await requireRow(manager, Film, 'Film', input.from, 'input.from');
-      const to = await requireRow(manager, Film, 'Film', input.to, 'input.to');
+      const from = await requireRow(manager, Film, input.from, 'input.from');
+      const to = await requireRow(manager, Film, input.to, 'input.to');
       if (from.id === to.id)
         throw new BadUserInputError(
           '"input.to" must be another film than "input.from".',
@@ -147,7 +138,7 @@ export class FilmMutationResolver {
     input: RecordProductionStatusInput,
   ): Promise<ProductionEvent> {
     return context.write(async (manager) => {
-      const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
+      const film = await requireRow(manager, Film, input.film, 'input.film');
       const report = await reportColumns(manager, input, viewerOf(context));
       const repository = manager.getRepository(ProductionEvent);
       const recordedSeq = await nextChangeSeq(manager);
@@ -168,14 +159,8 @@ export class FilmMutationResolver {
     input: RecordReleaseInput,
   ): Promise<ReleaseEvent> {
     return context.write(async (manager) => {
-      const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
-      const company = await optionalRow(
-        manager,
-        Company,
-        'Company',
-        input.company,
-        'input.company',
-      );
+      const film = await requireRow(manager, Film, input.film, 'input.film');
+      const company = await optionalRow(manager, Company, input.company, 'input.company');
       const source =
         input.source == null && input.sourceId == null
           ? null

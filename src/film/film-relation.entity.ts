@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -8,8 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { Person } from '../person/person.entity';
 import { ReportedEvent } from '../events/reported-event';
 import { Source } from '../source/source.entity';
@@ -20,11 +19,10 @@ import { FilmRelationKind } from './film.enums';
 @Entity('film_relation')
 @Index('UQ_film_relation_from_to', ['fromFilmId', 'toFilmId'], { unique: true })
 @Index('IDX_film_relation_to', ['toFilmId'])
-@ObjectType('FilmRelation', {
-  implements: Node,
+@NodeObjectType({
   description: 'A directed link from an earlier film (`from`) to a later one (`to`).',
 })
-export class FilmRelation {
+export class FilmRelation extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -41,11 +39,6 @@ export class FilmRelation {
   @ManyToOne(() => Film, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'toFilmId', foreignKeyConstraintName: 'FK_film_relation_to' })
   toFilm?: Relation<Film>;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('FilmRelation', this.id);
-  }
 }
 
 @Entity('film_relation_event')
@@ -54,8 +47,7 @@ export class FilmRelation {
 @Index('IDX_film_relation_event_recorded_seq', ['recordedSeq'])
 @Index('IDX_film_relation_event_retracted_seq', ['retractedSeq'])
 @Index('IDX_film_relation_event_relation', ['relationId', 'effectiveDate'])
-@ObjectType('FilmRelationEvent', {
-  implements: Node,
+@NodeObjectType({
   description: 'A dated, sourced statement of what kind of link a film relation is.',
 })
 export class FilmRelationEvent extends ReportedEvent {
@@ -80,9 +72,4 @@ export class FilmRelationEvent extends ReportedEvent {
   @ManyToOne(() => Person, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_film_relation_event_speaker' })
   speaker?: Relation<Person> | null;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('FilmRelationEvent', this.id);
-  }
 }

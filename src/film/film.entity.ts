@@ -1,8 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { NotServed } from '../db/batching';
 
 @Entity('film')
@@ -11,12 +10,11 @@ import { NotServed } from '../db/batching';
 @Index('UQ_film_slug', ['slug'], { unique: true })
 @Index('IDX_film_release_date', ['releaseDate', 'id'])
 @Index('IDX_film_title', ['title', 'id'])
-@ObjectType('Film', {
-  implements: Node,
+@NodeObjectType({
   simpleResolvers: true,
   description: 'A film, released or not.',
 })
-export class Film {
+export class Film extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -72,10 +70,4 @@ export class Film {
   })
   @Column('integer', { default: 1 })
   version!: number;
-
-  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
-  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Film', this.id);
-  }
 }

@@ -1,6 +1,7 @@
 import { IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../graphql/scalars';
+import { VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName, IsText } from '../graphql/validation';
 import { ReportInput, SourceInput } from '../source/source.inputs';
 import { FilmRelationKind, ProductionStatus, ReleaseKind } from './film.enums';
@@ -73,16 +74,7 @@ export class CreateFilmInput extends FilmFieldsInput {
   description:
     'Changes to a film: omitted fields stay as they are, null clears a field that may be empty.',
 })
-export class UpdateFilmInput extends FilmFieldsInput {
-  @Field(() => ID, { description: 'The film to change.' })
-  id!: string;
-
-  @Field(() => Int, {
-    description:
-      'The `version` the change is based on; if the film is at another, VERSION_CONFLICT.',
-  })
-  expectedVersion!: number;
-
+export class UpdateFilmInput extends VersionedUpdateInput('film', FilmFieldsInput) {
   @Field(() => String, {
     nullable: true,
     description: 'A new title (the slug follows it); cannot be null.',

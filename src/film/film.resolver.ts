@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { FilterArg } from '../graphql/list-args';
 import type { SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
@@ -13,13 +14,11 @@ import {
 } from '../graphql/relay/connection';
 import { DateScalar } from '../graphql/scalars';
 import { localIdOf } from '../graphql/relay/global-id';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
-import { Credit } from '../credit/credit.entity';
-import { CreditFilter } from '../credit/credit.inputs';
-import { filterCredits, type CreditAsOf } from '../credit/credit.status';
+import { createCreditsResolver } from '../credit/credit.resolver';
 import { FranchiseMembership } from '../franchise/franchise-membership.entity';
 import { Metric } from '../metric/metric.entity';
 import { eventInForce } from '../events/reported-event';
@@ -120,30 +119,12 @@ async function readSegments(
 }
 
 @Resolver(() => Film)
-export class FilmResolver {
-  @Query(() => Film, {
-    nullable: true,
-    description: 'A film by global id or by slug; null when there is none.',
-  })
-  film(
-    @Ctx() { db, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The film’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The film’s slug, e.g. "extraction-2".',
-    })
-    slug: string | null,
-  ): Promise<Film | null> {
-    return findByIdOrSlug(db, Film, 'Film', loaders.film.byId, id, slug);
-  }
-
+export class FilmResolver extends LookupResolver(Film, 'extraction-2') {
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
   async films(
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => FilmFilter, { nullable: true, description: 'What to include.' })
-    filter: FilmFilter | null,
+    @FilterArg(() => FilmFilter) filter: FilmFilter | null,
     @Arg('orderBy', () => FilmOrder, {
       defaultValue: FilmOrder.RELEASE_DATE,
       description: 'The order.',
@@ -231,24 +212,6 @@ export class FilmResolver {
   })
   followedBy(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
     return loaders.film.relationsByFromFilmId.load(film.id);
-  }
-
-  @FieldResolver(() => [Credit], {
-    description:
-      'Cast and crew, by role then billing. With `asOf`, as they stood that day: credits not yet reported are left out.',
-  })
-  async credits(
-    @Root() film: Film,
-    @Ctx() { loaders }: Context,
-    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
-    filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Answer as things stood on this day.',
-    })
-    asOf: string | null,
-  ): Promise<CreditAsOf[]> {
-    return filterCredits(loaders, await loaders.credit.byFilmId.load(film.id), filter, asOf);
   }
 
   @FieldResolver(() => [Metric], {
@@ -355,3 +318,9 @@ export class ReleaseEventResolver {
     return release.sourceId == null ? null : loaders.source.byId.load(release.sourceId);
   }
 }
+
+export const FilmCreditsResolver = createCreditsResolver(
+  Film,
+  'Cast and crew, by role then billing. With `asOf`, as they stood that day: credits not yet reported are left out.',
+  (loaders, film) => loaders.credit.byFilmId.load(film.id),
+);

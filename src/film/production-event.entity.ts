@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import {
   Entity,
   Index,
@@ -8,8 +8,7 @@ import {
   Column,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeObjectType } from '../graphql/relay/node';
 import { Person } from '../person/person.entity';
 import { ReportedEvent } from '../events/reported-event';
 import { Source } from '../source/source.entity';
@@ -22,8 +21,7 @@ import { ProductionStatus } from './film.enums';
 @Index('IDX_production_event_recorded_seq', ['recordedSeq'])
 @Index('IDX_production_event_retracted_seq', ['retractedSeq'])
 @Index('IDX_production_event_film', ['filmId', 'effectiveDate'])
-@ObjectType('ProductionEvent', {
-  implements: Node,
+@NodeObjectType({
   description: 'A dated, sourced change of a film’s production status.',
 })
 export class ProductionEvent extends ReportedEvent {
@@ -48,9 +46,4 @@ export class ProductionEvent extends ReportedEvent {
   @ManyToOne(() => Person, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_production_event_speaker' })
   speaker?: Relation<Person> | null;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('ProductionEvent', this.id);
-  }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -9,8 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { Company } from '../company/company.entity';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';
@@ -18,11 +17,10 @@ import { ReleaseKind } from './film.enums';
 
 @Entity('release_event')
 @Index('IDX_release_event_film', ['filmId', 'date'])
-@ObjectType('ReleaseEvent', {
-  implements: Node,
+@NodeObjectType({
   description: 'A release of a film: when, where and how.',
 })
-export class ReleaseEvent {
+export class ReleaseEvent extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -68,9 +66,4 @@ export class ReleaseEvent {
   @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'sourceId', foreignKeyConstraintName: 'FK_release_event_source' })
   source?: Relation<Source> | null;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('ReleaseEvent', this.id);
-  }
 }

@@ -49,18 +49,12 @@ export class FranchiseMutationResolver {
     input: CreateFranchiseInput,
   ): Promise<Franchise> {
     return context.write(async (manager) => {
-      const parent = await optionalRow(
-        manager,
-        Franchise,
-        'Franchise',
-        input.parent,
-        'input.parent',
-      );
+      const parent = await optionalRow(manager, Franchise, input.parent, 'input.parent');
       const name = input.name.trim();
       return insertWithSlug(
         manager,
         Franchise,
-        manager.getRepository(Franchise).create({
+        {
           slug: slugify(name),
           name,
           kind: input.kind,
@@ -68,9 +62,8 @@ export class FranchiseMutationResolver {
           parentId: parent?.id ?? null,
           searchText: searchTextOf(name),
           version: 1,
-        }),
+        },
         'input.name',
-        'franchise',
       );
     });
   }
@@ -97,25 +90,11 @@ export class FranchiseMutationResolver {
         changes.searchText = searchTextOf(changes.name);
       }
       if (input.parent !== undefined) {
-        const parent = await optionalRow(
-          manager,
-          Franchise,
-          'Franchise',
-          input.parent,
-          'input.parent',
-        );
+        const parent = await optionalRow(manager, Franchise, input.parent, 'input.parent');
         if (parent) await checkParent(manager, id, parent);
         changes.parentId = parent?.id ?? null;
       }
-      return updateVersioned(
-        manager,
-        Franchise,
-        'Franchise',
-        id,
-        input.expectedVersion,
-        changes,
-        'input.name',
-      );
+      return updateVersioned(manager, Franchise, id, input.expectedVersion, changes, 'input.name');
     });
   }
 
@@ -131,14 +110,8 @@ export class FranchiseMutationResolver {
     input: AddFilmToFranchiseInput,
   ): Promise<FranchiseMembership> {
     return context.write(async (manager) => {
-      const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
-      const franchise = await requireRow(
-        manager,
-        Franchise,
-        'Franchise',
-        input.franchise,
-        'input.franchise',
-      );
+      const film = await requireRow(manager, Film, input.film, 'input.film');
+      const franchise = await requireRow(manager, Franchise, input.franchise, 'input.franchise');
       const key = { franchiseId: franchise.id, filmId: film.id };
       await manager
         .createQueryBuilder()

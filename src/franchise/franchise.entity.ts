@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -8,8 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { FranchiseKind } from './franchise.enums';
 import { NotServed } from '../db/batching';
 
@@ -20,12 +19,11 @@ import { NotServed } from '../db/batching';
 @Index('IDX_franchise_parent', ['parentId'])
 @Index('IDX_franchise_name', ['name', 'id'])
 @Index('IDX_franchise_kind', ['kind', 'name', 'id'])
-@ObjectType('Franchise', {
-  implements: Node,
+@NodeObjectType({
   simpleResolvers: true,
   description: 'A franchise, shared universe, series, phase or saga; may sit inside a parent.',
 })
-export class Franchise {
+export class Franchise extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -64,10 +62,4 @@ export class Franchise {
   })
   @Column('integer', { default: 1 })
   version!: number;
-
-  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
-  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Franchise', this.id);
-  }
 }

@@ -1,5 +1,6 @@
 import { Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName, IsText } from '../graphql/validation';
 import { FranchiseKind } from './franchise.enums';
 
@@ -43,16 +44,7 @@ export class CreateFranchiseInput {
   description:
     'Changes to a franchise: omitted fields stay as they are, null clears a field that may be empty.',
 })
-export class UpdateFranchiseInput {
-  @Field(() => ID, { description: 'The franchise to change.' })
-  id!: string;
-
-  @Field(() => Int, {
-    description:
-      'The `version` the change is based on; if the franchise is at another, VERSION_CONFLICT.',
-  })
-  expectedVersion!: number;
-
+export class UpdateFranchiseInput extends VersionedUpdateInput('franchise') {
   @Field(() => String, {
     nullable: true,
     description: 'A new name (the slug follows it); cannot be null.',

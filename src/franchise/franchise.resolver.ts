@@ -4,24 +4,23 @@ import {
   Ctx,
   Field,
   FieldResolver,
-  ID,
   Int,
   ObjectType,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
+import { FilterArg } from '../graphql/list-args';
 import {
-  applyKeyset,
   createConnectionType,
   PageInfo,
+  pageByName,
   parsePage,
   toConnection,
   type ConnectionResult,
 } from '../graphql/relay/connection';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
-import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { FranchiseMembership } from './franchise-membership.entity';
@@ -81,48 +80,17 @@ export class FranchiseFilmConnection {
 }
 
 @Resolver(() => Franchise)
-export class FranchiseResolver {
-  @Query(() => Franchise, {
-    nullable: true,
-    description: 'A franchise by global id or by slug; null when there is none.',
-  })
-  franchise(
-    @Ctx() { db, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The franchise’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The franchise’s slug, e.g. "extraction".',
-    })
-    slug: string | null,
-  ): Promise<Franchise | null> {
-    return findByIdOrSlug(db, Franchise, 'Franchise', loaders.franchise.byId, id, slug);
-  }
-
+export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
   @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
   async franchises(
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => FranchiseFilter, { nullable: true, description: 'What to include.' })
-    filter: FranchiseFilter | null,
+    @FilterArg(() => FranchiseFilter) filter: FranchiseFilter | null,
   ): Promise<ConnectionResult<Franchise>> {
-    const page = parsePage(paging, 2);
     const qb = db.getRepository(Franchise).createQueryBuilder('franchise');
-    if (filter?.nameContains != null) {
-      qb.andWhere(`franchise.searchText LIKE :name ESCAPE '\\'`, {
-        name: containsPattern(filter.nameContains),
-      });
-    }
     if (filter?.kinds?.length)
       qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
-    const count = qb.clone();
-    const rows = await applyKeyset(qb, ['franchise.name', 'franchise.id'], page).getMany();
-    return toConnection(
-      rows,
-      page,
-      (f) => [f.name, f.id],
-      () => count.getCount(),
-    );
+    return pageByName(qb, paging, filter?.nameContains);
   }
 
   @FieldResolver(() => Franchise, {

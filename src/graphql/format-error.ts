@@ -1,5 +1,12 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { GraphQLError, parse, visit, type ASTNode } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  visit,
+  type ArgumentNode,
+  type ASTNode,
+  type ObjectFieldNode,
+} from 'graphql';
 import type { ValidationError } from 'class-validator';
 import { ErrorCode } from '../errors';
 import { firstViolation } from './validation';
@@ -39,28 +46,18 @@ export function argumentPathAt(body: string, position: number): string | null {
   const contains = (node: ASTNode) =>
     node.loc != null && node.loc.start <= position && position < node.loc.end;
   try {
-    visit(parse(body), {
-      Argument: {
-        enter(node) {
-          if (!contains(node)) return false;
-          path.push(node.name.value);
-          found = path.join('.');
-        },
-        leave(node) {
-          if (contains(node)) path.pop();
-        },
+    // An input field inside an argument is one more step of the same path.
+    const step = {
+      enter(node: ArgumentNode | ObjectFieldNode) {
+        if (!contains(node)) return false;
+        path.push(node.name.value);
+        found = path.join('.');
       },
-      ObjectField: {
-        enter(node) {
-          if (!contains(node)) return false;
-          path.push(node.name.value);
-          found = path.join('.');
-        },
-        leave(node) {
-          if (contains(node)) path.pop();
-        },
+      leave(node: ArgumentNode | ObjectFieldNode) {
+        if (contains(node)) path.pop();
       },
-    });
+    };
+    visit(parse(body), { Argument: step, ObjectField: step });
   } catch {
     return null;
   }

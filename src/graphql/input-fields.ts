@@ -1,4 +1,31 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { BadUserInputError } from '../errors';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must take any[] (TS2545)
+type InputBase = abstract new (...args: any[]) => object;
+
+abstract class NoFields {}
+
+/**
+ * The base of an update input (`UpdateFilmInput`…): the id of the `noun` to change and the version the
+ * change is based on, which `updateVersioned` checks. `Base` brings more shared fields (a film's facts).
+ */
+export function VersionedUpdateInput<B extends InputBase = typeof NoFields>(
+  noun: string,
+  Base: B = NoFields as B,
+) {
+  @InputType()
+  abstract class VersionedInput extends Base {
+    @Field(() => ID, { description: `The ${noun} to change.` })
+    id!: string;
+
+    @Field(() => Int, {
+      description: `The \`version\` the change is based on; if the ${noun} is at another, VERSION_CONFLICT.`,
+    })
+    expectedVersion!: number;
+  }
+  return VersionedInput;
+}
 
 /**
  * The columns an update input sets: a property left out of the input (undefined) is not changed; null

@@ -1,6 +1,37 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver, type ClassType } from 'type-graphql';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../errors';
+import type { EntityClass } from '../db/writes';
+import type { Context } from './context';
+import type { Loaders } from './loaders';
 import { localIdOf } from './relay/global-id';
+import { loadNode } from './relay/node.resolver';
+
+/** The arguments of a single-object root field (`film(id:, slug:)` and its siblings). */
+export interface IdOrSlug {
+  id?: string | null;
+  slug?: string | null;
+}
+
+/**
+ * The `id` and `slug` arguments of one single-object root field, described for its type (`noun` as in
+ * "The film’s global id", `exampleSlug` as in "extraction-2"). Every call makes a new class: call it
+ * once per field. `findByIdOrSlug` enforces that exactly one of them is given.
+ */
+export function IdOrSlugArgs(noun: string, exampleSlug: string): ClassType<IdOrSlug> {
+  @ArgsType()
+  class IdOrSlugArgs implements IdOrSlug {
+    @Field(() => ID, { nullable: true, description: `The ${noun}’s global id.` })
+    id?: string | null;
+
+    @Field(() => String, {
+      nullable: true,
+      description: `The ${noun}’s slug, e.g. "${exampleSlug}".`,
+    })
+    slug?: string | null;
+  }
+  return IdOrSlugArgs;
+}
 
 /**
  * The single-object root fields (`film(id:, slug:)` and its siblings): exactly one of `id` or `slug`
@@ -9,28 +40,57 @@ import { localIdOf } from './relay/global-id';
  */
 export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
   reader: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
-  byId: { load(id: number): Promise<T | null> },
+  loaders: Loaders,
+  entity: ClassType<T>,
   id: string | null | undefined,
   slug: string | null | undefined,
 ): Promise<T | null> {
   if ((id == null) === (slug == null)) {
     throw new BadUserInputError('Pass exactly one of "id" or "slug".', id == null ? 'id' : 'slug');
   }
-  return id != null
-    ? byId.load(localIdOf(type, id, 'id'))
-    : reader.getRepository(entity).findOneBy({ slug } as never);
+  if (id == null) return reader.getRepository(entity).findOneBy({ slug } as never);
+  const type = entity.name;
+  // The Node loader of an entity's type loads rows of that entity.
+  return loadNode(loaders, { type, id: localIdOf(type, id, 'id') }) as Promise<T | null>;
+}
+
+/**
+ * The base class of a type's resolver that adds its single-object root field, named after the type
+ * (`film(id:, slug:)`), as type-graphql's resolver inheritance does:
+ * `class FilmResolver extends LookupResolver(Film, 'extraction-2')`.
+ */
+export function LookupResolver<T extends ObjectLiteral & { slug: string }>(
+  type: ClassType<T>,
+  exampleSlug: string,
+): abstract new () => object {
+  const noun = type.name.toLowerCase();
+  const LookupArgs = IdOrSlugArgs(noun, exampleSlug);
+
+  @Resolver()
+  abstract class LookupResolverOfType {
+    @Query(() => type, {
+      name: noun,
+      nullable: true,
+      description: `A ${noun} by global id or by slug; null when there is none.`,
+    })
+    lookup(
+      @Ctx() { db, loaders }: Context,
+      @Args(() => LookupArgs) { id, slug }: IdOrSlug,
+    ): Promise<T | null> {
+      return findByIdOrSlug(db, loaders, type, id, slug);
+    }
+  }
+  return LookupResolverOfType;
 }
 
 /** The row a mutation's id argument names; NOT_FOUND (naming the field) when there is none. */
 export async function requireRow<T extends ObjectLiteral & { id: number }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
+  entity: EntityClass<T>,
   globalId: string,
   field: string,
 ): Promise<T> {
+  const type = entity.name;
   const id = localIdOf(type, globalId, field);
   const row = await manager.getRepository(entity).findOneBy({ id } as never);
   if (!row) throw new NotFoundError(`"${field}": there is no ${type} with this id.`, field);
@@ -40,10 +100,9 @@ export async function requireRow<T extends ObjectLiteral & { id: number }>(
 /** Like `requireRow` for an optional argument: null stays null. */
 export async function optionalRow<T extends ObjectLiteral & { id: number }>(
   manager: EntityManager,
-  entity: EntityTarget<T>,
-  type: string,
+  entity: EntityClass<T>,
   globalId: string | null | undefined,
   field: string,
 ): Promise<T | null> {
-  return globalId == null ? null : requireRow(manager, entity, type, globalId, field);
+  return globalId == null ? null : requireRow(manager, entity, globalId, field);
 }

@@ -19,7 +19,7 @@ export class MetricMutationResolver {
     @Arg('input', () => RecordMetricInput, { description: 'The figure.' }) input: RecordMetricInput,
   ): Promise<Metric> {
     return context.write(async (manager) => {
-      const film = await requireRow(manager, Film, 'Film', input.film, 'input.film');
+      const film = await requireRow(manager, Film, input.film, 'input.film');
       const source = await resolveSource(manager, input, 'input');
       const repository = manager.getRepository(Metric);
       return repository.save(

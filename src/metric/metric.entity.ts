@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -9,20 +9,18 @@ import {
   type Relation,
 } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { Film } from '../film/film.entity';
 import { Source } from '../source/source.entity';
 import { MetricKind, MetricUnit } from './metric.enums';
 
 @Entity('metric')
 @Index('IDX_metric_film', ['filmId', 'asOf'])
-@ObjectType('Metric', {
-  implements: Node,
+@NodeObjectType({
   description:
     'A number about a film, with how it was measured; numbers of different methodologies do not compare.',
 })
-export class Metric {
+export class Metric extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -72,9 +70,4 @@ export class Metric {
   @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'sourceId', foreignKeyConstraintName: 'FK_metric_source' })
   source?: Relation<Source>;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Metric', this.id);
-  }
 }

@@ -28,15 +28,14 @@ export class PersonMutationResolver {
       return insertWithSlug(
         manager,
         Person,
-        manager.getRepository(Person).create({
+        {
           slug: slugify(name),
           name,
           aliases,
           searchText: searchTextOf(name, ...aliases),
           version: 1,
-        }),
+        },
         'input.name',
-        'person',
       );
     });
   }
@@ -56,20 +55,12 @@ export class PersonMutationResolver {
       const changes: Partial<Person> = changedColumns(input, ['name'], ['name']) as Partial<Person>;
       if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
       if (changes.name !== undefined || changes.aliases !== undefined) {
-        const current = await requireRow(manager, Person, 'Person', input.id, 'input.id');
+        const current = await requireRow(manager, Person, input.id, 'input.id');
         const name = changes.name ?? current.name;
         if (changes.name !== undefined) changes.slug = slugify(name);
         changes.searchText = searchTextOf(name, ...(changes.aliases ?? current.aliases));
       }
-      return updateVersioned(
-        manager,
-        Person,
-        'Person',
-        id,
-        input.expectedVersion,
-        changes,
-        'input.name',
-      );
+      return updateVersioned(manager, Person, id, input.expectedVersion, changes, 'input.name');
     });
   }
 }

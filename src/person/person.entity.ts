@@ -1,7 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { NotServed } from '../db/batching';
 
 @Entity('person')
@@ -9,12 +8,11 @@ import { NotServed } from '../db/batching';
 @Index('IDX_person_search_trgm', { synchronize: false })
 @Index('UQ_person_slug', ['slug'], { unique: true })
 @Index('IDX_person_name', ['name', 'id'])
-@ObjectType('Person', {
-  implements: Node,
+@NodeObjectType({
   simpleResolvers: true,
   description: 'A real person who works on films.',
 })
-export class Person {
+export class Person extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -40,10 +38,4 @@ export class Person {
   })
   @Column('integer', { default: 1 })
   version!: number;
-
-  // Not simple: `id` in the schema is this getter, not the numeric column a default resolver would read.
-  @Field(() => ID, { name: 'id', simple: false, description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Person', this.id);
-  }
 }

@@ -1,5 +1,6 @@
 import { ArrayMaxSize } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
+import { VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName } from '../graphql/validation';
 
 @InputType('PersonFilter', { description: 'Narrows a list of people.' })
@@ -31,16 +32,7 @@ export class CreatePersonInput {
 @InputType('UpdatePersonInput', {
   description: 'Changes to a person: omitted fields stay as they are.',
 })
-export class UpdatePersonInput {
-  @Field(() => ID, { description: 'The person to change.' })
-  id!: string;
-
-  @Field(() => Int, {
-    description:
-      'The `version` the change is based on; if the person is at another, VERSION_CONFLICT.',
-  })
-  expectedVersion!: number;
-
+export class UpdatePersonInput extends VersionedUpdateInput('person') {
   @Field(() => String, {
     nullable: true,
     description: 'A new name (the slug follows it); cannot be null.',

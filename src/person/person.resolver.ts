@@ -1,19 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { FilterArg } from '../graphql/list-args';
 import {
-  applyKeyset,
   createConnectionType,
-  parsePage,
-  toConnection,
+  pageByName,
   type ConnectionResult,
 } from '../graphql/relay/connection';
-import { DateScalar } from '../graphql/scalars';
-import { findByIdOrSlug } from '../graphql/lookup';
+import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
-import { containsPattern } from '../lib/text';
 import type { Context } from '../graphql/context';
-import { Credit } from '../credit/credit.entity';
-import { CreditFilter } from '../credit/credit.inputs';
-import { filterCredits, type CreditAsOf } from '../credit/credit.status';
+import { createCreditsResolver } from '../credit/credit.resolver';
 import { Person } from './person.entity';
 import { PersonFilter } from './person.inputs';
 
@@ -24,63 +19,20 @@ export const PersonConnection = createConnectionType(
 );
 
 @Resolver(() => Person)
-export class PersonResolver {
-  @Query(() => Person, {
-    nullable: true,
-    description: 'A person by global id or by slug; null when there is none.',
-  })
-  person(
-    @Ctx() { db, loaders }: Context,
-    @Arg('id', () => ID, { nullable: true, description: 'The person’s global id.' })
-    id: string | null,
-    @Arg('slug', () => String, {
-      nullable: true,
-      description: 'The person’s slug, e.g. "joe-russo".',
-    })
-    slug: string | null,
-  ): Promise<Person | null> {
-    return findByIdOrSlug(db, Person, 'Person', loaders.person.byId, id, slug);
-  }
-
+export class PersonResolver extends LookupResolver(Person, 'joe-russo') {
   @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
   async people(
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('filter', () => PersonFilter, { nullable: true, description: 'What to include.' })
-    filter: PersonFilter | null,
+    @FilterArg(() => PersonFilter) filter: PersonFilter | null,
   ): Promise<ConnectionResult<Person>> {
-    const page = parsePage(paging, 2);
     const qb = db.getRepository(Person).createQueryBuilder('person');
-    if (filter?.nameContains != null) {
-      qb.andWhere(`person.searchText LIKE :name ESCAPE '\\'`, {
-        name: containsPattern(filter.nameContains),
-      });
-    }
-    const count = qb.clone();
-    const rows = await applyKeyset(qb, ['person.name', 'person.id'], page).getMany();
-    return toConnection(
-      rows,
-      page,
-      (p) => [p.name, p.id],
-      () => count.getCount(),
-    );
-  }
-
-  @FieldResolver(() => [Credit], {
-    description:
-      'The person’s filmography, by release date. With `asOf`, as it stood that day: later reports are left out.',
-  })
-  async credits(
-    @Root() person: Person,
-    @Ctx() { loaders }: Context,
-    @Arg('filter', () => CreditFilter, { nullable: true, description: 'What to include.' })
-    filter: CreditFilter | null,
-    @Arg('asOf', () => DateScalar, {
-      nullable: true,
-      description: 'Answer as things stood on this day.',
-    })
-    asOf: string | null,
-  ): Promise<CreditAsOf[]> {
-    return filterCredits(loaders, await loaders.credit.byPersonId.load(person.id), filter, asOf);
+    return pageByName(qb, paging, filter?.nameContains);
   }
 }
+
+export const PersonCreditsResolver = createCreditsResolver(
+  Person,
+  'The person’s filmography, by release date. With `asOf`, as it stood that day: later reports are left out.',
+  (loaders, person) => loaders.credit.byPersonId.load(person.id),
+);

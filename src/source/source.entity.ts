@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -9,17 +9,15 @@ import {
   type Relation,
 } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
-import { toGlobalId } from '../graphql/relay/global-id';
-import { Node } from '../graphql/relay/node';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { Company } from '../company/company.entity';
 
 @Entity('source')
 @Index('UQ_source_url', ['url'], { unique: true })
-@ObjectType('Source', {
-  implements: Node,
+@NodeObjectType({
   description: 'Where a claim was published: an article, a post, a statement, a press release.',
 })
-export class Source {
+export class Source extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -44,9 +42,4 @@ export class Source {
   @Field(() => DateScalar, { nullable: true, description: 'The day it was published.' })
   @Column('varchar', { length: 10, nullable: true })
   publishedOn!: string | null;
-
-  @Field(() => ID, { name: 'id', description: 'The global id.' })
-  get nodeId(): string {
-    return toGlobalId('Source', this.id);
-  }
 }

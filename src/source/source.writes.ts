@@ -5,6 +5,7 @@ import { Company } from '../company/company.entity';
 import { BadUserInputError } from '../errors';
 import { Person } from '../person/person.entity';
 import type { ReportedEvent } from '../events/reported-event';
+import type { NodeEntity } from '../graphql/relay/node';
 import type { ReportInput, SourceInput } from './source.inputs';
 import { Source } from './source.entity';
 
@@ -25,16 +26,10 @@ export async function resolveSource(
     );
   }
   if (input.sourceId != null)
-    return requireRow(manager, Source, 'Source', input.sourceId, `${prefix}.sourceId`);
+    return requireRow(manager, Source, input.sourceId, `${prefix}.sourceId`);
   const source = input.source!;
   const url = source.url.trim();
-  const outlet = await optionalRow(
-    manager,
-    Company,
-    'Company',
-    source.outlet,
-    `${prefix}.source.outlet`,
-  );
+  const outlet = await optionalRow(manager, Company, source.outlet, `${prefix}.source.outlet`);
   await manager
     .createQueryBuilder()
     .insert()
@@ -57,9 +52,9 @@ export async function reportColumns(
   input: ReportInput,
   viewer: Viewer,
   prefix = 'input',
-): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq'>> {
+): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq' | keyof NodeEntity>> {
   const source = await resolveSource(manager, input, prefix);
-  const speaker = await optionalRow(manager, Person, 'Person', input.speaker, `${prefix}.speaker`);
+  const speaker = await optionalRow(manager, Person, input.speaker, `${prefix}.speaker`);
   return {
     effectiveDate: input.effectiveDate,
     confidence: input.confidence,

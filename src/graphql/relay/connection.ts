@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../../errors';
+import { containsPattern } from '../../lib/text';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -162,6 +163,32 @@ export function applyKeyset<T extends ObjectLiteral>(
   const direction = page.backward ? 'DESC' : 'ASC';
   keys.forEach((key, i) => (i === 0 ? qb.orderBy(key, direction) : qb.addOrderBy(key, direction)));
   return qb.limit(page.size + 1);
+}
+
+/**
+ * A page of a list of named rows in name order (then id), through an index on (name, id);
+ * `nameContains` matches the row's folded `searchText`. The people and franchise lists.
+ */
+export async function pageByName<T extends ObjectLiteral & { name: string; id: number }>(
+  qb: SelectQueryBuilder<T>,
+  paging: PageArgs,
+  nameContains: string | null | undefined,
+): Promise<ConnectionResult<T>> {
+  const page = parsePage(paging, 2);
+  const alias = qb.alias;
+  if (nameContains != null) {
+    qb.andWhere(`${alias}.searchText LIKE :name ESCAPE '\\'`, {
+      name: containsPattern(nameContains),
+    });
+  }
+  const count = qb.clone();
+  const rows = await applyKeyset(qb, [`${alias}.name`, `${alias}.id`], page).getMany();
+  return toConnection(
+    rows,
+    page,
+    (row) => [row.name, row.id],
+    () => count.getCount(),
+  );
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type (one factory for all). */

@@ -35,7 +35,8 @@ function parseNodeId(globalId: string, field: string): ParsedGlobalId {
   return parsed;
 }
 
-function loadNode(loaders: Loaders, { type, id }: ParsedGlobalId): Promise<object | null> {
+/** Loads a Node by type name and local id (the type must be a Node type). */
+export function loadNode(loaders: Loaders, { type, id }: ParsedGlobalId): Promise<object | null> {
   return NODE_LOADERS[type](loaders).load(id);
 }
 
