@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { prepareDatabase } from '../src/db/bootstrap';
+import { seed } from '../seeds/seed';
 import { createLogger } from '../src/lib/logger';
 import { loadConfig } from '../src/config';
 import { closeDatabase, createDataSource } from '../src/db/data-source';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
-  await prepareDatabase(dataSource);
+  await prepareDatabase(dataSource, seed);
   const batch = process.env.BENCH_BATCH !== 'off';
   const app = await createApp({
     dataSource,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { prepareDatabase } from './db/bootstrap';
+import { seed } from '../seeds/seed';
 import { createLogger } from './lib/logger';
 import { closeWriter } from './db/transactions';
 import { ConfigError, loadConfig, type AppConfig } from './config';
@@ -16,7 +17,7 @@ async function main(config: AppConfig): Promise<void> {
   const maintenance = createDataSource(forMigrations(config.database));
   await maintenance.initialize();
   try {
-    const { migrated, seeded } = await prepareDatabase(maintenance);
+    const { migrated, seeded } = await prepareDatabase(maintenance, seed);
     const { database } = config;
     // The pool settings in force (never the URLs: they may hold passwords).
     const pool =

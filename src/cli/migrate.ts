@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '../db/bootstrap';
+import { seed } from '../../seeds/seed';
 import { ConfigError, loadConfig } from '../config';
 import { createDataSource, forMigrations } from '../db/data-source';
 
@@ -14,7 +15,7 @@ async function run(): Promise<void> {
   await dataSource.initialize();
   try {
     const started = performance.now();
-    const { migrated, seeded } = await prepareDatabase(dataSource);
+    const { migrated, seeded } = await prepareDatabase(dataSource, seed);
     const pending = migrated === 0 ? 'no pending migrations' : `${migrated} migration(s) run`;
     process.stdout.write(
       `${config.database.type}: ${pending}${seeded ? ', seed data loaded into the empty database' : ''} ` +

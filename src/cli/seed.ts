@@ -9,7 +9,7 @@ async function run(): Promise<void> {
   const dataSource = createDataSource(loadConfig().database);
   await dataSource.initialize();
   try {
-    const { seeded } = await prepareDatabase(dataSource);
+    const { seeded } = await prepareDatabase(dataSource, seed);
     if (!seeded) await seed(dataSource);
     process.stdout.write('Seed data loaded.\n');
   } finally {

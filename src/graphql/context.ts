@@ -4,7 +4,7 @@ import type { WriteRateLimiter } from '../auth/rate-limit';
 import type { LoaderOptions } from '../db/batching';
 import { withWriteTransaction, type TransactionWork } from '../db/transactions';
 import { UnauthenticatedError } from '../errors';
-import type { TrackedRequest } from '../http/request-log';
+import type { TrackedRequest } from './request';
 import { createLoaders, type ClearableLoaders, type Loaders } from './loaders';
 
 /** The request an operation came with: its log line's bookkeeping, and what its API key proved. */

@@ -3,7 +3,8 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { readJsonBody } from './body';
 import { handleCors } from './cors';
 import { sendHttpError } from './respond';
-import type { ContextRequest, TrackedRequest } from './request-log';
+import type { TrackedRequest } from '../graphql/request';
+import type { ContextRequest } from './request-log';
 import type { RouteHandler } from './server';
 
 export interface GraphqlHandlerOptions<TContext extends BaseContext> {

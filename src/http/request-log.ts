@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../lib/logger';
-import type { SqlTally } from '../db/sql-tally';
-
-/** What the GraphQL layer tells the request log about one request. */
-export interface OperationSummary {
-  operationName: string | null;
-  errorCodes: string[];
-}
+import { newTrackedRequest, type TrackedRequest } from '../graphql/request';
 
 /** The client's x-request-id when it is a sane token (a load balancer's id), else a new UUID. */
 export function requestIdOf(header: string | string[] | undefined): string {
@@ -24,24 +18,6 @@ export function outcomeOf(
 ): 'ok' | 'rejected' | 'failed' {
   if (status >= 500 || errorCodes.includes(ErrorCode.INTERNAL_SERVER_ERROR)) return 'failed';
   return status >= 400 || errorCodes.length > 0 ? 'rejected' : 'ok';
-}
-
-/** One HTTP request's bookkeeping, filled in while it is served and read for its log line. */
-export interface TrackedRequest {
-  readonly requestId: string;
-  /** The SQL statements the request has run so far. */
-  readonly sqlTally: SqlTally;
-  /** What the GraphQL layer tells the log line (operation name, error codes). */
-  readonly summary: OperationSummary;
-}
-
-/** A request's bookkeeping before anything has run (an HTTP request's, or a test's). */
-export function newTrackedRequest(requestId: string): TrackedRequest {
-  return {
-    requestId,
-    sqlTally: { statements: 0 },
-    summary: { operationName: null, errorCodes: [] },
-  };
 }
 
 /** What a request's context is built from. */

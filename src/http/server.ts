@@ -8,7 +8,8 @@ import {
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logger';
 import { sendHttpError } from './respond';
-import { trackRequest, type TrackedRequest } from './request-log';
+import type { TrackedRequest } from '../graphql/request';
+import { trackRequest } from './request-log';
 
 /** Serves one request; `path` is the URL path without the query string. */
 export type RouteHandler = (

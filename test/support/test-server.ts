@@ -2,9 +2,10 @@ import type { Server } from 'node:http';
 import { Kind, parse, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { prepareDatabase } from '../../src/db/bootstrap';
+import { seed } from '../../seeds/seed';
 import type { LoaderOptions } from '../../src/db/batching';
 import { createLogger, type Logger } from '../../src/lib/logger';
-import { newTrackedRequest, type TrackedRequest } from '../../src/http/request-log';
+import { newTrackedRequest, type TrackedRequest } from '../../src/graphql/request';
 import { closeWriter } from '../../src/db/transactions';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
@@ -72,7 +73,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
   const dataSource = createDataSource(config.database);
   await dataSource.initialize();
   if (options.seed === false) await dataSource.runMigrations();
-  else await prepareDatabase(dataSource);
+  else await prepareDatabase(dataSource, seed);
 
   const logger = options.logger ?? createLogger('silent');
   const app = await createApp({ dataSource, config, logger, loaderOptions: options.loaderOptions });
