@@ -15,7 +15,7 @@ import { Credit, creditIdentityKey } from '../src/credit/credit.entity';
 import { AttachmentStatus } from '../src/credit/credit.enums';
 import { FilmRelation, FilmRelationEvent } from '../src/film/film-relation.entity';
 import { Film } from '../src/film/film.entity';
-import { ProductionStatus, ReleaseKind } from '../src/film/film.enums';
+import { DatePrecision, ProductionStatus, ReleaseKind } from '../src/film/film.enums';
 import { ProductionEvent } from '../src/film/production-event.entity';
 import { ReleaseEvent } from '../src/film/release-event.entity';
 import { FranchiseMembership } from '../src/franchise/franchise-membership.entity';
@@ -24,6 +24,8 @@ import { Metric } from '../src/metric/metric.entity';
 import { Person } from '../src/person/person.entity';
 import { Confidence } from '../src/source/source.enums';
 import { Source } from '../src/source/source.entity';
+import { backfillChanges } from '../src/db/change-backfill';
+import { LOGGED_TABLES } from '../src/events/change-log';
 import {
   ATTACHMENT_REPORTS,
   CHARACTERS,
@@ -159,6 +161,7 @@ export async function seed(
         { slug: slugify(film.title) },
         {
           title: film.title,
+          originalTitle: film.title,
           workingTitle: film.workingTitle ?? null,
           runtimeMinutes: film.runtimeMinutes ?? null,
           synopsis: film.synopsis ?? null,
@@ -171,6 +174,10 @@ export async function seed(
       );
       films.set(key, row);
       for (const release of film.releases) {
+        // A release without its own announcement is reported by the film's credits page, which lists it.
+        const source = release.source ?? film.creditsSource;
+        if (!source) throw new Error(`seed: a release of ${film.title} has no source`);
+        const publishedOn = SOURCES[source].publishedOn;
         await ensure(
           manager,
           ReleaseEvent,
@@ -179,7 +186,12 @@ export async function seed(
             country: release.country,
             place: release.place ?? null,
             companyId: companyId(release.company),
-            sourceId: release.source ? sourceId(release.source) : null,
+            precision: DatePrecision.DAY,
+            ...reportFields({
+              effectiveDate: publishedOn && publishedOn < release.date ? publishedOn : release.date,
+              confidence: release.source ? Confidence.OFFICIAL : Confidence.SECONDARY,
+              source,
+            }),
           },
         );
       }
@@ -345,5 +357,7 @@ export async function seed(
         },
       );
     }
+    // Everything the seed wrote enters the changes feed, at the seed's instant.
+    await backfillChanges(manager, { at: recordedAt, by: SEED_RECORDER, ...LOGGED_TABLES });
   });
 }

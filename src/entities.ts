@@ -8,11 +8,13 @@ import { FilmRelation, FilmRelationEvent } from './film/film-relation.entity';
 import { Film } from './film/film.entity';
 import { ProductionEvent } from './film/production-event.entity';
 import { ReleaseEvent } from './film/release-event.entity';
+import { TitleEvent } from './film/title-event.entity';
 import { FranchiseMembership } from './franchise/franchise-membership.entity';
 import { Franchise } from './franchise/franchise.entity';
 import { Metric } from './metric/metric.entity';
 import { Person } from './person/person.entity';
 import { ChangeCounter } from './events/change-counter.entity';
+import { ChangeLogEntry } from './events/change-log.entity';
 import { Source } from './source/source.entity';
 
 /** Every table, in an order that respects foreign keys (parents first). */
@@ -28,10 +30,12 @@ export const ENTITIES = [
   FilmRelationEvent,
   ProductionEvent,
   ReleaseEvent,
+  TitleEvent,
   CompanyCredit,
   Credit,
   AttachmentEvent,
   Metric,
   ApiKey,
   ChangeCounter,
+  ChangeLogEntry,
 ];

@@ -21,8 +21,11 @@ import {
   FilmResolver,
   ProductionEventResolver,
   ReleaseEventResolver,
+  TitleEventResolver,
 } from './film/film.resolver';
 import { ProductionEvent } from './film/production-event.entity';
+import { ReleaseEvent } from './film/release-event.entity';
+import { TitleEvent } from './film/title-event.entity';
 import { FranchiseMutationResolver } from './franchise/franchise-mutation.resolver';
 import { FranchiseMembershipResolver, FranchiseResolver } from './franchise/franchise.resolver';
 import { MetricMutationResolver } from './metric/metric-mutation.resolver';
@@ -44,6 +47,7 @@ export const RESOLVERS = [
   FilmRelationEventResolver,
   ProductionEventResolver,
   ReleaseEventResolver,
+  TitleEventResolver,
   PersonResolver,
   PersonCreditsResolver,
   CharacterResolver,
@@ -57,6 +61,8 @@ export const RESOLVERS = [
   createReportedEventResolver(AttachmentEvent),
   createReportedEventResolver(ProductionEvent),
   createReportedEventResolver(FilmRelationEvent),
+  createReportedEventResolver(ReleaseEvent),
+  createReportedEventResolver(TitleEvent),
   ChangeResolver,
   FranchiseMutationResolver,
   FilmMutationResolver,

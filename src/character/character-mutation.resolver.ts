@@ -5,6 +5,8 @@ import { insertWithSlug } from '../db/writes';
 import type { Context } from '../graphql/context';
 import { Character } from './character.entity';
 import { CreateCharacterInput } from './character.inputs';
+import { viewerOf } from '../auth/auth-checker';
+import { ChangeKind, logged } from '../events/change-log';
 
 @Resolver()
 export class CharacterMutationResolver {
@@ -16,12 +18,17 @@ export class CharacterMutationResolver {
     input: CreateCharacterInput,
   ): Promise<Character> {
     const name = input.name.trim();
-    return context.write((manager) =>
-      insertWithSlug(
+    return context.write(async (manager) =>
+      logged(
         manager,
-        Character,
-        { slug: slugify(name), name, searchText: searchTextOf(name) },
-        'input.name',
+        ChangeKind.CREATED,
+        viewerOf(context).name,
+        await insertWithSlug(
+          manager,
+          Character,
+          { slug: slugify(name), name, searchText: searchTextOf(name) },
+          'input.name',
+        ),
       ),
     );
   }

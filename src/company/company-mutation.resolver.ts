@@ -5,6 +5,8 @@ import { insertWithSlug } from '../db/writes';
 import type { Context } from '../graphql/context';
 import { Company } from './company.entity';
 import { CreateCompanyInput } from './company.inputs';
+import { viewerOf } from '../auth/auth-checker';
+import { ChangeKind, logged } from '../events/change-log';
 
 @Resolver()
 export class CompanyMutationResolver {
@@ -19,12 +21,17 @@ export class CompanyMutationResolver {
     input: CreateCompanyInput,
   ): Promise<Company> {
     const name = input.name.trim();
-    return context.write((manager) =>
-      insertWithSlug(
+    return context.write(async (manager) =>
+      logged(
         manager,
-        Company,
-        { slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) },
-        'input.name',
+        ChangeKind.CREATED,
+        viewerOf(context).name,
+        await insertWithSlug(
+          manager,
+          Company,
+          { slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) },
+          'input.name',
+        ),
       ),
     );
   }

@@ -8,7 +8,7 @@ import { Character } from '../character/character.entity';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
-import { nextChangeSeq } from '../events/change-sequence';
+import { ChangeKind, recordChange } from '../events/change-log';
 import { reportColumns } from '../source/source.writes';
 import { AttachmentEvent } from './attachment-event.entity';
 import { Credit, creditIdentityKey } from './credit.entity';
@@ -54,7 +54,8 @@ export class CreditMutationResolver {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const person = await requireRow(manager, Person, input.person, 'input.person');
       const character = await optionalRow(manager, Character, input.character, 'input.character');
-      const report = await reportColumns(manager, input, viewerOf(context));
+      const viewer = viewerOf(context);
+      const report = await reportColumns(manager, input, viewer);
       const job = trimmed(input.job);
       const identity = {
         filmId: film.id,
@@ -66,9 +67,12 @@ export class CreditMutationResolver {
       // Found or created through the unique identity key, so two first reports of a credit arriving at
       // once (two servers, or two connections of one) end with one credit.
       const identityKey = creditIdentityKey(identity);
-      await insertIfAbsent(manager, Credit, { ...identity, identityKey, billingOrder: null }, [
-        'identityKey',
-      ]);
+      const created = await insertIfAbsent(
+        manager,
+        Credit,
+        { ...identity, identityKey, billingOrder: null },
+        ['identityKey'],
+      );
       const credit = await manager.getRepository(Credit).findOneByOrFail({ identityKey });
 
       const events = manager.getRepository(AttachmentEvent);
@@ -80,25 +84,22 @@ export class CreditMutationResolver {
       };
       const earlier = await events.findOneBy(reportKey);
       if (earlier) return { credit, event: earlier, duplicate: true };
-      // The read above only spares the common repeat a feed number. Under a race both writers pass it;
-      // the unique index UQ_attachment_event_report then decides: the second insert waits for the
-      // first to commit and does nothing, and that writer reports a duplicate.
-      const recordedSeq = await nextChangeSeq(manager);
-      const inserted = await insertIfAbsent(
-        manager,
-        AttachmentEvent,
-        {
-          ...report,
-          ...reportKey,
-          recordedSeq,
-        },
-        ['creditId', 'status', 'effectiveDate', 'sourceId'],
-      );
-      return {
-        credit,
-        event: await events.findOneByOrFail(reportKey),
-        duplicate: inserted === null,
-      };
+      // The read above only spares the common repeat a trip to the index. Under a race both writers
+      // pass it; the unique index UQ_attachment_event_report then decides: the second insert waits for
+      // the first to commit and does nothing, and that writer reports a duplicate.
+      const inserted = await insertIfAbsent(manager, AttachmentEvent, { ...report, ...reportKey }, [
+        'creditId',
+        'status',
+        'effectiveDate',
+        'sourceId',
+      ]);
+      const event = await events.findOneByOrFail(reportKey);
+      if (inserted === null) return { credit, event, duplicate: true };
+      if (created !== null) {
+        await recordChange(manager, { kind: ChangeKind.CREATED, subject: credit, by: viewer.name });
+      }
+      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
+      return { credit, event, duplicate: false };
     });
   }
 }

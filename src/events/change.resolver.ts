@@ -6,7 +6,6 @@ import {
   Int,
   ObjectType,
   Query,
-  registerEnumType,
   Resolver,
   Root,
 } from 'type-graphql';
@@ -20,44 +19,33 @@ import {
 import { DateTimeScalar } from '../graphql/scalars';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
+import { Node } from '../graphql/relay/node';
 import { loadNode } from '../graphql/relay/node.resolver';
-import { SourcedEvent, type AnySourcedEvent, type EventTypeName } from './sourced-event';
-
-export enum ChangeKind {
-  RECORDED = 'RECORDED',
-  RETRACTED = 'RETRACTED',
-}
-
-registerEnumType(ChangeKind, {
-  name: 'ChangeKind',
-  description: 'What happened to an event.',
-  valuesConfig: {
-    RECORDED: { description: 'The event was recorded (a new report).' },
-    RETRACTED: { description: 'The event was retracted; it no longer counts.' },
-  },
-});
+import { ChangeKind } from './change-log';
+import { ChangeLogEntry } from './change-log.entity';
+import { EVENT_TYPES, SourcedEvent, type AnySourcedEvent } from './sourced-event';
 
 @ObjectType('Change', {
-  description: 'Something entered into franchise-graph: a new report, or the retraction of one.',
+  description:
+    'One write to franchise-graph: a report recorded or retracted, or a film, person, character, company, ' +
+    'franchise, membership or relation created or changed.',
 })
 export class Change {
-  @Field(() => ChangeKind, { description: 'Recorded or retracted.' })
+  @Field(() => ChangeKind, { description: 'What the write did to its subject.' })
   kind!: ChangeKind;
 
-  @Field(() => DateTimeScalar, {
-    description: 'When it was entered (`recordedAt` or `retractedAt` of the event).',
-  })
+  @Field(() => DateTimeScalar, { description: 'When it was written.' })
   at!: string;
 
-  @Field(() => String, { description: 'Who entered it: the name of the key (or "seed").' })
+  @Field(() => String, { description: 'Who wrote it: the name of the key (or "seed").' })
   by!: string;
 
-  eventType!: EventTypeName;
-  eventId!: number;
+  subjectType!: string;
+  subjectId!: number;
   /** The commit-order number of the change (see `nextChangeSeq`); 0 for rows loaded in bulk. */
   seq!: number;
-  /** Orders changes of one transaction and instant (see SOURCES). */
-  rank!: number;
+  /** The change's row in the log: orders changes loaded in bulk. */
+  logId!: number;
 }
 
 export const ChangeConnection = createConnectionType(
@@ -66,45 +54,22 @@ export const ChangeConnection = createConnectionType(
   'A page of changes, oldest first: in the order they were committed.',
 );
 
-/** The tables the feed reads, each twice (recorded, retracted); `rank` orders changes of the same instant. */
-const SOURCES: { table: string; type: EventTypeName }[] = [
-  { table: 'attachment_event', type: 'AttachmentEvent' },
-  { table: 'production_event', type: 'ProductionEvent' },
-  { table: 'film_relation_event', type: 'FilmRelationEvent' },
-];
-
-/**
- * Every change entered since `:since`, as (seq, at, rank, id, by). Past a numbered change (`afterSeq` >
- * 0), each branch is also cut at the cursor's number, so a poll reads only what is new, through the seq
- * indexes (unnumbered retractions, seq null, sort as 0 and are rightly left out then).
- */
-function feedSql(afterSeq: number | null): string {
-  const cut = (column: string) => (afterSeq ? ` AND ${column} >= :afterSeq` : '');
-  return SOURCES.flatMap(({ table }, i) => [
-    `SELECT e."recordedSeq" AS "seq", e."recordedAt" AS "at", ${2 * i} AS "rank", e."id" AS "id",
-            e."recordedBy" AS "by"
-       FROM "${table}" e WHERE e."recordedAt" >= :since${cut('e."recordedSeq"')}`,
-    `SELECT COALESCE(e."retractedSeq", 0) AS "seq", e."retractedAt" AS "at", ${2 * i + 1} AS "rank",
-            e."id" AS "id", e."retractedBy" AS "by"
-       FROM "${table}" e WHERE e."retractedAt" >= :since${cut('e."retractedSeq"')}`,
-  ]).join('\n UNION ALL \n');
-}
-
 @Resolver(() => Change)
 export class ChangeResolver {
   @Query(() => ChangeConnection, {
     description:
-      'Every event entered since an instant — new reports of deal status, production status and film relations, ' +
-      'and retractions — oldest first, in the order they were committed: what a newsroom tool polls. Keep ' +
-      '`since` and the last `endCursor`, and pass both next time: a change committed later always comes after ' +
-      'the cursor, even when it was entered a moment before changes already seen, and with several servers. ' +
-      'This is about when things were *entered*; `attachments(filter: { changedSince })` is about the day a ' +
-      'change *took effect*.',
+      'Every write since an instant — reports recorded and retracted (deal status, production status, ' +
+      'relations, releases, titles), and films, people, characters, companies, franchises, memberships and ' +
+      'relations created or changed — oldest first, in the order they were committed: what a newsroom tool ' +
+      'polls. Keep `since` and the last `endCursor`, and pass both next time: a change committed later ' +
+      'always comes after the cursor, even when it was entered a moment before changes already seen, and ' +
+      'with several servers. This is about when things were *entered*; `attachments(filter: { changedSince })` ' +
+      'is about the day a change *took effect*.',
   })
   async changes(
     @Ctx() { db }: Context,
     @Arg('since', () => DateTimeScalar, {
-      description: 'Include what was entered at or after this instant.',
+      description: 'Include what was written at or after this instant.',
     })
     since: string,
     @Arg('first', () => Int, {
@@ -118,68 +83,60 @@ export class ChangeResolver {
     })
     after: string | null,
   ): Promise<ConnectionResult<Change>> {
-    const page = parsePage({ first, after }, 4);
-    const params: Record<string, unknown> = { since, limit: page.size + 1 };
-    let where = '';
+    const page = parsePage({ first, after }, 2);
+    const qb = db
+      .getRepository(ChangeLogEntry)
+      .createQueryBuilder('c')
+      .where('c.at >= :since', { since });
+    const count = qb.clone();
     if (page.after) {
-      const [seq, at, rank, id] = page.after;
-      if (
-        typeof seq !== 'number' ||
-        typeof at !== 'string' ||
-        typeof rank !== 'number' ||
-        typeof id !== 'number'
-      ) {
+      const [seq, id] = page.after;
+      if (typeof seq !== 'number' || typeof id !== 'number') {
         throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
       }
-      where = 'WHERE (c."seq", c."at", c."rank", c."id") > (:afterSeq, :at, :rank, :id)';
-      Object.assign(params, { afterSeq: seq, at, rank, id });
+      qb.andWhere('(c.seq > :seq OR (c.seq = :seq AND c.id > :id))', { seq, id });
     }
-    const sql = `SELECT c."seq", c."at", c."rank", c."id", c."by" FROM (${feedSql(page.after ? Number(page.after[0]) : null)}) c ${where}
-                 ORDER BY c."seq", c."at", c."rank", c."id" LIMIT :limit`;
-    const [query, parameters] = db.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows: {
-      seq: number | string;
-      at: string;
-      rank: number | string;
-      id: number | string;
-      by: string;
-    }[] = await db.query(query, parameters);
-    const changes = rows.map((row) => {
-      const rank = Number(row.rank);
-      return Object.assign(new Change(), {
-        kind: rank % 2 === 0 ? ChangeKind.RECORDED : ChangeKind.RETRACTED,
+    const rows = await qb
+      .orderBy('c.seq', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(page.size + 1)
+      .getMany();
+    const changes = rows.map((row) =>
+      Object.assign(new Change(), {
+        kind: row.kind as ChangeKind,
         at: row.at,
-        by: row.by ?? '',
-        eventType: SOURCES[Math.floor(rank / 2)].type,
-        eventId: Number(row.id),
-        seq: Number(row.seq),
-        rank,
-      });
-    });
+        by: row.by,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        seq: row.seq,
+        logId: row.id,
+      }),
+    );
     return toConnection(
       changes,
       page,
-      (change): CursorValue[] => [change.seq, change.at, change.rank, change.eventId],
-      async () => {
-        const [countQuery, countParameters] = db.dataSource.driver.escapeQueryWithParameters(
-          `SELECT COUNT(*) AS "count" FROM (${feedSql(null)}) c`,
-          { since },
-        );
-        const [{ count }] = (await db.query(countQuery, countParameters)) as {
-          count: number | string;
-        }[];
-        return Number(count);
-      },
+      (change): CursorValue[] => [change.seq, change.logId],
+      () => count.getCount(),
     );
   }
 
-  @FieldResolver(() => SourcedEvent, { description: 'The event that was recorded or retracted.' })
-  async event(@Root() change: Change, @Ctx() { loaders }: Context): Promise<AnySourcedEvent> {
-    const type = change.eventType;
-    // Every event type is a Node type, loaded by its own loader.
-    const event = (await loadNode(loaders, { type, id: change.eventId })) as AnySourcedEvent | null;
-    if (!event)
-      throw new Error(`${change.eventType} ${change.eventId} listed by changes() is gone`);
-    return event;
+  @FieldResolver(() => Node, { description: 'What was written: the report, film, person…' })
+  async subject(@Root() change: Change, @Ctx() { loaders }: Context): Promise<object> {
+    const subject = await loadNode(loaders, { type: change.subjectType, id: change.subjectId });
+    if (!subject)
+      throw new Error(`${change.subjectType} ${change.subjectId} listed by changes() is gone`);
+    return subject;
+  }
+
+  @FieldResolver(() => SourcedEvent, {
+    nullable: true,
+    description: 'The report recorded or retracted, when the subject is one (else null).',
+  })
+  async event(
+    @Root() change: Change,
+    @Ctx() { loaders }: Context,
+  ): Promise<AnySourcedEvent | null> {
+    if (!(change.subjectType in EVENT_TYPES)) return null;
+    return (await this.subject(change, { loaders } as Context)) as AnySourcedEvent;
   }
 }

@@ -4,7 +4,12 @@ import { ApiKeyRole } from '../auth/roles';
 import { parseGlobalId } from '../graphql/relay/global-id';
 import type { Context } from '../graphql/context';
 import { BadUserInputError, NotFoundError } from '../errors';
-import { nextChangeSeq } from './change-sequence';
+import type { EntityManager } from 'typeorm';
+import { refreshReleaseDate, refreshTitle } from '../film/film-reports';
+import { Film } from '../film/film.entity';
+import type { ReleaseEvent } from '../film/release-event.entity';
+import type { TitleEvent } from '../film/title-event.entity';
+import { ChangeKind, recordChange } from './change-log';
 import {
   EVENT_TYPES,
   SourcedEvent,
@@ -12,19 +17,35 @@ import {
   type EventTypeName,
 } from './sourced-event';
 
+/** The values cached from an event type's events, recomputed in the retraction's transaction. */
+const AFTER_RETRACTION: Partial<
+  Record<EventTypeName, (manager: EntityManager, event: AnySourcedEvent) => Promise<void>>
+> = {
+  ReleaseEvent: (manager, event) => refreshReleaseDate(manager, (event as ReleaseEvent).filmId),
+  TitleEvent: async (manager, event) =>
+    refreshTitle(
+      manager,
+      await manager.getRepository(Film).findOneByOrFail({ id: (event as TitleEvent).filmId }),
+    ),
+};
+
+const RETRACTABLE =
+  'an AttachmentEvent, ProductionEvent, FilmRelationEvent, ReleaseEvent or TitleEvent';
+
 @Resolver()
 export class EventMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => SourcedEvent, {
     description:
-      'Retracts a reported event: it no longer counts for any status, but stays in `history`, marked retracted ' +
+      'Retracts a reported event (deal status, production status, relation, release or title): it no longer ' +
+      'counts for any status, date or title, but stays in its history, marked retracted ' +
       'with the reason. Editors may retract what their own key recorded; anything else needs an admin key. ' +
       'Retracting an event that is already retracted changes nothing.',
   })
   retractEvent(
     @Ctx() context: Context,
     @Arg('id', () => ID, {
-      description: 'The AttachmentEvent, ProductionEvent or FilmRelationEvent to retract.',
+      description: `The event to retract: ${RETRACTABLE}.`,
     })
     id: string,
     @Arg('reason', () => String, {
@@ -34,10 +55,7 @@ export class EventMutationResolver {
   ): Promise<AnySourcedEvent> {
     const parsed = parseGlobalId(id);
     if (!parsed || !(parsed.type in EVENT_TYPES)) {
-      throw new BadUserInputError(
-        '"id" must be the id of an AttachmentEvent, ProductionEvent or FilmRelationEvent.',
-        'id',
-      );
+      throw new BadUserInputError(`"id" must be the id of ${RETRACTABLE}.`, 'id');
     }
     const why = reason.trim();
     if (why === '' || why.length > 2000) {
@@ -53,7 +71,6 @@ export class EventMutationResolver {
         requireRole(context, ApiKeyRole.ADMIN, 'Retracting an event recorded by another key');
       }
       if (event.retracted) return event;
-      const retractedSeq = await nextChangeSeq(manager);
       await manager
         .createQueryBuilder()
         .update(entity)
@@ -62,11 +79,17 @@ export class EventMutationResolver {
           retractionReason: why,
           retractedAt: new Date().toISOString(),
           retractedBy: viewer.name,
-          retractedSeq,
         })
         .where('id = :id AND retracted = :no', { id: event.id, no: false })
         .execute();
-      return repository.findOneByOrFail({ id: event.id });
+      const retracted = await repository.findOneByOrFail({ id: event.id });
+      await AFTER_RETRACTION[parsed.type as EventTypeName]?.(manager, retracted);
+      await recordChange(manager, {
+        kind: ChangeKind.RETRACTED,
+        subject: retracted,
+        by: viewer.name,
+      });
+      return retracted;
     });
   }
 }

@@ -1,31 +1,82 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
 import { changedColumns, trimmed } from '../graphql/input-fields';
-import { insertWithSlug, updateVersioned } from '../db/writes';
+import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
 import { Company } from '../company/company.entity';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
-import { nextChangeSeq } from '../events/change-sequence';
-import { resolveSource, reportColumns } from '../source/source.writes';
+import { ChangeKind, recordChange } from '../events/change-log';
+import { reportColumns } from '../source/source.writes';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';
-import { ReleaseKind } from './film.enums';
+import { DatePrecision } from './film.enums';
 import {
   CreateFilmInput,
   RecordProductionStatusInput,
   RecordReleaseInput,
+  RecordTitleInput,
   RelateFilmsInput,
   UpdateFilmInput,
 } from './film.inputs';
+import { refreshReleaseDate, refreshTitle } from './film-reports';
 import { ProductionEvent } from './production-event.entity';
 import { ReleaseEvent } from './release-event.entity';
+import { TitleEvent } from './title-event.entity';
 
-/** The release kinds that set `Film.releaseDate` (premieres and later formats do not). */
-const RELEASE_DATE_KINDS = [ReleaseKind.THEATRICAL, ReleaseKind.STREAMING];
+@ObjectType('RecordReleasePayload', {
+  description: 'What recordRelease recorded (or found already recorded).',
+})
+export class RecordReleasePayload {
+  @Field(() => Film, { description: 'The film, with its release date as it now stands.' })
+  film!: Film;
+
+  @Field(() => ReleaseEvent, { description: 'The release report in the film’s `releaseHistory`.' })
+  event!: ReleaseEvent;
+
+  @Field(() => Boolean, {
+    description:
+      'True when this exact report (same film, kind, country, date, precision, effective date and source) ' +
+      'was already recorded and not retracted: nothing was written and `event` is the earlier one.',
+  })
+  duplicate!: boolean;
+}
+
+@ObjectType('RecordTitlePayload', {
+  description: 'What recordTitle recorded (or found already recorded).',
+})
+export class RecordTitlePayload {
+  @Field(() => Film, { description: 'The film, with its title as it now stands.' })
+  film!: Film;
+
+  @Field(() => TitleEvent, { description: 'The title report in the film’s `titleHistory`.' })
+  event!: TitleEvent;
+
+  @Field(() => Boolean, {
+    description:
+      'True when this exact report (same film, title, effective date and source) was already recorded and ' +
+      'not retracted: nothing was written and `event` is the earlier one.',
+  })
+  duplicate!: boolean;
+}
+
+/** A date of `precision` must be the first day of its period. */
+function checkPrecision(date: string, precision: DatePrecision): void {
+  const ok =
+    precision === DatePrecision.DAY ||
+    (precision === DatePrecision.MONTH && date.endsWith('-01')) ||
+    (precision === DatePrecision.YEAR && date.endsWith('-01-01'));
+  if (!ok) {
+    throw new BadUserInputError(
+      `"input.date" must be the first day of the ${precision.toLowerCase()} when "input.precision" is ${precision}.`,
+      'input.date',
+    );
+  }
+}
 
 const INPUT = 'The changes.';
 
@@ -37,15 +88,16 @@ export class FilmMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => CreateFilmInput, { description: 'The new film.' }) input: CreateFilmInput,
   ): Promise<Film> {
-    return context.write((manager) => {
+    return context.write(async (manager) => {
       const title = input.title.trim();
       const workingTitle = trimmed(input.workingTitle);
-      return insertWithSlug(
+      const film = await insertWithSlug(
         manager,
         Film,
         {
           slug: slugify(title),
           title,
+          originalTitle: title,
           workingTitle,
           runtimeMinutes: input.runtimeMinutes ?? null,
           synopsis: trimmed(input.synopsis),
@@ -57,6 +109,12 @@ export class FilmMutationResolver {
         },
         'input.title',
       );
+      await recordChange(manager, {
+        kind: ChangeKind.CREATED,
+        subject: film,
+        by: viewerOf(context).name,
+      });
+      return film;
     });
   }
 
@@ -85,7 +143,20 @@ export class FilmMutationResolver {
           changes.workingTitle !== undefined ? changes.workingTitle : current.workingTitle,
         );
       }
-      return updateVersioned(manager, Film, id, input.expectedVersion, changes, 'input.title');
+      const film = await updateVersioned(
+        manager,
+        Film,
+        id,
+        input.expectedVersion,
+        changes,
+        'input.title',
+      );
+      await recordChange(manager, {
+        kind: ChangeKind.UPDATED,
+        subject: film,
+        by: viewerOf(context).name,
+      });
+      return film;
     });
   }
 
@@ -107,22 +178,29 @@ export class FilmMutationResolver {
           '"input.to" must be another film than "input.from".',
           'input.to',
         );
-      const report = await reportColumns(manager, input, viewerOf(context));
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(FilmRelation)
-        .values({ fromFilmId: from.id, toFilmId: to.id })
-        .orUpdate([], ['fromFilmId', 'toFilmId']) // ON CONFLICT on this key only DO NOTHING
-        .updateEntity(false)
-        .execute();
+      const viewer = viewerOf(context);
+      const report = await reportColumns(manager, input, viewer);
+      const created = await insertIfAbsent(
+        manager,
+        FilmRelation,
+        { fromFilmId: from.id, toFilmId: to.id },
+        ['fromFilmId', 'toFilmId'],
+      );
       const relation = await manager
         .getRepository(FilmRelation)
         .findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
-      const recordedSeq = await nextChangeSeq(manager);
-      await manager
-        .getRepository(FilmRelationEvent)
-        .insert({ ...report, relationId: relation.id, kind: input.kind, recordedSeq });
+      const events = manager.getRepository(FilmRelationEvent);
+      const event = await events.save(
+        events.create({ ...report, relationId: relation.id, kind: input.kind }),
+      );
+      if (created !== null) {
+        await recordChange(manager, {
+          kind: ChangeKind.CREATED,
+          subject: relation,
+          by: viewer.name,
+        });
+      }
+      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
       return relation;
     });
   }
@@ -139,61 +217,114 @@ export class FilmMutationResolver {
   ): Promise<ProductionEvent> {
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
-      const report = await reportColumns(manager, input, viewerOf(context));
+      const viewer = viewerOf(context);
+      const report = await reportColumns(manager, input, viewer);
       const repository = manager.getRepository(ProductionEvent);
-      const recordedSeq = await nextChangeSeq(manager);
-      return repository.save(
-        repository.create({ ...report, filmId: film.id, status: input.status, recordedSeq }),
+      const event = await repository.save(
+        repository.create({ ...report, filmId: film.id, status: input.status }),
       );
+      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
+      return event;
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => ReleaseEvent, {
+  @Mutation(() => RecordReleasePayload, {
     description:
-      'Records a release of a film; the film’s `releaseDate` is updated in the same transaction. Needs an editor key.',
+      'Records a report of a film’s release date for a kind and country, with its source: a first date, or ' +
+      'a moved one (it replaces the release in force for that kind and country from `effectiveDate` on; ' +
+      'older reports stay in `releaseHistory`). The film’s release date is updated in the same transaction. ' +
+      'Sending the same report again writes nothing and returns the same event. Needs an editor key.',
   })
   recordRelease(
     @Ctx() context: Context,
-    @Arg('input', () => RecordReleaseInput, { description: 'The release.' })
+    @Arg('input', () => RecordReleaseInput, { description: 'The report.' })
     input: RecordReleaseInput,
-  ): Promise<ReleaseEvent> {
+  ): Promise<RecordReleasePayload> {
+    checkPrecision(input.date, input.precision);
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const company = await optionalRow(manager, Company, input.company, 'input.company');
-      const source =
-        input.source == null && input.sourceId == null
-          ? null
-          : await resolveSource(manager, input, 'input');
+      const viewer = viewerOf(context);
+      const report = await reportColumns(manager, input, viewer);
       const repository = manager.getRepository(ReleaseEvent);
-      const release = await repository.save(
+      const key = {
+        filmId: film.id,
+        kind: input.kind,
+        country: input.country ?? IsNull(),
+        date: input.date,
+        precision: input.precision,
+        effectiveDate: report.effectiveDate,
+        sourceId: report.sourceId,
+        retracted: false,
+      };
+      const earlier = await repository.findOneBy(key);
+      if (earlier) return { film, event: earlier, duplicate: true };
+      const event = await repository.save(
         repository.create({
+          ...report,
           filmId: film.id,
           date: input.date,
+          precision: input.precision,
           kind: input.kind,
           country: input.country ?? null,
           place: trimmed(input.place),
           companyId: company?.id ?? null,
-          sourceId: source?.id ?? null,
         }),
       );
-      const { first } = (await repository
-        .createQueryBuilder('release')
-        .select('MIN(release.date)', 'first')
-        .where('release.filmId = :film AND release.kind IN (:...kinds)', {
-          film: film.id,
-          kinds: RELEASE_DATE_KINDS,
-        })
-        .getRawOne<{ first: string | null }>()) ?? { first: null };
-      if (first !== film.releaseDate) {
-        await manager
-          .createQueryBuilder()
-          .update(Film)
-          .set({ releaseDate: first })
-          .where('id = :id', { id: film.id })
-          .execute();
+      await refreshReleaseDate(manager, film.id);
+      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
+      return {
+        film: await manager.getRepository(Film).findOneByOrFail({ id: film.id }),
+        event,
+        duplicate: false,
+      };
+    });
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => RecordTitlePayload, {
+    description:
+      'Records a report that a film took a new title on `effectiveDate`, with its source. The film keeps its ' +
+      'slug; the new title’s slug finds it too, and search finds it by every title. Sending the same report ' +
+      'again writes nothing and returns the same event. Needs an editor key.',
+  })
+  recordTitle(
+    @Ctx() context: Context,
+    @Arg('input', () => RecordTitleInput, { description: 'The report.' })
+    input: RecordTitleInput,
+  ): Promise<RecordTitlePayload> {
+    return context.write(async (manager) => {
+      const film = await requireRow(manager, Film, input.film, 'input.film');
+      const viewer = viewerOf(context);
+      const report = await reportColumns(manager, input, viewer);
+      const title = input.title.trim();
+      const slug = slugify(title);
+      if (slug === '') {
+        throw new BadUserInputError(
+          '"input.title" must contain at least one letter or digit.',
+          'input.title',
+        );
       }
-      return release;
+      const repository = manager.getRepository(TitleEvent);
+      const earlier = await repository.findOneBy({
+        filmId: film.id,
+        title,
+        effectiveDate: report.effectiveDate,
+        sourceId: report.sourceId,
+        retracted: false,
+      });
+      if (earlier) return { film, event: earlier, duplicate: true };
+      const event = await repository.save(
+        repository.create({ ...report, filmId: film.id, title, slug }),
+      );
+      await refreshTitle(manager, film);
+      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
+      return {
+        film: await manager.getRepository(Film).findOneByOrFail({ id: film.id }),
+        event,
+        duplicate: false,
+      };
     });
   }
 }

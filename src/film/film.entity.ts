@@ -1,6 +1,5 @@
 import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DateScalar } from '../graphql/scalars';
 import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { NotServed } from '../db/batching';
 
@@ -22,9 +21,16 @@ export class Film extends NodeEntity {
   @Column('varchar', { length: 200 })
   slug!: string;
 
-  @Field(() => String, { description: 'The title the film was or will be released under.' })
+  /**
+   * The title in force today: the newest title report, else the title the film was entered under. Kept
+   * in step with `title_event` in the same transaction, for the TITLE order. Served by `title(asOf:)`.
+   */
   @Column('varchar', { length: 300 })
   title!: string;
+
+  /** The title the film was entered under; served by `originalTitle` (null reads as `title`). */
+  @Column('varchar', { length: 300, nullable: true })
+  originalTitle!: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -50,13 +56,10 @@ export class Film extends NodeEntity {
   imdbId!: string | null;
 
   /**
-   * The earliest THEATRICAL or STREAMING release anywhere. Kept in step with `release_event` in the same
-   * transaction that records a release, so that films can be ordered and paged by it through an index.
+   * The release date in force today (see `firstRelease`). Kept in step with `release_event` in the same
+   * transaction as every report and retraction, so that films can be filtered, ordered and paged by it
+   * through an index. Served by `releaseDate(asOf:)`.
    */
-  @Field(() => DateScalar, {
-    nullable: true,
-    description: 'The earliest theatrical or streaming release anywhere (premieres do not count).',
-  })
   @Column('varchar', { length: 10, nullable: true })
   releaseDate!: string | null;
 

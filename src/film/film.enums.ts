@@ -83,3 +83,19 @@ registerEnumType(FilmOrder, {
     TITLE: { description: 'By title, A to Z.' },
   },
 });
+
+export enum DatePrecision {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+
+registerEnumType(DatePrecision, {
+  name: 'DatePrecision',
+  description: 'How exactly a date is known; the date is the first day of the period.',
+  valuesConfig: {
+    DAY: { description: 'The day is known ("June 16, 2023").' },
+    MONTH: { description: 'Only the month is known ("June 2026"); the date is its first day.' },
+    YEAR: { description: 'Only the year is known ("2027"); the date is January 1.' },
+  },
+});

@@ -1,10 +1,10 @@
-import { IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../graphql/scalars';
 import { VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName, IsText } from '../graphql/validation';
-import { ReportInput, SourceInput } from '../source/source.inputs';
-import { FilmRelationKind, ProductionStatus, ReleaseKind } from './film.enums';
+import { ReportDetailsInput, ReportInput } from '../source/source.inputs';
+import { DatePrecision, FilmRelationKind, ProductionStatus, ReleaseKind } from './film.enums';
 
 @InputType('FilmFilter', { description: 'Narrows a list of films; all given fields must match.' })
 export class FilmFilter {
@@ -111,16 +111,25 @@ export class RecordProductionStatusInput extends ReportInput {
 
 @InputType('RecordReleaseInput', {
   description:
-    'A release of a film. The film’s `releaseDate` follows its earliest theatrical or streaming release.',
+    'A report that a film is (or was) to be released on a day, for a kind and country. It replaces the ' +
+    'release in force for that kind and country from `effectiveDate` on.',
 })
-export class RecordReleaseInput {
-  @Field(() => ID, { description: 'The film released.' })
+export class RecordReleaseInput extends ReportDetailsInput {
+  @Field(() => ID, { description: 'The film.' })
   film!: string;
 
-  @Field(() => DateScalar, { description: 'The day of the release.' })
+  @Field(() => DateScalar, {
+    description: 'The day of the release; with a coarser `precision`, the first day of the period.',
+  })
   date!: string;
 
-  @Field(() => ReleaseKind, { description: 'How the film was released.' })
+  @Field(() => DatePrecision, {
+    defaultValue: DatePrecision.DAY,
+    description: 'How exactly `date` is known: "set for 2027" is YEAR with date 2027-01-01.',
+  })
+  precision!: DatePrecision;
+
+  @Field(() => ReleaseKind, { description: 'How the film is released.' })
   kind!: ReleaseKind;
 
   @Field(() => String, {
@@ -132,7 +141,7 @@ export class RecordReleaseInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Where a premiere took place ("Los Angeles").',
+    description: 'Where a premiere takes place ("Los Angeles").',
   })
   @IsName(200)
   place?: string | null;
@@ -140,17 +149,22 @@ export class RecordReleaseInput {
   @Field(() => ID, { nullable: true, description: 'The distributor or platform (a Company id).' })
   company?: string | null;
 
-  @Field(() => SourceInput, {
+  @Field(() => DateScalar, {
     nullable: true,
-    description: 'Where the release was announced; or pass `sourceId`.',
+    description:
+      'The day the date was announced; default: the source’s `publishedOn`. Never later than today (UTC).',
   })
-  @IsOptional()
-  @ValidateNested()
-  source?: SourceInput | null;
+  effectiveDate?: string | null;
+}
 
-  @Field(() => ID, {
-    nullable: true,
-    description: 'An existing Source that announced the release.',
-  })
-  sourceId?: string | null;
+@InputType('RecordTitleInput', {
+  description: 'A report that a film took a new title on `effectiveDate`.',
+})
+export class RecordTitleInput extends ReportInput {
+  @Field(() => ID, { description: 'The film.' })
+  film!: string;
+
+  @Field(() => String, { description: 'The new title.' })
+  @IsName(300)
+  title!: string;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { FilterArg } from '../graphql/list-args';
-import type { SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
 import {
@@ -22,13 +22,14 @@ import { createCreditsResolver } from '../credit/credit.resolver';
 import { FranchiseMembership } from '../franchise/franchise-membership.entity';
 import { Metric } from '../metric/metric.entity';
 import { eventInForce } from '../events/reported-event';
-import { Source } from '../source/source.entity';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';
-import { FilmOrder, FilmRelationKind, ProductionStatus } from './film.enums';
+import { DatePrecision, FilmOrder, FilmRelationKind, ProductionStatus } from './film.enums';
 import { FilmFilter } from './film.inputs';
 import { ProductionEvent } from './production-event.entity';
 import { ReleaseEvent } from './release-event.entity';
+import { TitleEvent } from './title-event.entity';
+import { firstRelease, releasesInForce, supersededIds, titleOn } from './film-reports';
 
 export const FilmConnection = createConnectionType('Film', Film, 'A page of films.');
 
@@ -118,8 +119,27 @@ async function readSegments(
   return rows;
 }
 
+/**
+ * A film by slug: its own (first) slug, else the slug of a later title it took, so that links made from
+ * any of its titles keep working. The newest such title wins if two films ever shared one.
+ */
+async function filmBySlug(reader: EntityManager, slug: string): Promise<Film | null> {
+  const own = await reader.getRepository(Film).findOneBy({ slug });
+  if (own) return own;
+  return reader
+    .getRepository(Film)
+    .createQueryBuilder('film')
+    .innerJoin(TitleEvent, 't', 't.filmId = film.id')
+    .where('t.slug = :slug AND t.retracted = :no', { slug, no: false })
+    .orderBy('t.recordedAt', 'DESC')
+    .addOrderBy('t.id', 'DESC')
+    .getOne();
+}
+
+const AS_OF = { nullable: true, description: 'The day to answer for (default: today, UTC).' };
+
 @Resolver(() => Film)
-export class FilmResolver extends LookupResolver(Film, 'extraction-2') {
+export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlug) {
   @Query(() => FilmConnection, { description: 'Films, filtered and ordered, a page at a time.' })
   async films(
     @Ctx() { db }: Context,
@@ -186,10 +206,79 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2') {
     return loaders.film.productionEventsByFilmId.load(film.id);
   }
 
-  @FieldResolver(() => [ReleaseEvent], {
-    description: 'Every release (premieres included), by date.',
+  @FieldResolver(() => String, {
+    description:
+      'The title in force on `asOf` (default: today, UTC): the newest title report effective by then, else ' +
+      'the title the film was entered under.',
   })
-  releases(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReleaseEvent[]> {
+  async title(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+  ): Promise<string> {
+    return titleOn(film, await loaders.film.titleEventsByFilmId.load(film.id), asOf);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The title the film was first entered under; its slug comes from it and stays.',
+  })
+  originalTitle(@Root() film: Film): string {
+    return film.originalTitle ?? film.title;
+  }
+
+  @FieldResolver(() => [TitleEvent], {
+    description:
+      'Every title report, oldest first, retracted ones marked; before the first, the film had `originalTitle`.',
+  })
+  titleHistory(@Root() film: Film, @Ctx() { loaders }: Context): Promise<TitleEvent[]> {
+    return loaders.film.titleEventsByFilmId.load(film.id);
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      'The release date in force on `asOf` (default: today, UTC): the earliest theatrical or streaming ' +
+      'date among the releases in force then (premieres do not count); null when none was reported yet. ' +
+      'See `releaseDatePrecision`.',
+  })
+  async releaseDate(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+  ): Promise<string | null> {
+    return firstRelease(await loaders.film.releasesByFilmId.load(film.id), asOf)?.date ?? null;
+  }
+
+  @FieldResolver(() => DatePrecision, {
+    nullable: true,
+    description: 'How exactly `releaseDate(asOf:)` is known on `asOf` (default: today, UTC).',
+  })
+  async releaseDatePrecision(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+  ): Promise<DatePrecision | null> {
+    return firstRelease(await loaders.film.releasesByFilmId.load(film.id), asOf)?.precision ?? null;
+  }
+
+  @FieldResolver(() => [ReleaseEvent], {
+    description:
+      'The releases in force on `asOf` (default: today, UTC), premieres included, by date: per kind and ' +
+      'country, the newest report effective by then that was not retracted.',
+  })
+  async releases(
+    @Root() film: Film,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+  ): Promise<ReleaseEvent[]> {
+    return releasesInForce(await loaders.film.releasesByFilmId.load(film.id), asOf);
+  }
+
+  @FieldResolver(() => [ReleaseEvent], {
+    description:
+      'Every release report, oldest first; replaced ones are marked `superseded`, retracted ones `retracted`.',
+  })
+  releaseHistory(@Root() film: Film, @Ctx() { loaders }: Context): Promise<ReleaseEvent[]> {
     return loaders.film.releasesByFilmId.load(film.id);
   }
 
@@ -307,15 +396,20 @@ export class ReleaseEventResolver {
     return release.companyId == null ? null : loaders.company.byId.load(release.companyId);
   }
 
-  @FieldResolver(() => Source, {
-    nullable: true,
-    description: 'Where the release was announced or reported.',
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when a newer report for the same kind and country replaced this one (a moved date).',
   })
-  source(
-    @Root() release: ReleaseEvent,
-    @Ctx() { loaders }: Context,
-  ): Promise<Source | null> | null {
-    return release.sourceId == null ? null : loaders.source.byId.load(release.sourceId);
+  async superseded(@Root() release: ReleaseEvent, @Ctx() { loaders }: Context): Promise<boolean> {
+    return supersededIds(await loaders.film.releasesByFilmId.load(release.filmId)).has(release.id);
+  }
+}
+
+@Resolver(() => TitleEvent)
+export class TitleEventResolver {
+  @FieldResolver(() => Film, { description: 'The film retitled.' })
+  film(@Root() event: TitleEvent, @Ctx() { loaders }: Context): Promise<Film | null> {
+    return filmOf(event, loaders);
   }
 }
 

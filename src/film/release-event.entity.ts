@@ -9,18 +9,23 @@ import {
   type Relation,
 } from 'typeorm';
 import { DateScalar } from '../graphql/scalars';
-import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
+import { NodeObjectType } from '../graphql/relay/node';
 import { Company } from '../company/company.entity';
+import { ReportedEvent } from '../events/reported-event';
+import { Person } from '../person/person.entity';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';
-import { ReleaseKind } from './film.enums';
+import { DatePrecision, ReleaseKind } from './film.enums';
 
 @Entity('release_event')
 @Index('IDX_release_event_film', ['filmId', 'date'])
 @NodeObjectType({
-  description: 'A release of a film: when, where and how.',
+  description:
+    'A dated, sourced report that a film is (or was) to be released on `date` for a kind and country. ' +
+    'Per kind and country, the release in force on a day is the newest report effective by then that was ' +
+    'not retracted.',
 })
-export class ReleaseEvent extends NodeEntity {
+export class ReleaseEvent extends ReportedEvent {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -31,9 +36,15 @@ export class ReleaseEvent extends NodeEntity {
   @JoinColumn({ name: 'filmId', foreignKeyConstraintName: 'FK_release_event_film' })
   film?: Relation<Film>;
 
-  @Field(() => DateScalar, { description: 'The day of the release.' })
+  @Field(() => DateScalar, {
+    description: 'The day of the release; with a coarser `precision`, the first day of the period.',
+  })
   @Column('varchar', { length: 10 })
   date!: string;
+
+  @Field(() => DatePrecision, { description: 'How exactly `date` is known.' })
+  @Column('varchar', { length: 5, default: DatePrecision.DAY })
+  precision!: DatePrecision;
 
   @Field(() => String, {
     nullable: true,
@@ -60,10 +71,11 @@ export class ReleaseEvent extends NodeEntity {
   @JoinColumn({ name: 'companyId', foreignKeyConstraintName: 'FK_release_event_company' })
   company?: Relation<Company> | null;
 
-  @Column('integer', { nullable: true })
-  sourceId!: number | null;
-
   @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'sourceId', foreignKeyConstraintName: 'FK_release_event_source' })
-  source?: Relation<Source> | null;
+  source?: Relation<Source>;
+
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'speakerId', foreignKeyConstraintName: 'FK_release_event_speaker' })
+  speaker?: Relation<Person> | null;
 }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import {
   Column,
   Entity,
@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
+import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { Film } from '../film/film.entity';
 import { Franchise } from './franchise.entity';
 
@@ -16,10 +17,10 @@ import { Franchise } from './franchise.entity';
 @Index('IDX_membership_franchise_release', ['franchiseId', 'releaseOrdinal', 'filmId'])
 @Index('IDX_membership_franchise_story', ['franchiseId', 'storyOrdinal', 'filmId'])
 @Index('IDX_membership_film', ['filmId'])
-@ObjectType('FranchiseMembership', {
+@NodeObjectType({
   description: 'A film’s place in a franchise; a film can be in several franchises.',
 })
-export class FranchiseMembership {
+export class FranchiseMembership extends NodeEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 

@@ -3,7 +3,7 @@ import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
 import { changedColumns, trimmed } from '../graphql/input-fields';
-import { insertWithSlug, updateVersioned } from '../db/writes';
+import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
@@ -16,6 +16,8 @@ import {
   CreateFranchiseInput,
   UpdateFranchiseInput,
 } from './franchise.inputs';
+import { viewerOf } from '../auth/auth-checker';
+import { ChangeKind, logged } from '../events/change-log';
 
 /** A franchise may not sit inside itself, directly or through its ancestors. */
 async function checkParent(
@@ -51,7 +53,7 @@ export class FranchiseMutationResolver {
     return context.write(async (manager) => {
       const parent = await optionalRow(manager, Franchise, input.parent, 'input.parent');
       const name = input.name.trim();
-      return insertWithSlug(
+      const franchise = await insertWithSlug(
         manager,
         Franchise,
         {
@@ -65,6 +67,7 @@ export class FranchiseMutationResolver {
         },
         'input.name',
       );
+      return logged(manager, ChangeKind.CREATED, viewerOf(context).name, franchise);
     });
   }
 
@@ -94,7 +97,15 @@ export class FranchiseMutationResolver {
         if (parent) await checkParent(manager, id, parent);
         changes.parentId = parent?.id ?? null;
       }
-      return updateVersioned(manager, Franchise, id, input.expectedVersion, changes, 'input.name');
+      const franchise = await updateVersioned(
+        manager,
+        Franchise,
+        id,
+        input.expectedVersion,
+        changes,
+        'input.name',
+      );
+      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, franchise);
     });
   }
 
@@ -113,20 +124,19 @@ export class FranchiseMutationResolver {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const franchise = await requireRow(manager, Franchise, input.franchise, 'input.franchise');
       const key = { franchiseId: franchise.id, filmId: film.id };
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(FranchiseMembership)
-        .values({
+      const created = await insertIfAbsent(
+        manager,
+        FranchiseMembership,
+        {
           ...key,
           releaseOrdinal: input.releaseOrdinal ?? null,
           storyOrdinal: input.storyOrdinal ?? null,
-        })
-        .orUpdate([], ['franchiseId', 'filmId']) // ON CONFLICT (the membership) DO NOTHING
-        .updateEntity(false)
-        .execute();
+        },
+        ['franchiseId', 'filmId'],
+      );
       const ordinals = changedColumns(input, ['releaseOrdinal', 'storyOrdinal']);
-      if (Object.keys(ordinals).length > 0) {
+      const updated = created === null && Object.keys(ordinals).length > 0;
+      if (updated) {
         await manager
           .createQueryBuilder()
           .update(FranchiseMembership)
@@ -134,7 +144,10 @@ export class FranchiseMutationResolver {
           .where(key)
           .execute();
       }
-      return manager.getRepository(FranchiseMembership).findOneByOrFail(key);
+      const membership = await manager.getRepository(FranchiseMembership).findOneByOrFail(key);
+      if (created === null && !updated) return membership;
+      const kind = created === null ? ChangeKind.UPDATED : ChangeKind.CREATED;
+      return logged(manager, kind, viewerOf(context).name, membership);
     });
   }
 }

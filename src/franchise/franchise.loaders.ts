@@ -46,6 +46,7 @@ export function franchiseFilmCursor(order: FranchiseOrder, m: FranchiseMembershi
 /** The franchise loaders of one request (`loaders.franchise`): franchises and their memberships. */
 export type FranchiseLoaders = {
   readonly byId: DataLoader<number, Franchise | null>;
+  readonly membershipById: DataLoader<number, FranchiseMembership | null>;
   /** A franchise's child franchises, by name. */
   readonly byParentId: DataLoader<number, Franchise[]>;
   /** A film's places in franchises. */
@@ -150,6 +151,7 @@ export function createFranchiseLoaders(
 
   return {
     byId: rowsByIdLoader(reader, Franchise, options),
+    membershipById: rowsByIdLoader(reader, FranchiseMembership, options),
     byParentId: rowsByKeyLoader(
       reader,
       Franchise,

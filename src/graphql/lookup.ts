@@ -44,11 +44,16 @@ export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
   entity: ClassType<T>,
   id: string | null | undefined,
   slug: string | null | undefined,
+  bySlug?: (reader: EntityManager, slug: string) => Promise<T | null>,
 ): Promise<T | null> {
   if ((id == null) === (slug == null)) {
     throw new BadUserInputError('Pass exactly one of "id" or "slug".', id == null ? 'id' : 'slug');
   }
-  if (id == null) return reader.getRepository(entity).findOneBy({ slug } as never);
+  if (id == null) {
+    return bySlug
+      ? bySlug(reader, slug!)
+      : reader.getRepository(entity).findOneBy({ slug } as never);
+  }
   const type = entity.name;
   // The Node loader of an entity's type loads rows of that entity.
   return loadNode(loaders, { type, id: localIdOf(type, id, 'id') }) as Promise<T | null>;
@@ -62,6 +67,7 @@ export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
 export function LookupResolver<T extends ObjectLiteral & { slug: string }>(
   type: ClassType<T>,
   exampleSlug: string,
+  bySlug?: (reader: EntityManager, slug: string) => Promise<T | null>,
 ): abstract new () => object {
   const noun = type.name.toLowerCase();
   const LookupArgs = IdOrSlugArgs(noun, exampleSlug);
@@ -77,7 +83,7 @@ export function LookupResolver<T extends ObjectLiteral & { slug: string }>(
       @Ctx() { db, loaders }: Context,
       @Args(() => LookupArgs) { id, slug }: IdOrSlug,
     ): Promise<T | null> {
-      return findByIdOrSlug(db, loaders, type, id, slug);
+      return findByIdOrSlug(db, loaders, type, id, slug, bySlug);
     }
   }
   return LookupResolverOfType;

@@ -7,6 +7,8 @@ import { Film } from '../film/film.entity';
 import { resolveSource } from '../source/source.writes';
 import { Metric } from './metric.entity';
 import { RecordMetricInput } from './metric.inputs';
+import { viewerOf } from '../auth/auth-checker';
+import { ChangeKind, logged } from '../events/change-log';
 
 @Resolver()
 export class MetricMutationResolver {
@@ -22,7 +24,7 @@ export class MetricMutationResolver {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const source = await resolveSource(manager, input, 'input');
       const repository = manager.getRepository(Metric);
-      return repository.save(
+      const metric = await repository.save(
         repository.create({
           filmId: film.id,
           kind: input.kind,
@@ -35,6 +37,7 @@ export class MetricMutationResolver {
           sourceId: source.id,
         }),
       );
+      return logged(manager, ChangeKind.RECORDED, viewerOf(context).name, metric);
     });
   }
 }

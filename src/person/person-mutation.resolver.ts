@@ -8,6 +8,8 @@ import { requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
+import { viewerOf } from '../auth/auth-checker';
+import { ChangeKind, logged } from '../events/change-log';
 
 const cleanAliases = (aliases: readonly string[] | null | undefined) => [
   ...new Set((aliases ?? []).map((a) => a.trim())),
@@ -22,10 +24,10 @@ export class PersonMutationResolver {
     @Arg('input', () => CreatePersonInput, { description: 'The new person.' })
     input: CreatePersonInput,
   ): Promise<Person> {
-    return context.write((manager) => {
+    return context.write(async (manager) => {
       const name = input.name.trim();
       const aliases = cleanAliases(input.aliases);
-      return insertWithSlug(
+      const person = await insertWithSlug(
         manager,
         Person,
         {
@@ -37,6 +39,7 @@ export class PersonMutationResolver {
         },
         'input.name',
       );
+      return logged(manager, ChangeKind.CREATED, viewerOf(context).name, person);
     });
   }
 
@@ -60,7 +63,15 @@ export class PersonMutationResolver {
         if (changes.name !== undefined) changes.slug = slugify(name);
         changes.searchText = searchTextOf(name, ...(changes.aliases ?? current.aliases));
       }
-      return updateVersioned(manager, Person, id, input.expectedVersion, changes, 'input.name');
+      const person = await updateVersioned(
+        manager,
+        Person,
+        id,
+        input.expectedVersion,
+        changes,
+        'input.name',
+      );
+      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, person);
     });
   }
 }

@@ -27,14 +27,9 @@ export class SourceInput {
   publishedOn?: string | null;
 }
 
-/** What every reported event's input shares: when, how firm, and who said it where. */
+/** What every reported event's input shares but its date: how firm, and who said it where. */
 @InputType()
-export abstract class ReportInput {
-  @Field(() => DateScalar, {
-    description: 'The day the change took effect (not the day it was published).',
-  })
-  effectiveDate!: string;
-
+export abstract class ReportDetailsInput {
   @Field(() => Confidence, { description: 'How firm the claim is.' })
   confidence!: Confidence;
 
@@ -64,4 +59,14 @@ export abstract class ReportInput {
     description: 'The person who said it (a Person id), when a named person did.',
   })
   speaker?: string | null;
+}
+
+/** What every reported event's input shares: when, how firm, and who said it where. */
+@InputType()
+export abstract class ReportInput extends ReportDetailsInput {
+  @Field(() => DateScalar, {
+    description:
+      'The day the change took effect (not the day it was published); never later than today (UTC).',
+  })
+  effectiveDate!: string;
 }

@@ -6,7 +6,8 @@ import { BadUserInputError } from '../errors';
 import { Person } from '../person/person.entity';
 import type { ReportedEvent } from '../events/reported-event';
 import type { NodeEntity } from '../graphql/relay/node';
-import type { ReportInput, SourceInput } from './source.inputs';
+import { today } from '../lib/dates';
+import type { ReportDetailsInput, SourceInput } from './source.inputs';
 import { Source } from './source.entity';
 
 /**
@@ -46,17 +47,35 @@ export async function resolveSource(
   return manager.getRepository(Source).findOneByOrFail({ url });
 }
 
-/** The columns every reported event gets from its input and the key that recorded it. */
+/**
+ * The columns every reported event gets from its input and the key that recorded it. Without an
+ * `effectiveDate`, the source's `publishedOn` is taken. A date later than today (UTC) is refused: events
+ * say what became true, and a prediction is a release date, reported today.
+ */
 export async function reportColumns(
   manager: EntityManager,
-  input: ReportInput,
+  input: ReportDetailsInput & { effectiveDate?: string | null },
   viewer: Viewer,
   prefix = 'input',
 ): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq' | keyof NodeEntity>> {
+  const now = today();
+  if (input.effectiveDate != null && input.effectiveDate > now) {
+    throw new BadUserInputError(
+      `"${prefix}.effectiveDate" must not be later than today (${now}, UTC): an event says what became true.`,
+      `${prefix}.effectiveDate`,
+    );
+  }
   const source = await resolveSource(manager, input, prefix);
+  const effectiveDate = input.effectiveDate ?? source.publishedOn;
+  if (effectiveDate == null || effectiveDate > now) {
+    throw new BadUserInputError(
+      `"${prefix}.effectiveDate" is needed when the source has no "publishedOn" of today or earlier.`,
+      `${prefix}.effectiveDate`,
+    );
+  }
   const speaker = await optionalRow(manager, Person, input.speaker, `${prefix}.speaker`);
   return {
-    effectiveDate: input.effectiveDate,
+    effectiveDate,
     confidence: input.confidence,
     sourceId: source.id,
     quote: input.quote ?? null,

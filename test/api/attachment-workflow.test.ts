@@ -5,9 +5,11 @@ import { createTestServer, type TestServer } from '../support/test-server';
 let server: TestServer;
 let key: string;
 let extraction3: string;
+let seeded: string;
 
 beforeAll(async () => {
   server = await createTestServer();
+  seeded = new Date().toISOString();
   key = await newApiKey(server.dataSource, 'newsdesk');
   const film = await server.execute<{ film: { id: string } }>(
     `query Id($slug: String!) { film(slug: $slug) { id } }`,
@@ -128,16 +130,33 @@ describe('a journalist records a report and reads it back', () => {
       changes: { edges: { node: unknown }[]; totalCount: number };
     }>(
       `query Feed($since: DateTime!) {
-        changes(since: $since) { totalCount edges { node { kind by event { ... on AttachmentEvent { id status credit { id } } } } } } }`,
+        changes(since: $since) { totalCount edges { node { kind by subject { __typename id } event { ... on AttachmentEvent { id status credit { id } } } } } } }`,
       { since },
     );
     expect(result.data!.changes).toEqual({
-      totalCount: 1,
+      totalCount: 3,
       edges: [
+        {
+          node: {
+            kind: 'CREATED',
+            by: 'newsdesk',
+            subject: { __typename: 'Person', id: personId },
+            event: null,
+          },
+        },
+        {
+          node: {
+            kind: 'CREATED',
+            by: 'newsdesk',
+            subject: { __typename: 'Credit', id: creditId },
+            event: null,
+          },
+        },
         {
           node: {
             kind: 'RECORDED',
             by: 'newsdesk',
+            subject: { __typename: 'AttachmentEvent', id: eventId },
             event: { id: eventId, status: 'IN_TALKS', credit: { id: creditId } },
           },
         },
@@ -291,6 +310,8 @@ describe('retraction', () => {
       { since },
     );
     expect(feed.data!.changes.edges.map((edge) => edge.node.kind)).toEqual([
+      'CREATED',
+      'CREATED',
       'RECORDED',
       'RECORDED',
       'RETRACTED',
@@ -348,13 +369,15 @@ describe('retraction', () => {
 
 describe('the changes feed', () => {
   test('pages oldest first with keyset cursors and no gaps or repeats', async () => {
-    const since = '2000-01-01T00:00:00Z';
+    // Since the seed, so that one page of 100 holds everything written by the tests.
+    const since = seeded;
     const all = await server.execute<{
       changes: { totalCount: number; edges: { cursor: string; node: { at: string } }[] };
     }>(
       `query All($since: DateTime!) { changes(since: $since, first: 100) { totalCount edges { cursor node { at } } } }`,
       { since },
     );
+    expect(all.data!.changes.totalCount).toBeGreaterThan(7);
     const everything = all.data!.changes.edges;
     expect(everything.length).toBe(all.data!.changes.totalCount);
     const ats = everything.map((edge) => edge.node.at);

@@ -103,6 +103,7 @@ describe('every mutation in the schema needs a valid editor key', () => {
         'recordMetric',
         'recordProductionStatus',
         'recordRelease',
+        'recordTitle',
         'relateFilms',
         'retractEvent',
         'updateFilm',
@@ -214,10 +215,16 @@ describe('every mutation in the schema needs a valid editor key', () => {
     done.add('createCharacter');
     await run(
       `mutation R($film: ID!, $company: ID!, $source: SourceInput) {
-        recordRelease(input: { film: $film, date: "2025-03-04", kind: STREAMING, company: $company, source: $source }) { id } }`,
+        recordRelease(input: { film: $film, date: "2025-03-04", kind: STREAMING, company: $company, confidence: OFFICIAL, source: $source }) { event { id } } }`,
       { film: film.id, company: company.id, source },
     );
     done.add('recordRelease');
+    await run(
+      `mutation T($film: ID!, $source: SourceInput) {
+        recordTitle(input: { film: $film, title: "Auth Test: The Sequel", effectiveDate: "2024-01-02", confidence: OFFICIAL, source: $source }) { event { id } } }`,
+      { film: film.id, source },
+    );
+    done.add('recordTitle');
     await run(
       `mutation M($film: ID!, $source: SourceInput) {
         recordMetric(input: { film: $film, kind: VIEWERSHIP, value: 1000, unit: VIEWS, methodology: "views", asOf: "2025-04-01", source: $source }) { id } }`,

@@ -235,7 +235,7 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
     );
     expect(result.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.title' });
     const inline = await server.execute(
-      `mutation ReleaseInMonth13 { recordRelease(input: { film: "${extraction3}", date: "2026-13-01", kind: THEATRICAL }) { id } }`,
+      `mutation ReleaseInMonth13 { recordRelease(input: { film: "${extraction3}", date: "2026-13-01", kind: THEATRICAL, confidence: OFFICIAL, sourceId: "${toGlobalId('Source', 1)}" }) { duplicate } }`,
       undefined,
       { apiKey: key },
     );
@@ -270,7 +270,7 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
     ],
     [
       'a lower-case country',
-      `mutation ReleaseInLowerCaseCountry { recordRelease(input: { film: "${toGlobalId('Film', 1)}", date: "2026-01-01", kind: THEATRICAL, country: "us" }) { id } }`,
+      `mutation ReleaseInLowerCaseCountry { recordRelease(input: { film: "${toGlobalId('Film', 1)}", date: "2026-01-01", kind: THEATRICAL, country: "us", confidence: OFFICIAL, sourceId: "${toGlobalId('Source', 1)}" }) { duplicate } }`,
       'input.country',
     ],
     [

@@ -148,8 +148,18 @@ describe('a mutation that fails half-way', () => {
     const id = film.data!.createFilm.id;
     const release = (date: string, kind: string) =>
       server.execute(
-        `mutation R($film: ID!, $date: Date!, $kind: ReleaseKind!) { recordRelease(input: { film: $film, date: $date, kind: $kind }) { film { releaseDate } } }`,
-        { film: id, date, kind },
+        `mutation R($film: ID!, $date: Date!, $kind: ReleaseKind!, $source: SourceInput!) {
+          recordRelease(input: { film: $film, date: $date, kind: $kind, confidence: OFFICIAL, source: $source }) { film { releaseDate } } }`,
+        {
+          film: id,
+          date,
+          kind,
+          source: {
+            url: `https://example.com/release-date-test/${kind}/${date}`,
+            title: 'Release dates set',
+            publishedOn: '2026-03-01',
+          },
+        },
         { apiKey: key },
       );
     expect(await release('2026-09-01', 'PREMIERE')).toEqual({

@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Tables the seed does not fill: API keys are made by people, never seeded. */
-const UNSEEDED = new Set(['api_key']);
+// No film of the real data was retitled (Extraction's "Dhaka" was a working title).
+const UNSEEDED = new Set(['api_key', 'title_event']);
 
 /** The number of rows in every table the seed fills. */
 async function rowCounts(): Promise<Record<string, number>> {

@@ -24,7 +24,7 @@ async function existingTables(): Promise<string[]> {
 
 describe('the migrations', () => {
   test('create every table the entities describe', async () => {
-    expect(entityTables()).toHaveLength(17);
+    expect(entityTables()).toHaveLength(19);
     expect(await existingTables()).toEqual(entityTables());
   });
 
@@ -51,6 +51,8 @@ describe('the migrations', () => {
   });
 
   test('give the credits that existed before the identity key the same key the app computes', async () => {
+    // Back to before ScaleOut (the second-to-last migration).
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
     // Plain SQL: the entities already describe the column this older schema lacks.
     const insert = async (table: string, values: Record<string, unknown>) => {
@@ -90,6 +92,51 @@ describe('the migrations', () => {
     expect(new Set(keys.map((key) => key.identityKey)).size).toBe(credits.length);
 
     for (const table of ['credit', 'character', 'person', 'film']) {
+      await server.dataSource.query(`DELETE FROM "${table}"`);
+    }
+  });
+
+  test('turn the releases recorded before into sourced reports, and put earlier writes in the feed', async () => {
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
+    const insert = async (table: string, values: Record<string, unknown>) => {
+      const columns = Object.keys(values);
+      const [sql, parameters] = server.dataSource.driver.escapeQueryWithParameters(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
+         VALUES (${columns.map((c) => `:${c}`).join(', ')})`,
+        values,
+      );
+      await server.dataSource.query(sql, parameters);
+    };
+    await insert('film', {
+      id: 1,
+      slug: 'f',
+      title: 'F',
+      searchText: ' f ',
+      releaseDate: '2020-04-24',
+    });
+    await insert('release_event', { id: 1, filmId: 1, date: '2020-04-24', kind: 'STREAMING' });
+
+    await server.dataSource.runMigrations({ transaction: 'each' });
+    const releases = await server.dataSource.query(
+      `SELECT r."effectiveDate", r."precision", r."recordedBy", s."url" FROM "release_event" r
+         JOIN "source" s ON s."id" = r."sourceId"`,
+    );
+    expect(releases).toEqual([
+      {
+        effectiveDate: '2020-04-24',
+        precision: 'DAY',
+        recordedBy: 'migration',
+        url: 'urn:franchise-graph:release-recorded-without-source',
+      },
+    ]);
+    const feed = await server.dataSource.query(
+      'SELECT "seq", "kind", "subjectType", "subjectId" FROM "change_log" ORDER BY "seq", "id"',
+    );
+    expect(feed.map((row: Record<string, unknown>) => ({ ...row, seq: Number(row.seq) }))).toEqual([
+      { seq: 0, kind: 'CREATED', subjectType: 'Film', subjectId: 1 },
+      { seq: 0, kind: 'RECORDED', subjectType: 'ReleaseEvent', subjectId: 1 },
+    ]);
+    for (const table of ['change_log', 'release_event', 'source', 'film']) {
       await server.dataSource.query(`DELETE FROM "${table}"`);
     }
   });

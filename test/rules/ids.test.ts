@@ -23,11 +23,13 @@ const TYPE_FIELDS: Record<string, string> = {
   FilmRelation: 'from { slug } to { slug }',
   FilmRelationEvent: 'kind effectiveDate',
   Franchise: 'slug kind',
+  FranchiseMembership: 'releaseOrdinal storyOrdinal',
   Metric: 'kind value unit',
   Person: 'slug name',
   ProductionEvent: 'status effectiveDate',
   ReleaseEvent: 'date kind country',
   Source: 'title',
+  TitleEvent: 'title effectiveDate',
 };
 const fragment = (type: string) =>
   `fragment ${type}Fields on ${type} { __typename id ${TYPE_FIELDS[type]} }`;
@@ -49,7 +51,8 @@ const ONE_OF_EACH = `
       _follows: follows { ...FilmRelationFields _history: history { ...FilmRelationEventFields } }
       _productionHistory: productionHistory { ...ProductionEventFields }
       _releases: releases { ...ReleaseEventFields }
-      _franchises: franchises { _franchise: franchise { ...FranchiseFields } }
+      _titles: titleHistory { ...TitleEventFields }
+      _franchises: franchises { ...FranchiseMembershipFields _franchise: franchise { ...FranchiseFields } }
     }
     _extraction: film(slug: "extraction") { _metrics: metrics { ...MetricFields } }
   }
@@ -99,13 +102,34 @@ describe('every Node type round-trips', () => {
       'FilmRelation',
       'FilmRelationEvent',
       'Franchise',
+      'FranchiseMembership',
       'Metric',
       'Person',
       'ProductionEvent',
       'ReleaseEvent',
       'Source',
+      'TitleEvent',
     ]);
 
+    // The real data has no retitled film: give Extraction 2 a (made-up) title report to reach.
+    const film = await server.execute<{ film: { id: string } }>(
+      `query Film($slug: String!) { film(slug: $slug) { id } }`,
+      { slug: SEED.films.extraction2 },
+    );
+    const retitled = await server.execute(
+      `mutation Retitle($input: RecordTitleInput!) { recordTitle(input: $input) { duplicate } }`,
+      {
+        input: {
+          film: film.data!.film.id,
+          title: 'Extraction II',
+          effectiveDate: '2022-01-01',
+          confidence: 'SPECULATIVE',
+          source: { url: 'https://example.com/made-up-retitle', title: 'A made-up retitle' },
+        },
+      },
+      { apiKey: await newApiKey(server.dataSource, 'ids-retitle') },
+    );
+    expect(retitled.errors).toBeUndefined();
     const reached = await server.execute(ONE_OF_EACH, { film: SEED.films.extraction2 });
     expect(reached.errors).toBeUndefined();
     const objects = [...firstOfEachType(reached.data).values()].sort((a, b) =>
@@ -258,7 +282,7 @@ describe('a malformed id', () => {
     ['not base64url', 'not an id!'],
     ['empty', ''],
     ['base64url of something that is not Type:id', encoded('hello')],
-    ['a type that is not a Node', encoded('FranchiseMembership:1')],
+    ['a type that is not a Node', encoded('CompanyCredit:1')],
     ['a type that does not exist', encoded('Spaceship:1')],
     ['a type in lower case', encoded('film:1')],
     ['local id 0', encoded('Film:0')],

@@ -20,11 +20,13 @@ const NODE_LOADERS: Record<
   FilmRelation: (l) => l.film.relationById,
   FilmRelationEvent: (l) => l.film.relationEventById,
   Franchise: (l) => l.franchise.byId,
+  FranchiseMembership: (l) => l.franchise.membershipById,
   Metric: (l) => l.metric.byId,
   Person: (l) => l.person.byId,
   ProductionEvent: (l) => l.film.productionEventById,
   ReleaseEvent: (l) => l.film.releaseEventById,
   Source: (l) => l.source.byId,
+  TitleEvent: (l) => l.film.titleEventById,
 };
 
 /** Decodes an id that must name some Node type; anything else is the client's mistake on `field`. */

@@ -1,0 +1,91 @@
+import { registerEnumType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import type { NodeEntity } from '../graphql/relay/node';
+import { nextChangeSeq } from './change-sequence';
+import type { LoggedTable } from '../db/change-backfill';
+import { ChangeLogEntry } from './change-log.entity';
+
+/** What a write did to its subject. A new kind of write is one more value here. */
+export enum ChangeKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  RECORDED = 'RECORDED',
+  RETRACTED = 'RETRACTED',
+}
+
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'What a write did to its subject.',
+  valuesConfig: {
+    CREATED: {
+      description: 'The subject was created (a film, person, membership, relation…).',
+    },
+    UPDATED: {
+      description: 'The subject’s facts were changed (an update, a new franchise ordinal…).',
+    },
+    RECORDED: { description: 'The subject, a dated sourced report, was recorded.' },
+    RETRACTED: { description: 'The subject, a dated sourced report, was retracted.' },
+  },
+});
+
+/** The tables whose rows the feed lists, for writes made in bulk (`backfillChanges`, the seed). */
+export const LOGGED_TABLES = {
+  created: [
+    ['company', 'Company'],
+    ['person', 'Person'],
+    ['character', 'Character'],
+    ['franchise', 'Franchise'],
+    ['film', 'Film'],
+    ['franchise_membership', 'FranchiseMembership'],
+    ['film_relation', 'FilmRelation'],
+    ['credit', 'Credit'],
+    ['metric', 'Metric'],
+  ],
+  reported: [
+    ['attachment_event', 'AttachmentEvent'],
+    ['production_event', 'ProductionEvent'],
+    ['film_relation_event', 'FilmRelationEvent'],
+    ['release_event', 'ReleaseEvent'],
+    ['title_event', 'TitleEvent'],
+  ],
+} as const satisfies Record<string, readonly LoggedTable[]>;
+
+export interface ChangeInput {
+  kind: ChangeKind;
+  /** The row written: its class name is its GraphQL type. */
+  subject: NodeEntity;
+  /** The name of the key that wrote it. */
+  by: string;
+}
+
+/**
+ * Appends a write to the `changes` feed, in the transaction of the write. Call it after the write's
+ * other statements (it takes the commit-order number, see `nextChangeSeq`); several calls in one
+ * transaction are fine and keep their order.
+ */
+export async function recordChange(manager: EntityManager, change: ChangeInput): Promise<void> {
+  const seq = await nextChangeSeq(manager);
+  await manager.getRepository(ChangeLogEntry).insert(entryOf(change, seq));
+}
+
+function entryOf({ kind, subject, by }: ChangeInput, seq: number): Omit<ChangeLogEntry, 'id'> {
+  return {
+    seq,
+    at: new Date().toISOString(),
+    by,
+    kind,
+    subjectType: subject.constructor.name,
+    subjectId: subject.id,
+  };
+}
+
+/** `recordChange` for a write that returns its row: `return logged(manager, CREATED, by, row)`. */
+export async function logged<T extends NodeEntity>(
+  manager: EntityManager,
+  kind: ChangeKind,
+  by: string,
+  subject: T,
+): Promise<T> {
+  await recordChange(manager, { kind, subject, by });
+  return subject;
+}
