@@ -354,6 +354,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
       'tmdbId',
       'imdbId',
       'releaseDate',
+      'originalTitle',
       'searchText',
       'version',
     ]),
@@ -374,6 +375,12 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
       'kind',
       'companyId',
       'sourceId',
+      'effectiveDate',
+      'confidence',
+      'recordedAt',
+      'recordedBy',
+      'retracted',
+      'precision',
     ]),
     companyCredit: inserter(db, 'company_credit', ['filmId', 'companyId', 'role']),
     credit: inserter(db, 'credit', [
@@ -507,6 +514,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
           null,
           null,
           released ? date : null,
+          title,
           searchTextOf(title),
           1,
         );
@@ -526,6 +534,8 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
         }
 
         if (released) {
+          // Each release is one report, announced 200 days before (no PRNG draw: the data stays the same).
+          const report = [isoDay(day - 200), 'OFFICIAL', recordedAt, SYNTHETIC_RECORDER, 0, 'DAY'];
           insert.releaseEvent.run(
             filmId,
             isoDay(day - 10),
@@ -534,6 +544,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
             ReleaseKind.PREMIERE,
             null,
             sourceId(),
+            ...report,
           );
           insert.releaseEvent.run(
             filmId,
@@ -543,6 +554,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
             streamingOnly ? ReleaseKind.STREAMING : ReleaseKind.THEATRICAL,
             streamingOnly ? pick(companyIds.streamer) : pick(companyIds.studio),
             sourceId(),
+            ...report,
           );
           insert.releaseEvent.run(
             filmId,
@@ -551,7 +563,8 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
             null,
             ReleaseKind.DIGITAL,
             null,
-            null,
+            1 + (filmId % n.sources),
+            ...report,
           );
           counts.releaseEvents += 3;
         }

@@ -137,7 +137,18 @@ export class FilmMutationResolver {
       if (changes.title !== undefined || changes.workingTitle !== undefined) {
         const current = await requireRow(manager, Film, input.id, 'input.id');
         const title = changes.title ?? current.title;
-        if (changes.title !== undefined) changes.slug = slugify(title);
+        if (changes.title !== undefined) {
+          // A correction of the title the film was entered under; a new title is a report.
+          const retitled = await manager.getRepository(TitleEvent).countBy({ filmId: current.id });
+          if (retitled > 0) {
+            throw new BadUserInputError(
+              '"input.title": this film has title reports; record a new title with recordTitle, or retract the wrong report.',
+              'input.title',
+            );
+          }
+          changes.slug = slugify(title);
+          changes.originalTitle = title;
+        }
         changes.searchText = searchTextOf(
           title,
           changes.workingTitle !== undefined ? changes.workingTitle : current.workingTitle,
@@ -151,6 +162,8 @@ export class FilmMutationResolver {
         changes,
         'input.title',
       );
+      // The search text holds every title the film had (see refreshTitle), not only these.
+      if (changes.searchText !== undefined) await refreshTitle(manager, film);
       await recordChange(manager, {
         kind: ChangeKind.UPDATED,
         subject: film,

@@ -17,6 +17,7 @@ import { localIdOf } from '../graphql/relay/global-id';
 import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
 import { containsPattern } from '../lib/text';
+import { today } from '../lib/dates';
 import type { Context } from '../graphql/context';
 import { createCreditsResolver } from '../credit/credit.resolver';
 import { FranchiseMembership } from '../franchise/franchise-membership.entity';
@@ -216,6 +217,9 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
   ): Promise<string> {
+    // The column holds today's title (events are never effective later than the day they are
+    // recorded), so today and later need no query.
+    if (asOf == null || asOf >= today()) return film.title;
     return titleOn(film, await loaders.film.titleEventsByFilmId.load(film.id), asOf);
   }
 
@@ -246,6 +250,8 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
   ): Promise<string | null> {
+    // As for `title`: the column holds today's date, kept in step with every report and retraction.
+    if (asOf == null || asOf >= today()) return film.releaseDate;
     return firstRelease(await loaders.film.releasesByFilmId.load(film.id), asOf)?.date ?? null;
   }
 
