@@ -98,4 +98,81 @@ export const graphiqlExamples: readonly GraphiqlExample[] = [
 }
 `,
   },
+  {
+    name: 'Extraction2ReleaseAndTitleStory',
+    query: `query Extraction2ReleaseAndTitleStory {
+  film(slug: "extraction-2") {
+    slug
+    originalTitle
+    title
+    titleBefore: title(asOf: "2020-05-05")
+    titleHistory { title effectiveDate confidence retracted source { title } }
+    releaseDate
+    releaseDatePrecision
+    releaseDateOn20200505: releaseDate(asOf: "2020-05-05")
+    releases { date precision kind country company { name } }
+    releaseHistory {
+      date
+      precision
+      kind
+      country
+      effectiveDate
+      confidence
+      superseded
+      retracted
+      source { title url publishedOn }
+    }
+  }
+}
+`,
+  },
+  {
+    name: 'RecordMovedReleaseDate',
+    query: `mutation RecordMovedReleaseDate($input: RecordReleaseInput!) {
+  recordRelease(input: $input) {
+    duplicate
+    film { releaseDate releaseDatePrecision }
+    event { id date precision effectiveDate superseded }
+  }
+}
+`,
+    variables: {
+      input: {
+        film: '<film id>',
+        date: '2027-01-01',
+        precision: 'YEAR',
+        kind: 'STREAMING',
+        confidence: 'TRADE_REPORTED',
+        source: {
+          url: 'https://example.com/extraction-3-set-for-2027',
+          title: 'Extraction 3 set for 2027',
+          publishedOn: '2026-03-10',
+        },
+      },
+    },
+  },
+  {
+    name: 'ChangesSince',
+    query: `query ChangesSince {
+  changes(since: "2026-01-01T00:00:00Z", first: 50) {
+    edges {
+      node {
+        kind
+        at
+        by
+        subject {
+          __typename
+          id
+          ... on Film { title }
+          ... on ReleaseEvent { date kind film { title } }
+          ... on TitleEvent { title film { slug } }
+          ... on AttachmentEvent { status credit { person { name } film { title } } }
+        }
+      }
+    }
+    pageInfo { endCursor hasNextPage }
+  }
+}
+`,
+  },
 ];
