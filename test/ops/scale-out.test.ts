@@ -134,7 +134,11 @@ test('a report recorded through one server is visible through the other at once'
         latestEvent: { id: event.id },
       },
       changes: {
-        edges: [{ node: { kind: 'RECORDED', by: 'scale-out', event: { id: event.id } } }],
+        edges: [
+          { node: { kind: 'CREATED', by: 'scale-out', event: null } }, // the person
+          { node: { kind: 'CREATED', by: 'scale-out', event: null } }, // the credit
+          { node: { kind: 'RECORDED', by: 'scale-out', event: { id: event.id } } },
+        ],
       },
     },
   });

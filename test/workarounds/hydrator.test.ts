@@ -8,6 +8,7 @@ import {
 } from '../../src/db/batching';
 import { AttachmentEvent, STATUS_EVENT_COLUMNS } from '../../src/credit/attachment-event.entity';
 import { ENTITIES } from '../../src/entities';
+import { SEED } from '../../seeds/seed';
 import { newApiKey } from '../support/editor';
 import { createTestServer, type TestServer } from '../support/test-server';
 
@@ -20,7 +21,26 @@ import { createTestServer, type TestServer } from '../support/test-server';
 let server: TestServer;
 beforeAll(async () => {
   server = await createTestServer();
-  await newApiKey(server.dataSource, 'hydrator'); // the seed has no API key
+  const key = await newApiKey(server.dataSource, 'hydrator'); // the seed has no API key
+  // Nor a retitled film: one made-up title report, so that TitleEvent rows are compared too.
+  const film = await server.execute<{ film: { id: string } }>(
+    `query Film($slug: String!) { film(slug: $slug) { id } }`,
+    { slug: SEED.films.extraction3 },
+  );
+  const retitled = await server.execute(
+    `mutation Retitle($input: RecordTitleInput!) { recordTitle(input: $input) { duplicate } }`,
+    {
+      input: {
+        film: film.data!.film.id,
+        title: 'Extraction III',
+        effectiveDate: '2024-05-01',
+        confidence: 'SPECULATIVE',
+        source: { url: 'https://example.com/hydrator-retitle', title: 'A made-up retitle' },
+      },
+    },
+    { apiKey: key },
+  );
+  expect(retitled.errors).toBeUndefined();
 });
 afterAll(() => server.close());
 
