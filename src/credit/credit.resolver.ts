@@ -35,7 +35,7 @@ export const CreditConnection = createConnectionType(
 );
 
 const ASOF_DESCRIPTION =
-  'The day to answer for (YYYY-MM-DD); defaults to the `asOf` of the list this credit came from, else now.';
+  'The day to answer for (YYYY-MM-DD); defaults to the `asOf` of the list this credit came from, else today (UTC).';
 
 /** SQL for a credit's status in force on `:asOf` (or now): its newest non-retracted event. */
 function statusInForceSql(asOf: string | null): string {
@@ -49,7 +49,7 @@ function statusInForceSql(asOf: string | null): string {
 export class CreditResolver {
   @Query(() => CreditConnection, {
     description:
-      'Attachments: credits with a reported deal status, filtered, as they stood on `asOf` (default: now).',
+      'Attachments: credits with a reported deal status, filtered, as they stood on `asOf` (default: today, UTC).',
   })
   async attachments(
     @Ctx() { db }: Context,

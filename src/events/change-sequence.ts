@@ -15,9 +15,9 @@ import type { EntityManager } from 'typeorm';
  * back and never appears). Only the tail of event-writing transactions is serialized, from this
  * statement to COMMIT. On SQLite, writes are serialized already and this is simply a counter.
  *
- * Call it right before the insert or update of the event row and write nothing else afterwards
- * (reads are fine): a writer holding the counter must not wait for a lock another writer holds, or the
- * two would deadlock.
+ * `recordChange` (change-log.ts) calls it, after the write's other statements, and then only inserts
+ * the change_log row; nothing else is written afterwards (reads are fine): a writer holding the counter
+ * must not wait for a lock another writer holds, or the two would deadlock.
  */
 export async function nextChangeSeq(manager: EntityManager): Promise<number> {
   const runner = manager.queryRunner;

@@ -5,13 +5,14 @@ import { NodeEntity } from '../graphql/relay/node';
 import { Confidence } from '../source/source.enums';
 
 /**
- * What every dated, sourced event shares (deal status, production status, relation kind). Events are
- * appended, never overwritten; a wrong one is retracted and stays visible in history.
+ * What every dated, sourced event shares (deal status, production status, relation kind, release date,
+ * title). Events are appended, never overwritten; a wrong one is retracted and stays in history.
  */
 @ObjectType('ReportedEvent')
 export abstract class ReportedEvent extends NodeEntity {
   @Field(() => DateScalar, {
-    description: 'The day the change took effect (not the day it was recorded).',
+    description:
+      'The day the change took effect (not the day it was recorded); never later than the day it was recorded.',
   })
   @Column('varchar', { length: 10 })
   effectiveDate!: string;
@@ -38,8 +39,8 @@ export abstract class ReportedEvent extends NodeEntity {
   recordedAt!: string;
 
   /**
-   * Where the recording stands in commit order (see `nextChangeSeq`); orders the `changes` feed.
-   * 0 = loaded in bulk (the seed, rows older than the counter), before every numbered change.
+   * Where the recording stood in commit order when the feed read the event tables (see `nextChangeSeq`);
+   * 0 since the feed reads `change_log`, which took these numbers over in migration 1765000000000.
    */
   @Column('integer', { default: 0 })
   recordedSeq!: number;
@@ -69,7 +70,7 @@ export abstract class ReportedEvent extends NodeEntity {
   @Column('varchar', { length: 200, nullable: true })
   retractedBy!: string | null;
 
-  /** Like `recordedSeq`, for the retraction; null while not retracted (and for older retractions). */
+  /** Like `recordedSeq`, for the retraction (null since the feed reads `change_log`). */
   @Column('integer', { nullable: true })
   retractedSeq!: number | null;
 }

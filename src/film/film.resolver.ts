@@ -187,12 +187,12 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
   @FieldResolver(() => ProductionStatus, {
     nullable: true,
     description:
-      'The production status in force on `asOf` (default: now); null before the first report.',
+      'The production status in force on `asOf` (default: today, UTC); null before the first report.',
   })
   async status(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' })
+    @Arg('asOf', () => DateScalar, AS_OF)
     asOf: string | null,
   ): Promise<ProductionStatus | null> {
     return (
@@ -338,12 +338,13 @@ export class FilmRelationResolver {
 
   @FieldResolver(() => FilmRelationKind, {
     nullable: true,
-    description: 'What `to` is to `from` on `asOf` (default: now); null before the first report.',
+    description:
+      'What `to` is to `from` on `asOf` (default: today, UTC); null before the first report.',
   })
   async kind(
     @Root() relation: FilmRelation,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to answer for.' })
+    @Arg('asOf', () => DateScalar, AS_OF)
     asOf: string | null,
   ): Promise<FilmRelationKind | null> {
     return (
