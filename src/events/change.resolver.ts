@@ -94,7 +94,7 @@ export class ChangeResolver {
       if (typeof seq !== 'number' || typeof id !== 'number') {
         throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
       }
-      qb.andWhere('(c.seq > :seq OR (c.seq = :seq AND c.id > :id))', { seq, id });
+      qb.andWhere('(c.seq, c.id) > (:seq, :id)', { seq, id });
     }
     const rows = await qb
       .orderBy('c.seq', 'ASC')

@@ -94,9 +94,14 @@ const FRANCHISE_FILMS = `query FranchiseFilms($id: ID!, $order: FranchiseOrder, 
     children { name } parent { name } } } }`;
 const FILM_RELATIONS = `query FilmRelations($id: ID!) {
   node(id: $id) { ... on Film {
-    status productionHistory { status } releases { date } franchises { releaseOrdinal franchise { name } }
+    status productionHistory { status } releases { date } releaseHistory { date superseded }
+    then: releaseDate(asOf: "2000-01-01") thenTitled: title(asOf: "2000-01-01") titleHistory { title }
+    franchises { releaseOrdinal franchise { name } }
     follows { kind from { title } } followedBy { kind to { title } } metrics { value } companies { role }
     credits { role character { name } history { status source { title } } } } } }`;
+
+const CHANGES = `query Changes($after: String) {
+  changes(since: "2000-01-01T00:00:00Z", first: 20, after: $after) { totalCount edges { node { kind } } } }`;
 
 describe('query plans (SQLite)', () => {
   test.each([
@@ -151,6 +156,8 @@ describe('query plans (SQLite)', () => {
       { id: id('Franchise', 2), order: 'STORY', after: encodeCursor([2, 2, 22]) },
     ],
     ['a film’s relations (the loaders)', FILM_RELATIONS, { id: id('Film', 22) }],
+    ['the changes feed', CHANGES, {}],
+    ['the changes feed, after a cursor', CHANGES, { after: encodeCursor([5, 10]) }],
     ['Q1', Q1.query, () => ({ slug: franchiseSlug })],
     ['Q2', Q2.query, { id: id('Person', 1) }],
     ['Q3', Q3.query, { after: encodeCursor([1000]) }],
