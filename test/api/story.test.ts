@@ -405,3 +405,90 @@ describe('one meaning of now', () => {
     expect(await countRows(server.dataSource, ...tables)).toEqual(before);
   });
 });
+
+describe('the feed lists every kind of write', () => {
+  test('creates, updates, memberships and their ordinals, relations, reports and retractions, in order', async () => {
+    const start = new Date().toISOString();
+    const write = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+      const result = await post<T>(query, variables, true);
+      expect(result.errors).toBeUndefined();
+      return result.data!;
+    };
+    const source = (n: number) => ({ url: `https://example.com/feed/${n}`, title: `Feed ${n}` });
+    const { createPerson: person } = await write<{ createPerson: { id: string; version: number } }>(
+      `mutation P { createPerson(input: { name: "Feed Person" }) { id version } }`,
+    );
+    await write(
+      `mutation UP($id: ID!, $v: Int!) { updatePerson(input: { id: $id, expectedVersion: $v, aliases: ["F. P."] }) { id } }`,
+      { id: person.id, v: person.version },
+    );
+    await write(`mutation C { createCharacter(input: { name: "Feed Character" }) { id } }`);
+    await write(
+      `mutation Co { createCompany(input: { name: "Feed Studio", kind: STUDIO }) { id } }`,
+    );
+    const { createFranchise: franchise } = await write<{
+      createFranchise: { id: string; version: number };
+    }>(
+      `mutation F { createFranchise(input: { name: "Feed Saga", kind: FRANCHISE }) { id version } }`,
+    );
+    await write(
+      `mutation UF($id: ID!, $v: Int!) { updateFranchise(input: { id: $id, expectedVersion: $v, description: "A saga." }) { id } }`,
+      { id: franchise.id, v: franchise.version },
+    );
+    const films = await Promise.all(
+      ['Feed One', 'Feed Two'].map(async (title) => {
+        const { createFilm } = await write<{ createFilm: { id: string } }>(
+          `mutation Film($title: String!) { createFilm(input: { title: $title }) { id } }`,
+          { title },
+        );
+        return createFilm.id;
+      }),
+    );
+    const place = `mutation M($film: ID!, $franchise: ID!, $ordinal: Int) {
+      addFilmToFranchise(input: { film: $film, franchise: $franchise, releaseOrdinal: $ordinal }) { id } }`;
+    await write(place, { film: films[0], franchise: franchise.id, ordinal: 1 });
+    await write(place, { film: films[0], franchise: franchise.id, ordinal: 2 });
+    await write(
+      `mutation R($from: ID!, $to: ID!, $source: SourceInput!) {
+        relateFilms(input: { from: $from, to: $to, kind: FOLLOW_UP, effectiveDate: "2025-01-02", confidence: OFFICIAL, source: $source }) { id } }`,
+      { from: films[0], to: films[1], source: source(1) },
+    );
+    const { recordProductionStatus: status } = await write<{
+      recordProductionStatus: { id: string };
+    }>(
+      `mutation S($film: ID!, $source: SourceInput!) {
+        recordProductionStatus(input: { film: $film, status: ANNOUNCED, effectiveDate: "2025-01-02", confidence: OFFICIAL, source: $source }) { id } }`,
+      { film: films[1], source: source(2) },
+    );
+    await write(
+      `mutation X($id: ID!) { retractEvent(id: $id, reason: "Wrong film.") { __typename } }`,
+      { id: status.id },
+    );
+
+    const feed = await post<{
+      changes: { edges: { node: { kind: string; subject: { __typename: string } } }[] };
+    }>(
+      `query Everything($since: DateTime!) {
+        changes(since: $since, first: 100) { edges { node { kind subject { __typename } } } } }`,
+      { since: start },
+    );
+    expect(
+      feed.data!.changes.edges.map(({ node }) => `${node.kind} ${node.subject.__typename}`),
+    ).toEqual([
+      'CREATED Person',
+      'UPDATED Person',
+      'CREATED Character',
+      'CREATED Company',
+      'CREATED Franchise',
+      'UPDATED Franchise',
+      'CREATED Film',
+      'CREATED Film',
+      'CREATED FranchiseMembership',
+      'UPDATED FranchiseMembership',
+      'CREATED FilmRelation',
+      'RECORDED FilmRelationEvent',
+      'RECORDED ProductionEvent',
+      'RETRACTED ProductionEvent',
+    ]);
+  });
+});
