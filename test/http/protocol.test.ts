@@ -425,21 +425,21 @@ const REFUSALS: Record<string, NonNullable<Hostile['refusal']>> = {
   'first: 1000000 as a variable': [
     400,
     'BAD_USER_INPUT',
-    /^\"first\" must be between 0 and 100, got 1000000\./,
+    /^"first" must be between 0 and 100, got 1000000\./,
   ],
-  'first: -1': [400, 'BAD_USER_INPUT', /^\"first\" must be between 0 and 100, got -1\./],
+  'first: -1': [400, 'BAD_USER_INPUT', /^"first" must be between 0 and 100, got -1\./],
   'a 10-operation batch': [400, 'BAD_REQUEST', /batching disabled/],
   'GET without the preflight header': [400, 'BAD_REQUEST', /Cross-Site Request Forgery/],
   'a GET mutation': [405, 'BAD_REQUEST', /GET requests only support query operations/],
   'a form-encoded POST': [400, 'BAD_REQUEST', /Cross-Site Request Forgery/],
   'a text/plain POST': [400, 'BAD_REQUEST', /Cross-Site Request Forgery/],
   'malformed JSON': [400, 'BAD_REQUEST', /^The request body is not valid JSON\./],
-  'wrong variable types': [400, 'BAD_USER_INPUT', /^Variable \"\$slug\" got invalid value/],
+  'wrong variable types': [400, 'BAD_USER_INPUT', /^Variable "\$slug" got invalid value/],
   'a 1 MB string variable': [413, 'PAYLOAD_TOO_LARGE', /larger than 100 kB/],
   'an unknown operationName': [
     400,
     'OPERATION_RESOLUTION_FAILURE',
-    /^Unknown operation named \"B\"\./,
+    /^Unknown operation named "B"\./,
   ],
   'a syntax error': [400, 'GRAPHQL_PARSE_FAILED', /^Syntax Error/],
   'circular introspection': [
@@ -450,17 +450,17 @@ const REFUSALS: Record<string, NonNullable<Hostile['refusal']>> = {
   'a fragment cycle': [
     400,
     'GRAPHQL_VALIDATION_FAILED',
-    /^Cannot spread fragment \"A\" within itself/,
+    /^Cannot spread fragment "A" within itself/,
   ],
   'an unknown field': [
     400,
     'GRAPHQL_VALIDATION_FAILED',
-    /^Cannot query field \"password\" on type \"Film\"\./,
+    /^Cannot query field "password" on type "Film"\./,
   ],
   'an integer too large for Int': [400, 'GRAPHQL_VALIDATION_FAILED', /exceeds 50000\./],
-  'a malformed global id': [400, 'BAD_USER_INPUT', /^\"id\" is not a valid id\./],
-  'a forged cursor': [400, 'BAD_USER_INPUT', /^\"after\" is not a cursor of this connection\./],
-  '101 ids to nodes': [400, 'BAD_USER_INPUT', /^\"ids\" may hold at most 100 ids, got 101\./],
+  'a malformed global id': [400, 'BAD_USER_INPUT', /^"id" is not a valid id\./],
+  'a forged cursor': [400, 'BAD_USER_INPUT', /^"after" is not a cursor of this connection\./],
+  '101 ids to nodes': [400, 'BAD_USER_INPUT', /^"ids" may hold at most 100 ids, got 101\./],
   'a missing query': [400, 'BAD_REQUEST', /non-empty `query`/],
   'a query that is a number': [400, 'BAD_REQUEST', /must be strings/],
   'variables that are a string': [
@@ -471,12 +471,12 @@ const REFUSALS: Record<string, NonNullable<Hostile['refusal']>> = {
   'an unknown enum value': [
     400,
     'BAD_USER_INPUT',
-    /^Value \"RANDOM\" does not exist in \"FilmOrder\" enum\./,
+    /^Value "RANDOM" does not exist in "FilmOrder" enum\./,
   ],
   'a bad date': [
     400,
     'BAD_USER_INPUT',
-    /^Date must be a calendar day written YYYY-MM-DD, got \"2021-02-29\"\./,
+    /^Date must be a calendar day written YYYY-MM-DD, got "2021-02-29"\./,
   ],
   'a cost bomb within the depth limit': [
     400,
