@@ -54,6 +54,9 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
+    // The lists below are the related tests: jest's own search stops at roots (test/), so it would
+    // miss a test that reaches the module through the app.
+    enableFindRelatedTests: false,
     config: { testMatch: target.tests.map((file) => `<rootDir>/${file}`) },
   },
   concurrency: 2,
