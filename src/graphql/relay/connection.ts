@@ -49,11 +49,12 @@ export function encodeCursor(values: readonly CursorValue[]): string {
 
 function decodeCursor(cursor: string, field: string, arity: number): CursorValue[] {
   let values: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) throw new Error('not base64url');
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    values = null;
+  if (/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) {
+    try {
+      values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      // Not JSON: refused below like every other malformed cursor.
+    }
   }
   if (
     !Array.isArray(values) ||
