@@ -57,8 +57,10 @@ export function queryLimitsRule(limits: QueryLimits = QUERY_LIMITS): ValidationR
         let aliases = 0;
         let directives = operation.directives?.length ?? 0;
         let reported = false;
+        // One error per operation: the walk stops at the first one, and the other limits are
+        // checked only when it found none.
         const report = (error: GraphQLError) => {
-          if (!reported) context.reportError(error);
+          context.reportError(error);
           reported = true;
         };
 
