@@ -40,11 +40,6 @@ export class CharacterResolver {
     })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(
-      loaders,
-      await loaders.creditsByCharacterIdLoader.load(character.id),
-      filter,
-      asOf,
-    );
+    return filterCredits(await loaders.creditsByCharacterIdLoader.load(character.id), filter, asOf);
   }
 }

@@ -248,7 +248,7 @@ export class FilmResolver {
     })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(loaders, await loaders.creditsByFilmIdLoader.load(film.id), filter, asOf);
+    return filterCredits(await loaders.creditsByFilmIdLoader.load(film.id), filter, asOf);
   }
 
   @FieldResolver(() => [Metric], {

@@ -81,11 +81,6 @@ export class PersonResolver {
     })
     asOf: string | null,
   ): Promise<CreditAsOf[]> {
-    return filterCredits(
-      loaders,
-      await loaders.creditsByPersonIdLoader.load(person.id),
-      filter,
-      asOf,
-    );
+    return filterCredits(await loaders.creditsByPersonIdLoader.load(person.id), filter, asOf);
   }
 }
