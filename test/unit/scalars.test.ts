@@ -15,6 +15,12 @@ function errorOf(run: () => unknown): { message: string; code: unknown; nodes: u
 const literal = (source: string): ValueNode => parseValue(source);
 
 describe('Date', () => {
+  test('describes itself in the schema', () => {
+    expect(DateScalar.description).toBe(
+      'A calendar day written YYYY-MM-DD (ISO 8601), e.g. "2020-05-04".',
+    );
+  });
+
   test('serializes, parses values and parses string literals that are calendar days', () => {
     expect(DateScalar.serialize('2020-05-04')).toBe('2020-05-04');
     expect(DateScalar.parseValue('2020-02-29')).toBe('2020-02-29');
@@ -50,6 +56,12 @@ describe('Date', () => {
 });
 
 describe('DateTime', () => {
+  test('describes itself in the schema', () => {
+    expect(DateTimeScalar.description).toBe(
+      'An instant in ISO 8601 with a time zone, e.g. "2020-05-04T16:00:00.000Z"; always returned in UTC.',
+    );
+  });
+
   test.each([
     ['2020-05-04T16:00Z', '2020-05-04T16:00:00.000Z'],
     ['2020-05-04T16:00:00Z', '2020-05-04T16:00:00.000Z'],
