@@ -59,7 +59,7 @@ function decodeCursor(cursor: string, field: string, arity: number): CursorValue
   if (
     !Array.isArray(values) ||
     values.length !== arity ||
-    !values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+    !values.every((v) => typeof v === 'string' || Number.isFinite(v))
   ) {
     throw new BadUserInputError(`"${field}" is not a cursor of this connection.`, field);
   }
