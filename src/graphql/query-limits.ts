@@ -88,9 +88,8 @@ export function queryLimitsRule(limits: QueryLimits = QUERY_LIMITS): ValidationR
               const named = parentType ? getNamedType(parentType) : undefined;
               const fieldDef =
                 named && 'getFields' in named ? named.getFields()[selection.name.value] : undefined;
-              const multiplier = fieldDef
-                ? listSize(selection, fieldDef.type, named?.name ?? '')
-                : 1;
+              const multiplier =
+                named && fieldDef ? listSize(selection, fieldDef.type, named.name) : 1;
               cost += 1;
               if (selection.selectionSet) {
                 cost +=
