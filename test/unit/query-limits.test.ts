@@ -206,6 +206,7 @@ describe('cost', () => {
     expect(costOf(`{ films(first: 0) ${page} }`)).toBe(1 + 1 * 4);
     expect(costOf(`query Films($n: Int) { films(last: $n) ${page} }`)).toBe(1 + 100 * 4);
     expect(costOf(`{ films(after: "x") ${page} }`)).toBe(1 + 20 * 4);
+    expect(costOf(`{ films(first: null) ${page} }`)).toBe(1 + 20 * 4);
     expect(costOf('{ people { films(first: 2) { nodes { title } } } }')).toBe(
       1 + 10 * (1 + 2 * (1 + 1)),
     );
