@@ -109,3 +109,6 @@ export function creditIdentityKey(credit: CreditIdentity): string {
   const base = `${credit.filmId}:${credit.personId}:${credit.role}:${credit.characterId ?? ''}`;
   return credit.job == null ? base : `${base}:${credit.job}`;
 }
+
+/** A credit as the credit loaders read it: with its status history. */
+export type CreditWithHistory = Credit & { statusHistory: readonly StatusEvent[] };

@@ -79,8 +79,10 @@ export function compareEvents(
   a: { effectiveDate: string; recordedAt: string; id: number },
   b: { effectiveDate: string; recordedAt: string; id: number },
 ): number {
-  if (a.effectiveDate !== b.effectiveDate) return a.effectiveDate < b.effectiveDate ? -1 : 1;
-  if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;
+  if (a.effectiveDate < b.effectiveDate) return -1;
+  if (a.effectiveDate > b.effectiveDate) return 1;
+  if (a.recordedAt < b.recordedAt) return -1;
+  if (a.recordedAt > b.recordedAt) return 1;
   return a.id - b.id;
 }
 
