@@ -10,6 +10,7 @@
 /**
  * What the explorer shows of a film's dates. Adding the release date's precision (once the schema
  * has `releaseDatePrecision(asOf:)`) is one more line here; the page already shows it when present.
+ * `releaseDate` takes no `asOf` in today's schema: it is the date in force now, on every day.
  */
 export const FILM_DATES_FRAGMENT = `fragment ExplorerFilmDates on Film {
   releaseDate

@@ -163,6 +163,7 @@ describe('Franchise explorer (/explore, offline)', () => {
     expect(statuses.map((s) => s.replace(/^\W+/, '').trim())).toEqual(['CONFIRMED', 'CREDITED']);
     expect(await timeline.locator('.timeline-event--current').innerText()).toContain('CONFIRMED');
     await shot(page, 'film-history');
+    expect(await axeProblems(page)).toEqual([]);
     // The button closes it again (the keyboard's way).
     await page.locator('.card[data-person="joe-russo"] .card-toggle').press('Enter');
     await timeline.waitFor({ state: 'hidden' });
