@@ -34,6 +34,8 @@ export function SearchBox({
   const id = useId();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<ReturnType<typeof viewOf>[] | null>(null);
+  // The results close when focus leaves the search box (a click elsewhere, Tab past the last link).
+  const [open, setOpen] = useState(true);
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -86,6 +88,10 @@ export function SearchBox({
         }
       }}
       onKeyDown={onKeyDown}
+      onFocus={() => setOpen(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false);
+      }}
     >
       <label htmlFor={`${id}-input`}>Search</label>
       <input
@@ -100,7 +106,7 @@ export function SearchBox({
       <p id={`${id}-status`} className="visually-hidden" aria-live="polite">
         {hits === null ? '' : `${hits.length} results`}
       </p>
-      {hits !== null && (
+      {hits !== null && open && (
         <ul className="search-results" ref={list} aria-label="Search results">
           {hits.length === 0 && <li className="note">Nothing found</li>}
           {hits.map(
