@@ -217,6 +217,26 @@ describe('Franchise explorer (/explore, offline)', () => {
     expect(await page.locator('svg.graph .node').count()).toBe(3);
   });
 
+  test('child franchises are drawn as boxes around their films', async () => {
+    await page.goto(`${server.baseUrl}/explore/franchises/marvel-cinematic-universe`);
+    await shown(page, 'franchise', TODAY);
+    const box = await page
+      .locator('svg.graph .group[data-franchise="avengers"] rect')
+      .boundingBox();
+    expect(await page.locator('svg.graph .group[data-franchise="avengers"]').textContent()).toBe(
+      'Avengers',
+    );
+    for (const film of ['avengers-infinity-war', 'avengers-endgame']) {
+      const node = await page.locator(`svg.graph .node[data-film="${film}"]`).boundingBox();
+      expect(node!.x).toBeGreaterThan(box!.x);
+      expect(node!.x + node!.width).toBeLessThan(box!.x + box!.width);
+      expect(node!.y).toBeGreaterThan(box!.y);
+      expect(node!.y + node!.height).toBeLessThan(box!.y + box!.height);
+    }
+    await shot(page, 'franchise-nested');
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
   test('the search box finds a person, whose view lists the films with their statuses', async () => {
     await page.getByRole('searchbox', { name: 'Search' }).fill('russo');
     const hit = page.getByRole('link', { name: /^Joe Russo/ });
@@ -224,7 +244,8 @@ describe('Franchise explorer (/explore, offline)', () => {
     await page.getByRole('searchbox', { name: 'Search' }).press('ArrowDown');
     await page.keyboard.press('Enter');
     await shown(page, 'person', TODAY);
-    expect(page.url()).toBe(`${server.baseUrl}/explore/people/joe-russo?asOf=${TODAY}`);
+    // The page had no ?asOf (today): the link keeps it that way.
+    expect(page.url()).toBe(`${server.baseUrl}/explore/people/joe-russo`);
     const row = page.locator('tr[data-film="extraction-2"]');
     expect(await row.locator('.chip').innerText()).toContain('CREDITED');
     await shot(page, 'person');

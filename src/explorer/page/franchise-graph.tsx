@@ -27,9 +27,17 @@ export function relationsAmong(films: readonly GraphFilm[]): Relation[] {
   );
 }
 
+/** A child franchise, drawn as a box around its films. */
+export interface Group {
+  slug: string;
+  name: string;
+  films: readonly string[];
+}
+
 interface Laid {
   width: number;
   height: number;
+  groups: { group: Group; x: number; y: number; width: number; height: number }[];
   nodes: { film: GraphFilm; x: number; y: number }[];
   edges: { relation: Relation; path: string; x: number; y: number }[];
 }
@@ -41,17 +49,35 @@ interface Laid {
 function layOut(
   films: readonly GraphFilm[],
   relations: readonly Relation[],
+  groups: readonly Group[],
   vertical: boolean,
 ): Laid {
-  const g = new Graph<Record<string, unknown>, NodeLabel, EdgeLabel>({ multigraph: true });
+  const g = new Graph<Record<string, unknown>, NodeLabel, EdgeLabel>({
+    multigraph: true,
+    compound: true,
+  });
+  // marginy leaves room for the groups' names, written above their boxes.
   g.setGraph({
     rankdir: vertical ? 'TB' : 'LR',
-    nodesep: 28,
+    nodesep: 40,
     ranksep: 56,
     marginx: 12,
-    marginy: 12,
+    marginy: 30,
   });
   for (const film of films) g.setNode(film.slug, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  // A box can hold a film only once: a film in two child franchises is drawn in the first.
+  const placed = new Set<string>();
+  const drawn: Group[] = [];
+  for (const group of groups) {
+    const members = group.films.filter((slug) => g.hasNode(slug) && !placed.has(slug));
+    if (members.length === 0) continue;
+    drawn.push(group);
+    g.setNode(`group:${group.slug}`, { width: 0, height: 0 });
+    for (const slug of members) {
+      placed.add(slug);
+      g.setParent(slug, `group:${group.slug}`);
+    }
+  }
   for (let i = 1; i < films.length; i++)
     g.setEdge(films[i - 1].slug, films[i].slug, { weight: 4, minlen: 1 }, 'order');
   for (const relation of relations) {
@@ -67,6 +93,10 @@ function layOut(
   return {
     width: Math.ceil(graph.width ?? NODE_WIDTH),
     height: Math.ceil(graph.height ?? NODE_HEIGHT),
+    groups: drawn.map((group) => {
+      const box = g.node(`group:${group.slug}`);
+      return { group, x: box.x ?? 0, y: box.y ?? 0, width: box.width, height: box.height };
+    }),
     nodes: films.map((film) => {
       const node = g.node(film.slug);
       return { film, x: node.x ?? 0, y: node.y ?? 0 };
@@ -93,17 +123,22 @@ function shortTitle(title: string): string {
 export function FranchiseGraph({
   films,
   relations,
+  groups,
   hrefOf,
   vertical,
   labelledBy,
 }: {
   films: readonly GraphFilm[];
   relations: readonly Relation[];
+  groups: readonly Group[];
   hrefOf: (slug: string) => string;
   vertical: boolean;
   labelledBy: string;
 }) {
-  const laid = useMemo(() => layOut(films, relations, vertical), [films, relations, vertical]);
+  const laid = useMemo(
+    () => layOut(films, relations, groups, vertical),
+    [films, relations, groups, vertical],
+  );
   return (
     <div className="graph-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <svg
@@ -127,6 +162,14 @@ export function FranchiseGraph({
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
           </marker>
         </defs>
+        {laid.groups.map(({ group, x, y, width, height }) => (
+          <g key={group.slug} className="group" data-franchise={group.slug}>
+            <rect x={x - width / 2} y={y - height / 2} width={width} height={height} rx={10} />
+            <text x={x - width / 2 + 6} y={y - height / 2 - 7} className="group-name">
+              {group.name}
+            </text>
+          </g>
+        ))}
         {laid.edges.map(({ relation, path, x, y }) => (
           <g
             key={relation.id}

@@ -41,6 +41,15 @@ export function FranchiseView({
   const franchise = data?.franchise;
   const films = useMemo(() => franchise?.films.edges.map((edge) => edge.node) ?? [], [franchise]);
   const relations = useMemo(() => relationsAmong(films), [films]);
+  const groups = useMemo(
+    () =>
+      franchise?.children.map((child) => ({
+        slug: child.slug,
+        name: child.name,
+        films: child.films.edges.map((edge) => edge.node.slug),
+      })) ?? [],
+    [franchise],
+  );
 
   if (!data) return error ? <Failure message={error} /> : <Loading what="the franchise" />;
   if (!franchise)
@@ -100,6 +109,7 @@ export function FranchiseView({
         <FranchiseGraph
           films={films}
           relations={relations}
+          groups={groups}
           hrefOf={filmHref}
           vertical={narrow}
           labelledBy="graph-heading"
