@@ -3,12 +3,15 @@ import {
   Kind,
   TypeInfo,
   parse,
+  print,
   validate,
   visit,
   visitWithTypeInfo,
   type GraphQLSchema,
 } from 'graphql';
-import { explorerQueries } from '../../src/explorer/queries';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FILM_QUERY, explorerQueries } from '../../src/explorer/queries';
 import { getSchema } from '../../src/schema';
 
 describe('Explorer queries', () => {
@@ -51,4 +54,13 @@ describe('Explorer queries', () => {
       expect(missing).toEqual([]);
     },
   );
+});
+
+test('the README shows the film board operation as the explorer sends it', () => {
+  const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const shown = blocks.find((block) => block.includes('query ExplorerFilm('));
+  expect(shown).toBeDefined();
+  // Compared as printed ASTs: Prettier lays the README's copy out its own way.
+  expect(print(parse(shown!))).toBe(print(parse(FILM_QUERY)));
 });
