@@ -161,6 +161,17 @@ export function FranchiseGraph({
           >
             <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
           </marker>
+          <marker
+            id="arrow-undecided"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M0,0 L10,5 L0,10 z" className="arrow-head arrow-head--undecided" />
+          </marker>
         </defs>
         {laid.groups.map(({ group, x, y, width, height }) => (
           <g key={group.slug} className="group" data-franchise={group.slug}>
@@ -178,7 +189,10 @@ export function FranchiseGraph({
             data-to={relation.to.slug}
             data-kind={relation.kind}
           >
-            <path d={path} markerEnd="url(#arrow)" />
+            <path
+              d={path}
+              markerEnd={relation.kind === 'FOLLOW_UP' ? 'url(#arrow-undecided)' : 'url(#arrow)'}
+            />
             <rect x={x - 55} y={y - 17} width={110} height={34} rx={6} className="edge-label" />
             <text x={x} y={y - 3} textAnchor="middle" className="edge-kind">
               {relation.kind}
