@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { searchTextOf, slugify } from '../lib/text';
 import { insertWithSlug } from '../db/writes';
+import { slugOf } from '../graphql/input-fields';
 import type { Context } from '../graphql/context';
 import { Company } from './company.entity';
 import { CreateCompanyInput } from './company.inputs';
@@ -19,12 +20,13 @@ export class CompanyMutationResolver {
     input: CreateCompanyInput,
   ): Promise<Company> {
     const name = input.name.trim();
+    const { slug, choice } = slugOf(input, name, 'input.name');
     return context.write((manager) =>
       insertWithSlug(
         manager,
         Company,
-        { slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) },
-        'input.name',
+        { slug, name, kind: input.kind, searchText: searchTextOf(name) },
+        choice,
       ),
     );
   }

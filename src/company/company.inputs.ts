@@ -12,4 +12,11 @@ export class CreateCompanyInput {
 
   @Field(() => CompanyKind, { description: 'What the company mainly is.' })
   kind!: CompanyKind;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
+  })
+  @IsName(200)
+  slug?: string | null;
 }

@@ -1,5 +1,5 @@
 import type { Loaders } from '../graphql/loaders';
-import { eventInForce } from '../events/reported-event';
+import { allRetracted, eventInForce } from '../events/reported-event';
 import type { AttachmentEvent, StatusEvent } from './attachment-event.entity';
 import type { Credit } from './credit.entity';
 import { CONFIRMED_STATUSES } from './credit.enums';
@@ -68,7 +68,8 @@ export function creditEventAsOf(
 
 /**
  * Applies a CreditFilter and the `asOf` rule to credits already loaded: with `asOf`, a credit with no
- * event by that day did not exist yet and is left out.
+ * event by that day did not exist yet and is left out; a credit all of whose events are retracted is
+ * left out on every day.
  */
 export async function filterCredits(
   loaders: Loaders,
@@ -85,6 +86,7 @@ export async function filterCredits(
   credits.forEach((credit, i) => {
     const history = histories[i];
     if (history instanceof Error) throw history;
+    if (allRetracted(history)) return;
     const status = eventInForce(history, asOf)?.status ?? null;
     if (asOf != null && status == null) return;
     if (filter?.roles?.length && !filter.roles.includes(credit.role)) return;

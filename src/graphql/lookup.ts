@@ -48,7 +48,9 @@ export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
   if ((id == null) === (slug == null)) {
     throw new BadUserInputError('Pass exactly one of "id" or "slug".', id == null ? 'id' : 'slug');
   }
-  if (id == null) return reader.getRepository(entity).findOneBy({ slug } as never);
+  // Slugs are stored lower-case: a lookup ignores case.
+  if (id == null)
+    return reader.getRepository(entity).findOneBy({ slug: slug!.toLowerCase() } as never);
   const type = entity.name;
   // The Node loader of an entity's type loads rows of that entity.
   return loadNode(loaders, { type, id: localIdOf(type, id, 'id') }) as Promise<T | null>;

@@ -2,16 +2,27 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../graphql/scalars';
 import { IsName, IsText, IsWebUrl } from '../graphql/validation';
-import { Confidence } from './source.enums';
+import { Confidence, SourceKind } from './source.enums';
 
 @InputType('SourceInput', {
   description:
-    'Where a claim was published. An existing source with the same URL is reused, not duplicated.',
+    'Where a claim was published. An existing source with the same URL is reused, not duplicated; without ' +
+    'a URL, the source with the same outlet, title and day published is.',
 })
 export class SourceInput {
-  @Field(() => String, { description: 'The address of the publication (http or https).' })
+  @Field(() => SourceKind, {
+    defaultValue: SourceKind.ARTICLE,
+    description: 'What kind of publication it is (default ARTICLE).',
+  })
+  kind!: SourceKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The address of the publication (http or https); required for an ARTICLE.',
+  })
+  @IsOptional()
   @IsWebUrl()
-  url!: string;
+  url?: string | null;
 
   @Field(() => String, { description: 'The headline, or a short description of the publication.' })
   @IsName(500)
