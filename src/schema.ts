@@ -30,6 +30,8 @@ import { MetricResolver } from './metric/metric.resolver';
 import { PersonMutationResolver } from './person/person-mutation.resolver';
 import { PersonCreditsResolver, PersonResolver } from './person/person.resolver';
 import { ChangeResolver } from './events/change.resolver';
+import { CURATION_RESOLVERS } from './curation/curation.resolver';
+import { SourceMutationResolver } from './source/source-mutation.resolver';
 import { EventMutationResolver } from './events/event-mutation.resolver';
 import { createReportedEventResolver, SourceResolver } from './source/source.resolver';
 
@@ -66,6 +68,8 @@ export const RESOLVERS = [
   CreditMutationResolver,
   MetricMutationResolver,
   EventMutationResolver,
+  SourceMutationResolver,
+  ...CURATION_RESOLVERS,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -30,7 +30,7 @@ export class Character extends NodeEntity {
       'Other names the character is known by ("Doctor Doom", "MCU"); `search` matches them.',
   })
   @Column('simple-json')
-  aliases!: string[];
+  aliases: string[] = [];
 
   @NotServed()
   @Column('varchar', { length: 500 })

@@ -58,7 +58,7 @@ export class Franchise extends NodeEntity {
       'Other names the franchise is known by ("Doctor Doom", "MCU"); `search` matches them.',
   })
   @Column('simple-json')
-  aliases!: string[];
+  aliases: string[] = [];
 
   @NotServed()
   @Column('varchar', { length: 500 })

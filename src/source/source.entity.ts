@@ -33,7 +33,7 @@ export class Source extends NodeEntity {
 
   @Field(() => SourceKind, { description: 'What kind of publication it is.' })
   @Column('varchar', { length: 32 })
-  kind!: SourceKind;
+  kind: SourceKind = SourceKind.ARTICLE;
 
   /**
    * What makes a source without URL the same source: outlet, title and day published, as one

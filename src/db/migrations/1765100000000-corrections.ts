@@ -1,4 +1,4 @@
-import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 // Written with the Table API and the query builder so the same migration runs on SQLite and
 // PostgreSQL. Partial indexes: both databases accept `CREATE UNIQUE INDEX … WHERE "retracted" = false`.
@@ -87,9 +87,59 @@ export class Corrections1765100000000 implements MigrationInterface {
     for (const table of ['character', 'franchise']) {
       await addRequiredColumn(queryRunner, table, { name: 'aliases', type: 'text' }, '[]');
     }
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'change_log',
+        columns: [
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
+          { name: 'kind', type: 'varchar', length: '32' },
+          { name: 'subjectType', type: 'varchar', length: '40' },
+          { name: 'subjectId', type: 'integer' },
+          { name: 'detail', type: 'text', isNullable: true },
+          { name: 'at', type: 'varchar', length: '30' },
+          { name: 'by', type: 'varchar', length: '200' },
+          { name: 'seq', type: 'integer' },
+        ],
+        indices: [
+          { name: 'IDX_change_log_seq', columnNames: ['seq'] },
+          { name: 'IDX_change_log_at', columnNames: ['at', 'id'] },
+        ],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'merged_record',
+        columns: [
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
+          { name: 'type', type: 'varchar', length: '40' },
+          { name: 'fromId', type: 'integer' },
+          { name: 'fromSlug', type: 'varchar', length: '200', isNullable: true },
+          { name: 'intoId', type: 'integer' },
+        ],
+        indices: [
+          { name: 'UQ_merged_record_from', columnNames: ['type', 'fromId'], isUnique: true },
+          { name: 'IDX_merged_record_slug', columnNames: ['type', 'fromSlug'] },
+        ],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('merged_record');
+    await queryRunner.dropTable('change_log');
     for (const table of ['franchise', 'character']) await queryRunner.dropColumn(table, 'aliases');
     await queryRunner.dropIndex('source', 'UQ_source_offline');
     await queryRunner.dropColumns('source', ['offlineKey', 'kind']);
