@@ -8,7 +8,6 @@ import { Film } from '../film/film.entity';
 import type { Context } from '../graphql/context';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { Person } from '../person/person.entity';
-import { Source } from '../source/source.entity';
 import { DeleteInput, DeletePayload, MergeInput } from './curation.inputs';
 import { deleteRecord, mergeRecords, type CuratedRecord } from './merge';
 
@@ -73,5 +72,4 @@ export const CURATION_RESOLVERS = [
   ...createCurationResolver(Film, 'film', 'Films'),
   ...createCurationResolver(Character, 'character', 'Characters'),
   ...createCurationResolver(Company, 'company', 'Companies'),
-  ...createCurationResolver(Source, 'source', null),
 ] as const;
