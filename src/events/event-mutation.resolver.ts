@@ -128,6 +128,18 @@ function reasonOf(reason: string, field: string): string {
   return why;
 }
 
+/** Refuses a value field of another event kind than the corrected event's. */
+function checkValueField(type: EventTypeName, input: CorrectEventInput): void {
+  for (const [other, { field }] of Object.entries(VALUE_FIELDS)) {
+    if (other !== type && input[field] != null) {
+      throw new BadUserInputError(
+        `"input.${field}" is for a ${other}; this is a ${type}: use "input.${VALUE_FIELDS[type].field}".`,
+        `input.${field}`,
+      );
+    }
+  }
+}
+
 /** The event to retract or correct; editors may change only what their own key recorded. */
 async function eventToChange(
   manager: EntityManager,
@@ -155,14 +167,6 @@ async function correctedColumns(
   recordedBy: string,
 ): Promise<NewEvent> {
   const value = VALUE_FIELDS[type];
-  for (const [other, { field }] of Object.entries(VALUE_FIELDS)) {
-    if (other !== type && input[field] != null) {
-      throw new BadUserInputError(
-        `"input.${field}" is for a ${other}; this is a ${type}: use "input.${value.field}".`,
-        `input.${field}`,
-      );
-    }
-  }
   const hasSource = input.source != null || input.sourceId != null;
   const sourceId = hasSource ? (await resolveSource(manager, input, 'input')).id : old.sourceId;
   const speakerId =
@@ -250,6 +254,7 @@ export class EventMutationResolver {
     input: CorrectEventInput,
   ): Promise<CorrectEventPayload> {
     const kind = eventKindOf(input.event, 'input.event');
+    checkValueField(kind.type, input);
     const why = reasonOf(input.reason, 'input.reason');
     const viewer = viewerOf(context);
     return context.write(async (manager) => {

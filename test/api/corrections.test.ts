@@ -317,6 +317,82 @@ describe('a journalist corrects a report', () => {
   });
 });
 
+describe('correctEvent works for every event kind', () => {
+  test('a production status and a relation kind are corrected like a deal status', async () => {
+    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { id } }`;
+    const a = (await ok<{ createFilm: { id: string } }>(CREATE, { title: 'Kind A' })).createFilm.id;
+    const b = (await ok<{ createFilm: { id: string } }>(CREATE, { title: 'Kind B' })).createFilm.id;
+    const report = {
+      confidence: 'TRADE_REPORTED',
+      effectiveDate: '2026-02-01',
+      source: { url: 'https://example.com/kinds', title: 'Kinds' },
+    };
+    const production = await ok<{ recordProductionStatus: { id: string } }>(
+      `mutation Status($input: RecordProductionStatusInput!) { recordProductionStatus(input: $input) { id } }`,
+      { input: { ...report, film: a, status: 'IN_PRODUCTION' } },
+    );
+    const relation = await ok<{ relateFilms: { history: { id: string }[] } }>(
+      `mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { history { id } } }`,
+      { input: { ...report, from: a, to: b, kind: 'FOLLOW_UP' } },
+    );
+    const CORRECT = `mutation Correct($input: CorrectEventInput!) {
+      correctEvent(input: $input) {
+        event { __typename ... on ProductionEvent { status corrects { id } } ... on FilmRelationEvent { kind corrects { id } } }
+      }
+    }`;
+    const productionId = production.recordProductionStatus.id;
+    expect(
+      await ok(CORRECT, {
+        input: {
+          event: productionId,
+          reason: 'Still in pre-production.',
+          productionStatus: 'PRE_PRODUCTION',
+        },
+      }),
+    ).toEqual({
+      correctEvent: {
+        event: {
+          __typename: 'ProductionEvent',
+          status: 'PRE_PRODUCTION',
+          corrects: { id: productionId },
+        },
+      },
+    });
+    const relationEventId = relation.relateFilms.history[0].id;
+    expect(
+      await ok(CORRECT, {
+        input: {
+          event: relationEventId,
+          reason: 'Set after the first film.',
+          relationKind: 'SEQUEL',
+        },
+      }),
+    ).toEqual({
+      correctEvent: {
+        event: {
+          __typename: 'FilmRelationEvent',
+          kind: 'SEQUEL',
+          corrects: { id: relationEventId },
+        },
+      },
+    });
+    // A value field of another kind is refused, naming it.
+    expect(
+      await refused(CORRECT, {
+        input: { event: relationEventId, reason: 'x', attachmentStatus: 'CONFIRMED' },
+      }),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'input.attachmentStatus' });
+    expect(
+      await ok(
+        `query Film($id: ID!) { node(id: $id) { ... on Film { status followedBy { kind } } } }`,
+        {
+          id: a,
+        },
+      ),
+    ).toEqual({ node: { status: 'PRE_PRODUCTION', followedBy: [{ kind: 'SEQUEL' }] } });
+  });
+});
+
 describe('an admin merges a person created twice', () => {
   test('merging keeps every credit, and the duplicate’s id and slug resolve to the kept person', async () => {
     const since = new Date().toISOString();
