@@ -323,6 +323,15 @@ export async function mergeRecords<T extends CuratedRecord>(
         { aliases, searchText: searchTextOf(keep.name, ...aliases) } as never,
       );
   }
+  if (manager.connection.getMetadata(entity).findColumnWithPropertyName('version')) {
+    // The kept record changed: an update based on the version read before the merge must fail.
+    await manager
+      .createQueryBuilder()
+      .update(entity)
+      .set({ version: () => 'version + 1' } as never)
+      .where('id = :id', { id: keepId })
+      .execute();
+  }
   const mergedRecords = manager.getRepository(MergedRecord);
   await mergedRecords.update({ type, intoId: duplicateId }, { intoId: keepId });
   await mergedRecords.insert({

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { Company } from '../company/company.entity';
+import { isUniqueViolation } from '../db/db-errors';
 import { updateVersioned } from '../db/writes';
 import { BadUserInputError } from '../errors';
 import type { Context } from '../graphql/context';
@@ -44,7 +45,16 @@ export class SourceMutationResolver {
         );
       }
       changes.offlineKey = next.url == null ? offlineSourceKey(next) : null;
-      return updateVersioned(manager, Source, id, input.expectedVersion, changes, 'input.url');
+      try {
+        return await updateVersioned(manager, Source, id, input.expectedVersion, changes);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw new BadUserInputError(
+          '"input.url": another source already has this URL (or, without URL, this outlet, title and day): ' +
+            'cite that source (`sourceId`) instead.',
+          'input.url',
+        );
+      }
     });
   }
 }
