@@ -478,6 +478,72 @@ describe('an admin merges a person created twice', () => {
     expect(await refused(MERGE, { input }, adminKey)).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  test('merging two films moves their production history, memberships and relations to the kept film', async () => {
+    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { id slug } }`;
+    const create = async (title: string) =>
+      (await ok<{ createFilm: { id: string; slug: string } }>(CREATE, { title })).createFilm;
+    const keep = await create('Twin Film');
+    const duplicate = await create('Twin Film');
+    const before = await create('Twin Prequel');
+    const franchise = (
+      await ok<{ createFranchise: { id: string } }>(
+        `mutation Franchise { createFranchise(input: { name: "Twin Saga", kind: SERIES }) { id } }`,
+      )
+    ).createFranchise.id;
+    const report = {
+      confidence: 'OFFICIAL',
+      effectiveDate: '2026-06-01',
+      source: { url: 'https://example.com/twins', title: 'Twins' },
+    };
+    for (const [film, status] of [
+      [keep.id, 'ANNOUNCED'],
+      [duplicate.id, 'ANNOUNCED'],
+      [duplicate.id, 'IN_DEVELOPMENT'],
+    ]) {
+      await ok(
+        `mutation Status($input: RecordProductionStatusInput!) { recordProductionStatus(input: $input) { id } }`,
+        { input: { ...report, film, status } },
+      );
+    }
+    await ok(
+      `mutation Add($input: AddFilmToFranchiseInput!) { addFilmToFranchise(input: $input) { releaseOrdinal } }`,
+      { input: { film: duplicate.id, franchise, releaseOrdinal: 2 } },
+    );
+    await ok(`mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { id } }`, {
+      input: { ...report, from: before.id, to: duplicate.id, kind: 'SEQUEL' },
+    });
+    const merged = await ok(
+      `mutation Merge($input: MergeInput!) {
+        mergeFilms(input: $input) {
+          id slug status
+          productionHistory { status retracted }
+          franchises { franchise { name } releaseOrdinal }
+          follows { from { slug } kind }
+        }
+      }`,
+      { input: { keep: keep.id, duplicate: duplicate.id } },
+      adminKey,
+    );
+    expect(merged).toEqual({
+      mergeFilms: {
+        id: keep.id,
+        slug: 'twin-film',
+        status: 'IN_DEVELOPMENT',
+        // The duplicate's repeat of the kept film's report stays in history, retracted.
+        productionHistory: [
+          { status: 'ANNOUNCED', retracted: false },
+          { status: 'ANNOUNCED', retracted: true },
+          { status: 'IN_DEVELOPMENT', retracted: false },
+        ],
+        franchises: [{ franchise: { name: 'Twin Saga' }, releaseOrdinal: 2 }],
+        follows: [{ from: { slug: 'twin-prequel' }, kind: 'SEQUEL' }],
+      },
+    });
+    expect(
+      await ok(`query Twin($slug: String!) { film(slug: $slug) { id } }`, { slug: duplicate.slug }),
+    ).toEqual({ film: { id: keep.id } });
+  });
+
   test('a delete is refused while something refers to the record, and allowed once nothing does', async () => {
     const person = (
       await ok<{ createPerson: { id: string } }>(CREATE_PERSON, { name: 'Delete Me' })
