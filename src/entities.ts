@@ -14,6 +14,8 @@ import { Metric } from './metric/metric.entity';
 import { Person } from './person/person.entity';
 import { ChangeCounter } from './events/change-counter.entity';
 import { Source } from './source/source.entity';
+import { ChangeLogEntry } from './events/change-log.entity';
+import { MergedRecord } from './graphql/relay/merged-record.entity';
 
 /** Every table, in an order that respects foreign keys (parents first). */
 export const ENTITIES = [
@@ -34,4 +36,6 @@ export const ENTITIES = [
   Metric,
   ApiKey,
   ChangeCounter,
+  ChangeLogEntry,
+  MergedRecord,
 ];

@@ -30,6 +30,8 @@ import { MetricResolver } from './metric/metric.resolver';
 import { PersonMutationResolver } from './person/person-mutation.resolver';
 import { PersonCreditsResolver, PersonResolver } from './person/person.resolver';
 import { ChangeResolver } from './events/change.resolver';
+import { CURATION_RESOLVERS } from './curation/curation.resolver';
+import { SourceMutationResolver } from './source/source-mutation.resolver';
 import { EventMutationResolver } from './events/event-mutation.resolver';
 import { createReportedEventResolver, SourceResolver } from './source/source.resolver';
 
@@ -54,9 +56,9 @@ export const RESOLVERS = [
   AttachmentEventResolver,
   SourceResolver,
   MetricResolver,
-  createReportedEventResolver(AttachmentEvent),
-  createReportedEventResolver(ProductionEvent),
-  createReportedEventResolver(FilmRelationEvent),
+  createReportedEventResolver(AttachmentEvent, (loaders) => loaders.credit.attachmentEventById),
+  createReportedEventResolver(ProductionEvent, (loaders) => loaders.film.productionEventById),
+  createReportedEventResolver(FilmRelationEvent, (loaders) => loaders.film.relationEventById),
   ChangeResolver,
   FranchiseMutationResolver,
   FilmMutationResolver,
@@ -66,6 +68,8 @@ export const RESOLVERS = [
   CreditMutationResolver,
   MetricMutationResolver,
   EventMutationResolver,
+  SourceMutationResolver,
+  ...CURATION_RESOLVERS,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

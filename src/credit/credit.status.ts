@@ -1,5 +1,5 @@
 import type { Loaders } from '../graphql/loaders';
-import { eventInForce } from '../events/reported-event';
+import { allRetracted, eventInForce } from '../events/reported-event';
 import type { AttachmentEvent, StatusEvent } from './attachment-event.entity';
 import type { Credit, CreditWithHistory } from './credit.entity';
 import { CONFIRMED_STATUSES } from './credit.enums';
@@ -67,8 +67,9 @@ export function creditEventAsOf(
 }
 
 /**
- * Applies a CreditFilter and the `asOf` rule to credits the credit loaders read (with their status
- * history): with `asOf`, a credit with no event by that day did not exist yet and is left out.
+ * Applies a CreditFilter and the `asOf` rule to credits already loaded: with `asOf`, a credit with no
+ * event by that day did not exist yet and is left out; a credit all of whose events are retracted is
+ * left out on every day.
  */
 export function filterCredits(
   credits: readonly CreditWithHistory[],
@@ -77,6 +78,7 @@ export function filterCredits(
 ): CreditAsOf[] {
   const kept: CreditAsOf[] = [];
   credits.forEach((credit) => {
+    if (allRetracted(credit.statusHistory)) return;
     const status = eventInForce(credit.statusHistory, asOf)?.status ?? null;
     if (asOf != null && status == null) return;
     if (filter?.roles?.length && !filter.roles.includes(credit.role)) return;

@@ -3,13 +3,13 @@ import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { changedColumns, trimmed } from '../graphql/input-fields';
+import { changedColumns, slugOf, trimmed } from '../graphql/input-fields';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
 import { Company } from '../company/company.entity';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
-import { nextChangeSeq } from '../events/change-sequence';
+import { recordReport } from '../events/report-writes';
 import { resolveSource, reportColumns } from '../source/source.writes';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';
@@ -40,11 +40,14 @@ export class FilmMutationResolver {
     return context.write((manager) => {
       const title = input.title.trim();
       const workingTitle = trimmed(input.workingTitle);
+      const { slug, choice } = slugOf(input, title, 'input.title', (base) =>
+        input.year == null ? [] : [`${base}-${input.year}`],
+      );
       return insertWithSlug(
         manager,
         Film,
         {
-          slug: slugify(title),
+          slug,
           title,
           workingTitle,
           runtimeMinutes: input.runtimeMinutes ?? null,
@@ -55,7 +58,7 @@ export class FilmMutationResolver {
           searchText: searchTextOf(title, workingTitle),
           version: 1,
         },
-        'input.title',
+        choice,
       );
     });
   }
@@ -107,6 +110,26 @@ export class FilmMutationResolver {
           '"input.to" must be another film than "input.from".',
           'input.to',
         );
+      const reverse = await manager
+        .getRepository(FilmRelation)
+        .createQueryBuilder('relation')
+        .innerJoin(FilmRelationEvent, 'event', 'event.relationId = relation.id')
+        .where(
+          'relation.fromFilmId = :to AND relation.toFilmId = :from AND event.retracted = :no',
+          {
+            from: from.id,
+            to: to.id,
+            no: false,
+          },
+        )
+        .getOne();
+      if (reverse) {
+        throw new BadUserInputError(
+          `"input.from": "${to.title}" is already linked to "${from.title}" in the other direction, and a ` +
+            'relation in both directions is a cycle. Correct or retract the events of that relation instead.',
+          'input.from',
+        );
+      }
       const report = await reportColumns(manager, input, viewerOf(context));
       await manager
         .createQueryBuilder()
@@ -119,10 +142,11 @@ export class FilmMutationResolver {
       const relation = await manager
         .getRepository(FilmRelation)
         .findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
-      const recordedSeq = await nextChangeSeq(manager);
-      await manager
-        .getRepository(FilmRelationEvent)
-        .insert({ ...report, relationId: relation.id, kind: input.kind, recordedSeq });
+      await recordReport(manager, 'FilmRelationEvent', {
+        ...report,
+        relationId: relation.id,
+        kind: input.kind,
+      });
       return relation;
     });
   }
@@ -140,11 +164,12 @@ export class FilmMutationResolver {
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const report = await reportColumns(manager, input, viewerOf(context));
-      const repository = manager.getRepository(ProductionEvent);
-      const recordedSeq = await nextChangeSeq(manager);
-      return repository.save(
-        repository.create({ ...report, filmId: film.id, status: input.status, recordedSeq }),
-      );
+      const { event } = await recordReport<ProductionEvent>(manager, 'ProductionEvent', {
+        ...report,
+        filmId: film.id,
+        status: input.status,
+      });
+      return event;
     });
   }
 

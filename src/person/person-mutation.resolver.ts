@@ -2,16 +2,12 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { changedColumns } from '../graphql/input-fields';
+import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import { requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
-
-const cleanAliases = (aliases: readonly string[] | null | undefined) => [
-  ...new Set((aliases ?? []).map((a) => a.trim())),
-];
 
 @Resolver()
 export class PersonMutationResolver {
@@ -25,17 +21,18 @@ export class PersonMutationResolver {
     return context.write((manager) => {
       const name = input.name.trim();
       const aliases = cleanAliases(input.aliases);
+      const { slug, choice } = slugOf(input, name, 'input.name');
       return insertWithSlug(
         manager,
         Person,
         {
-          slug: slugify(name),
+          slug,
           name,
           aliases,
           searchText: searchTextOf(name, ...aliases),
           version: 1,
         },
-        'input.name',
+        choice,
       );
     });
   }

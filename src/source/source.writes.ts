@@ -7,12 +7,16 @@ import { Person } from '../person/person.entity';
 import type { ReportedEvent } from '../events/reported-event';
 import type { NodeEntity } from '../graphql/relay/node';
 import type { ReportInput, SourceInput } from './source.inputs';
-import { Source } from './source.entity';
+import { insertIfAbsent } from '../db/writes';
+import { trimmed } from '../graphql/input-fields';
+import { offlineSourceKey, Source } from './source.entity';
+import { SourceKind } from './source.enums';
 
 /**
  * The source of a report: `sourceId` names an existing one; `source` reuses the source with the same URL
- * or creates it. The insert is `INSERT … ON CONFLICT (url) DO NOTHING`, then a read, so two
- * concurrent reports of one new article end up with the same row.
+ * (or, without URL, the same outlet, title and day published) or creates it. The insert is
+ * `INSERT … ON CONFLICT (key) DO NOTHING`, then a read, so two concurrent reports of one new source end
+ * up with the same row. A reused source keeps its first title and kind.
  */
 export async function resolveSource(
   manager: EntityManager,
@@ -28,22 +32,28 @@ export async function resolveSource(
   if (input.sourceId != null)
     return requireRow(manager, Source, input.sourceId, `${prefix}.sourceId`);
   const source = input.source!;
-  const url = source.url.trim();
+  const kind = source.kind ?? SourceKind.ARTICLE;
+  const url = trimmed(source.url) || null;
+  if (url == null && kind === SourceKind.ARTICLE) {
+    throw new BadUserInputError(
+      `"${prefix}.source.url" is required for an ARTICLE; for a panel, a broadcast or a printed interview, ` +
+        'give the kind (EVENT, BROADCAST, INTERVIEW…) and leave the URL out.',
+      `${prefix}.source.url`,
+    );
+  }
   const outlet = await optionalRow(manager, Company, source.outlet, `${prefix}.source.outlet`);
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(Source)
-    .values({
-      url,
-      title: source.title.trim(),
-      publishedOn: source.publishedOn ?? null,
-      outletId: outlet?.id ?? null,
-    })
-    .orUpdate([], ['url']) // ON CONFLICT (url) DO NOTHING: any other violation still fails
-    .updateEntity(false)
-    .execute();
-  return manager.getRepository(Source).findOneByOrFail({ url });
+  const values = {
+    kind,
+    url,
+    title: source.title.trim(),
+    publishedOn: source.publishedOn ?? null,
+    outletId: outlet?.id ?? null,
+  };
+  const key = url != null ? { url } : { offlineKey: offlineSourceKey(values) };
+  await insertIfAbsent(manager, Source, { ...values, offlineKey: key.offlineKey ?? null }, [
+    url != null ? 'url' : 'offlineKey',
+  ]);
+  return manager.getRepository(Source).findOneByOrFail(key);
 }
 
 /** The columns every reported event gets from its input and the key that recorded it. */
@@ -52,7 +62,12 @@ export async function reportColumns(
   input: ReportInput,
   viewer: Viewer,
   prefix = 'input',
-): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq' | keyof NodeEntity>> {
+): Promise<
+  Omit<
+    ReportedEvent,
+    'recordedSeq' | 'retractedSeq' | 'correctsId' | 'correctedById' | keyof NodeEntity
+  >
+> {
   const source = await resolveSource(manager, input, prefix);
   const speaker = await optionalRow(manager, Person, input.speaker, `${prefix}.speaker`);
   return {

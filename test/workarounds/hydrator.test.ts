@@ -8,6 +8,7 @@ import {
 } from '../../src/db/batching';
 import { AttachmentEvent, STATUS_EVENT_COLUMNS } from '../../src/credit/attachment-event.entity';
 import { ENTITIES } from '../../src/entities';
+import { ApiKeyRole } from '../../src/auth/roles';
 import { newApiKey } from '../support/editor';
 import { createTestServer, type TestServer } from '../support/test-server';
 
@@ -21,6 +22,23 @@ let server: TestServer;
 beforeAll(async () => {
   server = await createTestServer();
   await newApiKey(server.dataSource, 'hydrator'); // the seed has no API key
+  // A merge, for a change_log row and a merged_record row (the seed has neither).
+  const admin = await newApiKey(server.dataSource, 'hydrator-admin', ApiKeyRole.ADMIN);
+  const person = async (name: string) =>
+    (
+      await server.execute<{ createPerson: { id: string } }>(
+        `mutation Person($name: String!) { createPerson(input: { name: $name }) { id } }`,
+        { name },
+        { apiKey: admin },
+      )
+    ).data!.createPerson.id;
+  const input = { keep: await person('Hydrated'), duplicate: await person('Hydrated') };
+  const merged = await server.execute(
+    `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { id } }`,
+    { input },
+    { apiKey: admin },
+  );
+  expect(merged.errors).toBeUndefined();
 });
 afterAll(() => server.close());
 

@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { EditorWrites1764100000000 } from './1764100000000-editor-writes';
 import { ListIndexes1764200000000 } from './1764200000000-list-indexes';
 import { ScaleOut1764700000000 } from './1764700000000-scale-out';
+import { Corrections1765100000000 } from './1765100000000-corrections';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   EditorWrites1764100000000,
   ListIndexes1764200000000,
   ScaleOut1764700000000,
+  Corrections1765100000000,
 ];
