@@ -7,6 +7,7 @@ const tsc = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const first = spawnSync(tsc, ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (first.status !== 0) process.exit(first.status ?? 1);
 spawnSync(process.execPath, ['scripts/build-graphiql.mjs'], { stdio: 'inherit' });
+spawnSync(process.execPath, ['scripts/build-explorer.mjs'], { stdio: 'inherit' });
 
 const children = [
   spawn(tsc, ['tsc', '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], {

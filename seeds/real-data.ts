@@ -422,15 +422,21 @@ export const CREDITS: CreditData[] = [
     role: CreditRole.DIRECTOR,
     job: 'director (feature debut)',
   },
-  { film: 'extraction', person: 'joeRusso', role: CreditRole.WRITER, job: 'screenplay' },
-  ...(
-    ['andeParks', 'joeRusso', 'anthonyRusso', 'fernandoLeonGonzalez', 'ericSkillman'] as const
-  ).map((person) => ({
-    film: 'extraction' as const,
-    person,
+  // One credit per (film, person, role, character): Joe Russo's two writing jobs share one.
+  {
+    film: 'extraction',
+    person: 'joeRusso',
     role: CreditRole.WRITER,
-    job: 'graphic novel Ciudad (basis)',
-  })),
+    job: 'screenplay; graphic novel Ciudad (basis)',
+  },
+  ...(['andeParks', 'anthonyRusso', 'fernandoLeonGonzalez', 'ericSkillman'] as const).map(
+    (person) => ({
+      film: 'extraction' as const,
+      person,
+      role: CreditRole.WRITER,
+      job: 'graphic novel Ciudad (basis)',
+    }),
+  ),
   ...(['joeRusso', 'anthonyRusso', 'mikeLarocca', 'chrisHemsworth'] as const).map((person) => ({
     film: 'extraction' as const,
     person,

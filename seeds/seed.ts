@@ -22,8 +22,8 @@ import { FranchiseMembership } from '../src/franchise/franchise-membership.entit
 import { Franchise } from '../src/franchise/franchise.entity';
 import { Metric } from '../src/metric/metric.entity';
 import { Person } from '../src/person/person.entity';
-import { Confidence } from '../src/source/source.enums';
-import { Source } from '../src/source/source.entity';
+import { Confidence, SourceKind } from '../src/source/source.enums';
+import { offlineSourceKey, Source } from '../src/source/source.entity';
 import { backfillChanges } from '../src/db/change-backfill';
 import { LOGGED_TABLES } from '../src/events/change-log';
 import {
@@ -108,10 +108,18 @@ export async function seed(
       sources.set(
         key,
         await ensure(manager, Source, where, {
+          kind: source.url ? SourceKind.ARTICLE : SourceKind.OTHER,
           title: source.title,
           url: source.url,
           publishedOn: source.publishedOn,
           outletId: companyId(source.outlet),
+          offlineKey: source.url
+            ? null
+            : offlineSourceKey({
+                outletId: companyId(source.outlet),
+                title: source.title,
+                publishedOn: source.publishedOn ?? null,
+              }),
         }),
       );
     }
@@ -144,7 +152,7 @@ export async function seed(
           manager,
           Character,
           { slug: slugify(name) },
-          { name, searchText: searchTextOf(name) },
+          { name, aliases: [], searchText: searchTextOf(name) },
         ),
       );
     }
@@ -241,6 +249,7 @@ export async function seed(
         { slug: slugify(franchise.name) },
         {
           name: franchise.name,
+          aliases: [],
           kind: franchise.kind,
           description: franchise.description,
           parentId: franchise.parent ? franchises.get(franchise.parent)!.id : null,
@@ -270,7 +279,6 @@ export async function seed(
             filmId: filmId(credit.film),
             personId: personId(credit.person),
             role: credit.role,
-            job,
             characterId,
           }),
         },

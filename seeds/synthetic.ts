@@ -10,7 +10,7 @@ import { AttachmentStatus, CreditRole } from '../src/credit/credit.enums';
 import { createDataSource } from '../src/db/data-source';
 import { FilmRelationKind, ProductionStatus, ReleaseKind } from '../src/film/film.enums';
 import { FranchiseKind } from '../src/franchise/franchise.enums';
-import { Confidence } from '../src/source/source.enums';
+import { Confidence, SourceKind } from '../src/source/source.enums';
 
 /**
  * A deterministic generator of benchmark-size data: the same `scale` always gives the same rows, byte
@@ -331,13 +331,14 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
 
   const insert = {
     company: inserter(db, 'company', ['id', 'slug', 'name', 'kind', 'searchText']),
-    source: inserter(db, 'source', ['id', 'outletId', 'url', 'title', 'publishedOn']),
+    source: inserter(db, 'source', ['id', 'kind', 'outletId', 'url', 'title', 'publishedOn']),
     person: inserter(db, 'person', ['id', 'slug', 'name', 'aliases', 'searchText', 'version']),
-    character: inserter(db, 'character', ['id', 'slug', 'name', 'searchText']),
+    character: inserter(db, 'character', ['id', 'slug', 'name', 'aliases', 'searchText']),
     franchise: inserter(db, 'franchise', [
       'id',
       'slug',
       'name',
+      'aliases',
       'kind',
       'description',
       'parentId',
@@ -436,6 +437,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
       const publishedOn = isoDay(epochDayOf('1985-01-01') + int(0, 15_000));
       insert.source.run(
         id,
+        SourceKind.ARTICLE,
         outlet,
         `https://news.example/${outlet}/${id}`,
         `Report ${id}`,
@@ -452,7 +454,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
     const characterName = uniqueNamer();
     for (let id = 1; id <= n.characters; id++) {
       const name = characterName(`${pick(FIRST_NAMES)} ${pick(NOUNS)}`);
-      insert.character.run(id, `${slugify(name)}`, name, searchTextOf(name));
+      insert.character.run(id, `${slugify(name)}`, name, '[]', searchTextOf(name));
     }
 
     // Franchises: every tenth is a shared universe that the next three sit in.
@@ -472,6 +474,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
         id,
         slugify(name),
         name,
+        '[]',
         kind,
         `Synthetic franchise ${id}.`,
         parentId,
@@ -623,7 +626,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
             job,
             characterId,
             billing,
-            creditIdentityKey({ filmId, personId, role, job, characterId }),
+            creditIdentityKey({ filmId, personId, role, characterId }),
           );
           counts.credits += 1;
 

@@ -23,6 +23,7 @@ import type { AppConfig } from './config';
 import { createContext, type Context } from './graphql/context';
 import { ErrorCode } from './errors';
 import { createGraphiql, wantsGraphiql } from './graphiql/graphiql.routes';
+import { explorerRoutes } from './explorer/explorer.routes';
 import { getSchema } from './schema';
 
 /** The project root, whether this file runs from src/ (ts-jest) or from dist/src/ (npm start). */
@@ -33,6 +34,9 @@ const PROJECT_ROOT = resolve(
 
 /** Where `npm run build:graphiql` puts the GraphiQL page. */
 export const GRAPHIQL_DIR = resolve(PROJECT_ROOT, 'dist', 'graphiql');
+
+/** Where `npm run build:explorer` puts the franchise explorer (/explore). */
+export const EXPLORER_DIR = resolve(PROJECT_ROOT, 'dist', 'explorer');
 
 export interface AppOptions {
   readonly dataSource: DataSource;
@@ -80,7 +84,7 @@ function errorReportingPlugin(logger: Logger): ApolloServerPlugin<Context> {
 }
 
 export interface App {
-  /** The request listener of every path: /graphql, GraphiQL, health checks (`listen` serves it). */
+  /** The request listener of every path: /graphql, GraphiQL, the explorer, health checks (`listen` serves it). */
   readonly handler: RequestListener;
   readonly apollo: ApolloServer<Context>;
   /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
@@ -161,6 +165,7 @@ export async function createApp({
         return true;
       }),
       ...graphiql.routes,
+      ...explorerRoutes(EXPLORER_DIR),
     ],
     { logger, draining: () => draining },
   );

@@ -16,6 +16,7 @@ import { Person } from './person/person.entity';
 import { ChangeCounter } from './events/change-counter.entity';
 import { ChangeLogEntry } from './events/change-log.entity';
 import { Source } from './source/source.entity';
+import { MergedRecord } from './graphql/relay/merged-record.entity';
 
 /** Every table, in an order that respects foreign keys (parents first). */
 export const ENTITIES = [
@@ -38,4 +39,5 @@ export const ENTITIES = [
   ApiKey,
   ChangeCounter,
   ChangeLogEntry,
+  MergedRecord,
 ];

@@ -7,6 +7,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   VERSION_CONFLICT: 'VERSION_CONFLICT',
+  REPORT_CONFLICT: 'REPORT_CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -47,6 +48,17 @@ export class ForbiddenError extends GraphQLError {
 export class VersionConflictError extends GraphQLError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code: ErrorCode.VERSION_CONFLICT, ...extra } });
+  }
+}
+
+/**
+ * The same report (subject, value, effective date, source) is already recorded with other details
+ * (confidence, quote, speaker): neither stored twice nor dropped. `existingEvent` is the stored event's
+ * global id; `correctEvent` replaces it.
+ */
+export class ReportConflictError extends GraphQLError {
+  constructor(message: string, existingEvent: string) {
+    super(message, { extensions: { code: ErrorCode.REPORT_CONFLICT, existingEvent } });
   }
 }
 

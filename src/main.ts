@@ -39,7 +39,10 @@ async function main(config: AppConfig): Promise<void> {
   const app = await createApp({ dataSource, config, logger });
   await app.start();
   const { server, port } = await listen(app.handler, config.port);
-  process.stdout.write(`franchise-graph is serving GraphiQL at http://localhost:${port}/graphql\n`);
+  process.stdout.write(
+    `franchise-graph is serving GraphiQL at http://localhost:${port}/graphql` +
+      ` and the explorer at http://localhost:${port}/explore\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -33,6 +33,8 @@ import { MetricResolver } from './metric/metric.resolver';
 import { PersonMutationResolver } from './person/person-mutation.resolver';
 import { PersonCreditsResolver, PersonResolver } from './person/person.resolver';
 import { ChangeResolver } from './events/change.resolver';
+import { CURATION_RESOLVERS } from './curation/curation.resolver';
+import { SourceMutationResolver } from './source/source-mutation.resolver';
 import { EventMutationResolver } from './events/event-mutation.resolver';
 import { createReportedEventResolver, SourceResolver } from './source/source.resolver';
 
@@ -58,11 +60,11 @@ export const RESOLVERS = [
   AttachmentEventResolver,
   SourceResolver,
   MetricResolver,
-  createReportedEventResolver(AttachmentEvent),
-  createReportedEventResolver(ProductionEvent),
-  createReportedEventResolver(FilmRelationEvent),
-  createReportedEventResolver(ReleaseEvent),
-  createReportedEventResolver(TitleEvent),
+  createReportedEventResolver(AttachmentEvent, (loaders) => loaders.credit.attachmentEventById),
+  createReportedEventResolver(ProductionEvent, (loaders) => loaders.film.productionEventById),
+  createReportedEventResolver(FilmRelationEvent, (loaders) => loaders.film.relationEventById),
+  createReportedEventResolver(ReleaseEvent, (loaders) => loaders.film.releaseEventById),
+  createReportedEventResolver(TitleEvent, (loaders) => loaders.film.titleEventById),
   ChangeResolver,
   FranchiseMutationResolver,
   FilmMutationResolver,
@@ -72,6 +74,8 @@ export const RESOLVERS = [
   CreditMutationResolver,
   MetricMutationResolver,
   EventMutationResolver,
+  SourceMutationResolver,
+  ...CURATION_RESOLVERS,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

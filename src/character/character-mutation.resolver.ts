@@ -1,10 +1,13 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { searchTextOf, slugify } from '../lib/text';
-import { insertWithSlug } from '../db/writes';
+import { insertWithSlug, updateVersioned } from '../db/writes';
 import type { Context } from '../graphql/context';
+import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
+import { requireRow } from '../graphql/lookup';
+import { localIdOf } from '../graphql/relay/global-id';
 import { Character } from './character.entity';
-import { CreateCharacterInput } from './character.inputs';
+import { CreateCharacterInput, UpdateCharacterInput } from './character.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
 
@@ -18,6 +21,8 @@ export class CharacterMutationResolver {
     input: CreateCharacterInput,
   ): Promise<Character> {
     const name = input.name.trim();
+    const aliases = cleanAliases(input.aliases);
+    const { slug, choice } = slugOf(input, name, 'input.name');
     return context.write(async (manager) =>
       logged(
         manager,
@@ -26,10 +31,44 @@ export class CharacterMutationResolver {
         await insertWithSlug(
           manager,
           Character,
-          { slug: slugify(name), name, searchText: searchTextOf(name) },
-          'input.name',
+          { slug, name, aliases, searchText: searchTextOf(name, ...aliases), version: 1 },
+          choice,
         ),
       ),
     );
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Character, {
+    description:
+      'Changes a character’s name or aliases, if nobody changed it since `expectedVersion`. Needs an editor key.',
+  })
+  updateCharacter(
+    @Ctx() context: Context,
+    @Arg('input', () => UpdateCharacterInput, { description: 'The changes.' })
+    input: UpdateCharacterInput,
+  ): Promise<Character> {
+    const id = localIdOf('Character', input.id, 'input.id');
+    return context.write(async (manager) => {
+      const changes = changedColumns(input, ['name'], ['name']) as Partial<Character>;
+      if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
+      if (changes.name != null) changes.slug = slugify(changes.name);
+      if (changes.name != null || changes.aliases !== undefined) {
+        const current = await requireRow(manager, Character, input.id, 'input.id');
+        changes.searchText = searchTextOf(
+          changes.name ?? current.name,
+          ...(changes.aliases ?? current.aliases),
+        );
+      }
+      const row = await updateVersioned(
+        manager,
+        Character,
+        id,
+        input.expectedVersion,
+        changes,
+        'input.name',
+      );
+      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, row);
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Field } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { NotServed } from '../db/batching';
@@ -25,7 +25,20 @@ export class Character extends NodeEntity {
   name!: string;
 
   /** The name, folded for `nameContains` and `search`. */
+  @Field(() => [String], {
+    description:
+      'Other names the character is known by ("Doctor Doom", "MCU"); `search` matches them.',
+  })
+  @Column('simple-json')
+  aliases: string[] = [];
+
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
+
+  @Field(() => Int, {
+    description: 'Incremented by every change; pass it as `expectedVersion` to updateCharacter.',
+  })
+  @Column('integer', { default: 1 })
+  version!: number;
 }

@@ -1,4 +1,6 @@
+import { ArrayMaxSize } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName } from '../graphql/validation';
 
 @InputType('CreateCharacterInput', {
@@ -8,4 +10,39 @@ export class CreateCharacterInput {
   @Field(() => String, { description: 'The character’s name ("Tyler Rake").' })
   @IsName(200)
   name!: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other names the character is known by ("Doctor Doom"), at most 20.',
+  })
+  @ArrayMaxSize(20)
+  @IsName(200, { each: true })
+  aliases?: string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
+  })
+  @IsName(200)
+  slug?: string | null;
+}
+
+@InputType('UpdateCharacterInput', {
+  description: 'Changes to a character: omitted fields stay as they are.',
+})
+export class UpdateCharacterInput extends VersionedUpdateInput('character') {
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new name (the slug follows it); cannot be null.',
+  })
+  @IsName(200)
+  name?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The new list of aliases (replaces the old one); null empties it.',
+  })
+  @ArrayMaxSize(20)
+  @IsName(200, { each: true })
+  aliases?: string[] | null;
 }

@@ -1,10 +1,12 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { searchTextOf, slugify } from '../lib/text';
-import { insertWithSlug } from '../db/writes';
+import { insertWithSlug, updateVersioned } from '../db/writes';
+import { changedColumns, slugOf } from '../graphql/input-fields';
+import { localIdOf } from '../graphql/relay/global-id';
 import type { Context } from '../graphql/context';
 import { Company } from './company.entity';
-import { CreateCompanyInput } from './company.inputs';
+import { CreateCompanyInput, UpdateCompanyInput } from './company.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
 
@@ -21,6 +23,7 @@ export class CompanyMutationResolver {
     input: CreateCompanyInput,
   ): Promise<Company> {
     const name = input.name.trim();
+    const { slug, choice } = slugOf(input, name, 'input.name');
     return context.write(async (manager) =>
       logged(
         manager,
@@ -29,10 +32,39 @@ export class CompanyMutationResolver {
         await insertWithSlug(
           manager,
           Company,
-          { slug: slugify(name), name, kind: input.kind, searchText: searchTextOf(name) },
-          'input.name',
+          { slug, name, kind: input.kind, searchText: searchTextOf(name) },
+          choice,
         ),
       ),
     );
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Company, {
+    description:
+      'Changes a company’s name or kind, if nobody changed it since `expectedVersion`. Needs an editor key.',
+  })
+  updateCompany(
+    @Ctx() context: Context,
+    @Arg('input', () => UpdateCompanyInput, { description: 'The changes.' })
+    input: UpdateCompanyInput,
+  ): Promise<Company> {
+    const id = localIdOf('Company', input.id, 'input.id');
+    return context.write(async (manager) => {
+      const changes = changedColumns(input, ['name', 'kind'], ['name', 'kind']) as Partial<Company>;
+      if (changes.name != null) {
+        changes.slug = slugify(changes.name);
+        changes.searchText = searchTextOf(changes.name);
+      }
+      const company = await updateVersioned(
+        manager,
+        Company,
+        id,
+        input.expectedVersion,
+        changes,
+        'input.name',
+      );
+      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, company);
+    });
   }
 }

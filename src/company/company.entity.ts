@@ -1,4 +1,4 @@
-import { Field } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { CompanyKind } from './company.enums';
@@ -33,4 +33,10 @@ export class Company extends NodeEntity {
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
+
+  @Field(() => Int, {
+    description: 'Incremented by every change; pass it as `expectedVersion` to updateCompany.',
+  })
+  @Column('integer', { default: 1 })
+  version!: number;
 }

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName } from '../graphql/validation';
 import { CompanyKind } from './company.enums';
 
@@ -12,4 +13,26 @@ export class CreateCompanyInput {
 
   @Field(() => CompanyKind, { description: 'What the company mainly is.' })
   kind!: CompanyKind;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
+  })
+  @IsName(200)
+  slug?: string | null;
+}
+
+@InputType('UpdateCompanyInput', {
+  description: 'Changes to a company: omitted fields stay as they are.',
+})
+export class UpdateCompanyInput extends VersionedUpdateInput('company') {
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new name (the slug follows it); cannot be null.',
+  })
+  @IsName(200)
+  name?: string | null;
+
+  @Field(() => CompanyKind, { nullable: true, description: 'What the company mainly is.' })
+  kind?: CompanyKind | null;
 }

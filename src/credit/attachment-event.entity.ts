@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { NodeObjectType } from '../graphql/relay/node';
 import { Person } from '../person/person.entity';
-import { ReportedEvent } from '../events/reported-event';
+import { NOT_RETRACTED, ReportedEvent } from '../events/reported-event';
 import { Source } from '../source/source.entity';
 import { Credit } from './credit.entity';
 import { AttachmentStatus } from './credit.enums';
@@ -21,6 +21,7 @@ import { AttachmentStatus } from './credit.enums';
 @Index('IDX_attachment_event_retracted_seq', ['retractedSeq'])
 @Index('UQ_attachment_event_report', ['creditId', 'status', 'effectiveDate', 'sourceId'], {
   unique: true,
+  where: NOT_RETRACTED,
 })
 @Index('IDX_attachment_event_recorded', ['recordedAt', 'id'])
 @Index('IDX_attachment_event_history', [

@@ -1,18 +1,24 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
-import { trimmed } from '../graphql/input-fields';
-import { insertIfAbsent } from '../db/writes';
+import { changedColumns, trimmed } from '../graphql/input-fields';
+import { insertIfAbsent, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
+import { localIdOf } from '../graphql/relay/global-id';
 import { Character } from '../character/character.entity';
 import type { Context } from '../graphql/context';
+import { BadUserInputError } from '../errors';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
-import { ChangeKind, recordChange } from '../events/change-log';
+import { ChangeKind, logged, recordChange } from '../events/change-log';
+import { recordReport } from '../events/report-writes';
+import { Source } from '../source/source.entity';
 import { reportColumns } from '../source/source.writes';
 import { AttachmentEvent } from './attachment-event.entity';
 import { Credit, creditIdentityKey } from './credit.entity';
-import { RecordAttachmentInput } from './credit.inputs';
+import { CreditRole } from './credit.enums';
+import { RecordAttachmentInput, UpdateCreditInput } from './credit.inputs';
 
 @ObjectType('RecordAttachmentPayload', {
   description: 'What recordAttachment recorded (or found already recorded).',
@@ -28,12 +34,97 @@ export class RecordAttachmentPayload {
   })
   event!: AttachmentEvent;
 
+  @Field(() => Source, {
+    description:
+      'The source as stored: a reused source keeps its first title and date, which this shows.',
+  })
+  source!: Source;
+
   @Field(() => Boolean, {
     description:
-      'True when this exact report (same credit, status, effective date and source) was already recorded: ' +
-      'nothing was written and `event` is the earlier one.',
+      'True when this exact report (same credit, status, effective date, source and details) was already ' +
+      'recorded and not retracted: nothing was written and `event` is the earlier one.',
   })
   duplicate!: boolean;
+}
+
+/** Only a CAST credit plays someone. */
+export function checkCharacterRole(role: CreditRole, hasCharacter: boolean, field: string): void {
+  if (hasCharacter && role !== CreditRole.CAST) {
+    throw new BadUserInputError(
+      `"${field}": only a CAST credit has a character, and this one is ${role}: leave the character out, ` +
+        'or record the role as CAST.',
+      field,
+    );
+  }
+}
+
+/**
+ * The credit a report names: `credit`, or film + person + role (+ character), found or created through
+ * the unique identity key, so two first reports of a credit arriving at once end with one credit.
+ * `job` and `billingOrder` are set on a new credit, and on an existing one only where it has none.
+ */
+async function creditOfReport(
+  manager: EntityManager,
+  input: RecordAttachmentInput,
+): Promise<{ credit: Credit; change: ChangeKind | null }> {
+  const job = trimmed(input.job);
+  const billingOrder = input.billingOrder ?? null;
+  const repository = manager.getRepository(Credit);
+  let credit: Credit;
+  if (input.credit != null) {
+    for (const field of ['film', 'person', 'role', 'character'] as const) {
+      if (input[field] != null) {
+        throw new BadUserInputError(
+          `Pass "input.credit" or "input.${field}", not both: a credit already names its ${field}.`,
+          `input.${field}`,
+        );
+      }
+    }
+    credit = await requireRow(manager, Credit, input.credit, 'input.credit');
+  } else {
+    for (const field of ['film', 'person', 'role'] as const) {
+      if (input[field] == null) {
+        throw new BadUserInputError(
+          `"input.${field}" is required when "input.credit" is not given.`,
+          `input.${field}`,
+        );
+      }
+    }
+    const film = await requireRow(manager, Film, input.film!, 'input.film');
+    const person = await requireRow(manager, Person, input.person!, 'input.person');
+    const character = await optionalRow(manager, Character, input.character, 'input.character');
+    checkCharacterRole(input.role!, character != null, 'input.character');
+    const identity = {
+      filmId: film.id,
+      personId: person.id,
+      role: input.role!,
+      characterId: character?.id ?? null,
+    };
+    const identityKey = creditIdentityKey(identity);
+    const created = await insertIfAbsent(
+      manager,
+      Credit,
+      { ...identity, identityKey, job, billingOrder, version: 1 },
+      ['identityKey'],
+    );
+    credit = await repository.findOneByOrFail({ identityKey });
+    if (created !== null) return { credit, change: ChangeKind.CREATED };
+  }
+  const filled: Partial<Credit> = {};
+  if (credit.job == null && job != null) filled.job = job;
+  if (credit.billingOrder == null && billingOrder != null) filled.billingOrder = billingOrder;
+  if (Object.keys(filled).length === 0) return { credit, change: null };
+  await manager
+    .createQueryBuilder()
+    .update(Credit)
+    .set({ ...filled, version: () => 'version + 1' })
+    .where('id = :id', { id: credit.id })
+    .execute();
+  return {
+    credit: await repository.findOneByOrFail({ id: credit.id }),
+    change: ChangeKind.UPDATED,
+  };
 }
 
 @Resolver()
@@ -42,8 +133,9 @@ export class CreditMutationResolver {
   @Mutation(() => RecordAttachmentPayload, {
     description:
       'Records a report of a person’s attachment to a film (who said what, where and when). Creates the credit ' +
-      'when needed, reuses a source with the same URL, and appends an event to the credit’s history. Sending ' +
-      'the same report again writes nothing and returns the same event. Needs an editor key.',
+      'when needed, reuses a source with the same URL (or, without URL, the same outlet, title and date), and ' +
+      'appends an event to the credit’s history. Sending the same report again writes nothing and returns the ' +
+      'same event; the same report with other details is REPORT_CONFLICT. Needs an editor key.',
   })
   recordAttachment(
     @Ctx() context: Context,
@@ -51,55 +143,45 @@ export class CreditMutationResolver {
     input: RecordAttachmentInput,
   ): Promise<RecordAttachmentPayload> {
     return context.write(async (manager) => {
-      const film = await requireRow(manager, Film, input.film, 'input.film');
-      const person = await requireRow(manager, Person, input.person, 'input.person');
-      const character = await optionalRow(manager, Character, input.character, 'input.character');
       const viewer = viewerOf(context);
+      const { credit, change } = await creditOfReport(manager, input);
       const report = await reportColumns(manager, input, viewer);
-      const job = trimmed(input.job);
-      const identity = {
-        filmId: film.id,
-        personId: person.id,
-        role: input.role,
-        job,
-        characterId: character?.id ?? null,
-      };
-      // Found or created through the unique identity key, so two first reports of a credit arriving at
-      // once (two servers, or two connections of one) end with one credit.
-      const identityKey = creditIdentityKey(identity);
-      const created = await insertIfAbsent(
-        manager,
-        Credit,
-        { ...identity, identityKey, billingOrder: null },
-        ['identityKey'],
-      );
-      const credit = await manager.getRepository(Credit).findOneByOrFail({ identityKey });
-
-      const events = manager.getRepository(AttachmentEvent);
-      const reportKey = {
+      // Before the report's own entry: a credit created here is new to other writers, so none waits on it.
+      if (change) await recordChange(manager, { kind: change, subject: credit, by: viewer.name });
+      const { event, duplicate } = await recordReport<AttachmentEvent>(manager, 'AttachmentEvent', {
+        ...report,
         creditId: credit.id,
         status: input.status,
-        effectiveDate: input.effectiveDate,
-        sourceId: report.sourceId,
-      };
-      const earlier = await events.findOneBy(reportKey);
-      if (earlier) return { credit, event: earlier, duplicate: true };
-      // The read above only spares the common repeat a trip to the index. Under a race both writers
-      // pass it; the unique index UQ_attachment_event_report then decides: the second insert waits for
-      // the first to commit and does nothing, and that writer reports a duplicate.
-      const inserted = await insertIfAbsent(manager, AttachmentEvent, { ...report, ...reportKey }, [
-        'creditId',
-        'status',
-        'effectiveDate',
-        'sourceId',
-      ]);
-      const event = await events.findOneByOrFail(reportKey);
-      if (inserted === null) return { credit, event, duplicate: true };
-      if (created !== null) {
-        await recordChange(manager, { kind: ChangeKind.CREATED, subject: credit, by: viewer.name });
-      }
-      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
-      return { credit, event, duplicate: false };
+      });
+      const source = await manager.getRepository(Source).findOneByOrFail({ id: event.sourceId });
+      return { credit, event, source, duplicate };
     });
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => Credit, {
+    description:
+      'Changes a credit’s job or billing order, if nobody changed it since `expectedVersion`. Needs an editor key.',
+  })
+  updateCredit(
+    @Ctx() context: Context,
+    @Arg('input', () => UpdateCreditInput, { description: 'The changes.' })
+    input: UpdateCreditInput,
+  ): Promise<Credit> {
+    const id = localIdOf('Credit', input.id, 'input.id');
+    return context.write(async (manager) =>
+      logged(
+        manager,
+        ChangeKind.UPDATED,
+        viewerOf(context).name,
+        await updateVersioned(
+          manager,
+          Credit,
+          id,
+          input.expectedVersion,
+          changedColumns(input, ['job', 'billingOrder']) as Partial<Credit>,
+        ),
+      ),
+    );
   }
 }

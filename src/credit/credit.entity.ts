@@ -68,10 +68,10 @@ export class Credit extends NodeEntity {
   character?: Relation<Character> | null;
 
   /**
-   * What makes a credit the same credit: film, person, role, character and job, as one non-null text
-   * (`creditIdentityKey`), unique. job and character are nullable, and NULLs never clash in a unique
-   * index over the columns themselves: this key is what keeps two concurrent first reports of a credit
-   * from creating it twice.
+   * What makes a credit the same credit: film, person, role and character, as one non-null text
+   * (`creditIdentityKey`), unique. character is nullable, and NULLs never clash in a unique index over
+   * the columns themselves: this key is what keeps two concurrent first reports of a credit from
+   * creating it twice. `job` and `billingOrder` are attributes, not identity.
    */
   @NotServed()
   @Column('varchar', { length: 400 })
@@ -80,6 +80,12 @@ export class Credit extends NodeEntity {
   @Field(() => Int, { nullable: true, description: 'Position in the billing (1 = top billed).' })
   @Column('integer', { nullable: true })
   billingOrder!: number | null;
+
+  @Field(() => Int, {
+    description: 'Incremented by every change of `job` or `billingOrder`; pass it to updateCredit.',
+  })
+  @Column('integer', { default: 1 })
+  version!: number;
 
   /** For joins only (the credit loaders join it for `statusHistory`); served through `history`. */
   @OneToMany(() => AttachmentEvent, (event) => event.credit)
@@ -98,14 +104,15 @@ export interface CreditIdentity {
   readonly personId: number;
   readonly role: CreditRole;
   readonly characterId: number | null;
-  readonly job: string | null;
 }
 
 /**
- * `filmId:personId:role:characterId` then `:job` when there is a job ("" for no character). The
- * migration that added the column computes the same text in SQL for the credits it found.
+ * `filmId:personId:role:characterId` ("" for no character). The corrections migration computes the
+ * same text in SQL when it merges the credits that the older identity (which included `job`) split.
  */
 export function creditIdentityKey(credit: CreditIdentity): string {
-  const base = `${credit.filmId}:${credit.personId}:${credit.role}:${credit.characterId ?? ''}`;
-  return credit.job == null ? base : `${base}:${credit.job}`;
+  return `${credit.filmId}:${credit.personId}:${credit.role}:${credit.characterId ?? ''}`;
 }
+
+/** A credit as the credit loaders read it: with its status history. */
+export type CreditWithHistory = Credit & { statusHistory: readonly StatusEvent[] };

@@ -1,4 +1,6 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { VersionedUpdateInput } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import { IsName } from '../graphql/validation';
 import { ReportInput } from '../source/source.inputs';
@@ -48,34 +50,63 @@ export class AttachmentFilter extends CreditFilter {
 
 @InputType('RecordAttachmentInput', {
   description:
-    'A report of a person’s attachment to a film. The credit is identified by film, person, role, job and ' +
-    'character, and created when it does not exist yet.',
+    'A report of a person’s attachment to a film. The credit is named by `credit`, or by film, person, role ' +
+    'and character (created when it does not exist yet); `job` and `billingOrder` are its attributes.',
 })
 export class RecordAttachmentInput extends ReportInput {
-  @Field(() => ID, { description: 'The film.' })
-  film!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An existing Credit; pass this or `film` + `person` + `role` (+ `character`).',
+  })
+  credit?: string | null;
 
-  @Field(() => ID, { description: 'The person.' })
-  person!: string;
+  @Field(() => ID, { nullable: true, description: 'The film (without `credit`).' })
+  film?: string | null;
 
-  @Field(() => CreditRole, { description: 'The kind of role.' })
-  role!: CreditRole;
+  @Field(() => ID, { nullable: true, description: 'The person (without `credit`).' })
+  person?: string | null;
+
+  @Field(() => CreditRole, { nullable: true, description: 'The kind of role (without `credit`).' })
+  role?: CreditRole | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Whom the person plays (a Character id), for CAST only (without `credit`).',
+  })
+  character?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The job in free text, when the role needs it ("screenplay").',
+    description:
+      'The job in free text ("screenplay"): set on a new credit, or on one that has none; updateCredit changes it.',
   })
   @IsName(300)
   job?: string | null;
 
-  @Field(() => ID, {
+  @Field(() => Int, {
     nullable: true,
-    description: 'Whom the person plays (a Character id), for CAST.',
+    description:
+      'Position in the billing (1 = top billed): set on a new credit, or on one that has none; updateCredit changes it.',
   })
-  character?: string | null;
+  @Min(1)
+  billingOrder?: number | null;
 
   @Field(() => AttachmentStatus, {
     description: 'The deal status reported, from `effectiveDate` on.',
   })
   status!: AttachmentStatus;
+}
+
+@InputType('UpdateCreditInput', {
+  description:
+    'Changes to a credit’s attributes: omitted fields stay as they are, null clears them.',
+})
+export class UpdateCreditInput extends VersionedUpdateInput('credit') {
+  @Field(() => String, { nullable: true, description: 'The job in free text ("screenplay").' })
+  @IsName(300)
+  job?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Position in the billing (1 = top billed).' })
+  @Min(1)
+  billingOrder?: number | null;
 }

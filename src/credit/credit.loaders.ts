@@ -13,7 +13,7 @@ import {
 import { dialectOf } from '../db/sql-dialect';
 import { compareEvents, orderByHistory } from '../events/reported-event';
 import { AttachmentEvent, STATUS_EVENT_COLUMNS, type StatusEvent } from './attachment-event.entity';
-import { Credit } from './credit.entity';
+import { Credit, type CreditWithHistory } from './credit.entity';
 import { CreditRole } from './credit.enums';
 
 const ROLE_RANK = new Map(Object.values(CreditRole).map((role, rank) => [role, rank]));
@@ -34,11 +34,11 @@ export type CreditLoaders = {
   /** A credit's attachment events, in history order. */
   readonly attachmentEventsByCreditId: DataLoader<number, AttachmentEvent[]>;
   /** A film's credits with their status history, as a cast-and-crew list (`compareCredits`). */
-  readonly byFilmId: DataLoader<number, Credit[]>;
+  readonly byFilmId: DataLoader<number, CreditWithHistory[]>;
   /** A person's credits with their status history, by the film's release date. */
-  readonly byPersonId: DataLoader<number, Credit[]>;
+  readonly byPersonId: DataLoader<number, CreditWithHistory[]>;
   /** A character's credits with their status history, by the film's release date. */
-  readonly byCharacterId: DataLoader<number, Credit[]>;
+  readonly byCharacterId: DataLoader<number, CreditWithHistory[]>;
 };
 
 export function createCreditLoaders(reader: EntityManager, options: LoaderOptions): CreditLoaders {
@@ -62,7 +62,7 @@ export function createCreditLoaders(reader: EntityManager, options: LoaderOption
     order: (qb: SelectQueryBuilder<Credit>) => SelectQueryBuilder<Credit>,
     sort?: (a: Credit, b: Credit) => number,
   ) =>
-    new DataLoader<number, Credit[]>(
+    new DataLoader<number, CreditWithHistory[]>(
       async (keys) => {
         const [condition, params] = dialect.inList(`credit.${keyColumn}`, 'keys', keys);
         const qb = selectServed(
@@ -88,7 +88,9 @@ export function createCreditLoaders(reader: EntityManager, options: LoaderOption
         }
         for (const [credit, history] of histories)
           credit.statusHistory = history.sort(compareEvents);
-        const groups = groupRows(keys, [...byId.values()], (credit) => Number(credit[keyColumn]));
+        // Every credit got its history just above.
+        const credits = [...byId.values()] as CreditWithHistory[];
+        const groups = groupRows(keys, credits, (credit) => Number(credit[keyColumn]));
         return sort ? groups.map((group) => group.sort(sort)) : groups;
       },
       { batch: options.batch },

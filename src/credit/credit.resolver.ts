@@ -16,7 +16,7 @@ import type { Loaders } from '../graphql/loaders';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
 import { AttachmentEvent } from './attachment-event.entity';
-import { Credit } from './credit.entity';
+import { Credit, type CreditWithHistory } from './credit.entity';
 import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
 import { AttachmentFilter, CreditFilter } from './credit.inputs';
 import {
@@ -186,7 +186,7 @@ export class AttachmentEventResolver {
 export function createCreditsResolver<T extends object>(
   type: ClassType<T>,
   description: string,
-  creditsOf: (loaders: Loaders, root: T) => Promise<Credit[]>,
+  creditsOf: (loaders: Loaders, root: T) => Promise<readonly CreditWithHistory[]>,
 ) {
   @Resolver(() => type)
   class CreditsResolver {
@@ -197,7 +197,7 @@ export function createCreditsResolver<T extends object>(
       @FilterArg(() => CreditFilter) filter: CreditFilter | null,
       @ListAsOfArg() asOf: string | null,
     ): Promise<CreditAsOf[]> {
-      return filterCredits(loaders, await creditsOf(loaders, root), filter, asOf);
+      return filterCredits(await creditsOf(loaders, root), filter, asOf);
     }
   }
   return CreditsResolver;

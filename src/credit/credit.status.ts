@@ -1,7 +1,7 @@
 import type { Loaders } from '../graphql/loaders';
-import { eventInForce } from '../events/reported-event';
+import { allRetracted, eventInForce } from '../events/reported-event';
 import type { AttachmentEvent, StatusEvent } from './attachment-event.entity';
-import type { Credit } from './credit.entity';
+import type { Credit, CreditWithHistory } from './credit.entity';
 import { CONFIRMED_STATUSES } from './credit.enums';
 import type { CreditFilter } from './credit.inputs';
 
@@ -68,24 +68,18 @@ export function creditEventAsOf(
 
 /**
  * Applies a CreditFilter and the `asOf` rule to credits already loaded: with `asOf`, a credit with no
- * event by that day did not exist yet and is left out.
+ * event by that day did not exist yet and is left out; a credit all of whose events are retracted is
+ * left out on every day.
  */
-export async function filterCredits(
-  loaders: Loaders,
-  credits: readonly Credit[],
+export function filterCredits(
+  credits: readonly CreditWithHistory[],
   filter: CreditFilter | null | undefined,
   asOf: string | null | undefined,
-): Promise<CreditAsOf[]> {
-  const histories: readonly (readonly StatusEvent[] | Error)[] = credits.every(
-    (credit) => credit.statusHistory,
-  )
-    ? credits.map((credit) => credit.statusHistory!)
-    : await loaders.credit.attachmentEventsByCreditId.loadMany(credits.map((c) => c.id));
+): CreditAsOf[] {
   const kept: CreditAsOf[] = [];
-  credits.forEach((credit, i) => {
-    const history = histories[i];
-    if (history instanceof Error) throw history;
-    const status = eventInForce(history, asOf)?.status ?? null;
+  credits.forEach((credit) => {
+    if (allRetracted(credit.statusHistory)) return;
+    const status = eventInForce(credit.statusHistory, asOf)?.status ?? null;
     if (asOf != null && status == null) return;
     if (filter?.roles?.length && !filter.roles.includes(credit.role)) return;
     if (filter?.statuses?.length && (status == null || !filter.statuses.includes(status))) return;

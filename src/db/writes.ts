@@ -34,31 +34,51 @@ export async function insertIfAbsent<T extends ObjectLiteral>(
   return row === undefined ? null : Number(row.id);
 }
 
+/** How `insertWithSlug` picks the slug. */
+export interface SlugChoice {
+  /** The input field a refused slug is reported against. */
+  readonly field: string;
+  /** True when the client chose the slug: a clash is then BAD_USER_INPUT, never renamed. */
+  readonly explicit?: boolean;
+  /** Slugs to try, in order, after the first one is taken (`extraction-2015`). */
+  readonly alternatives?: readonly string[];
+}
+
+/** How many numbered slugs (`john-smith-2` …) to try before giving up. */
+const NUMBERED_SLUGS = 100;
+
 /**
- * Inserts a row whose slug must be unique. The unique index decides (not a read before the insert, which
- * a concurrent writer could pass too); a clash is the client's: BAD_USER_INPUT on `field`.
+ * Inserts a row whose slug must be unique. Names need not be: when the slug is taken, the alternatives
+ * and then `slug-2`, `slug-3`… are tried, unless the client chose the slug. Each try is
+ * `INSERT … ON CONFLICT (slug) DO NOTHING`, so the unique index decides (not a read before the insert,
+ * which a concurrent writer could pass too) and a clash does not abort the transaction.
  */
-export async function insertWithSlug<T extends ObjectLiteral & { slug: string }>(
+export async function insertWithSlug<T extends ObjectLiteral & { id: number; slug: string }>(
   manager: EntityManager,
   entity: EntityClass<T>,
   values: DeepPartial<T> & { slug: string },
-  field: string,
+  choice: SlugChoice,
 ): Promise<T> {
+  const { field } = choice;
   if (values.slug === '') {
     throw new BadUserInputError(`"${field}" must contain at least one letter or digit.`, field);
   }
-  const repository = manager.getRepository(entity);
-  try {
-    return await repository.save(repository.create(values));
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new BadUserInputError(
-        `"${field}": a ${entity.name.toLowerCase()} with the slug "${values.slug}" already exists.`,
-        field,
-      );
-    }
-    throw error;
+  const candidates = choice.explicit
+    ? [values.slug]
+    : [
+        values.slug,
+        ...(choice.alternatives ?? []),
+        ...Array.from({ length: NUMBERED_SLUGS }, (_, i) => `${values.slug}-${i + 2}`),
+      ];
+  for (const slug of candidates) {
+    const id = await insertIfAbsent(manager, entity, { ...values, slug } as Partial<T>, ['slug']);
+    if (id !== null) return manager.getRepository(entity).findOneByOrFail({ id } as never);
   }
+  throw new BadUserInputError(
+    `"${field}": a ${entity.name.toLowerCase()} with the slug "${values.slug}" already exists; ` +
+      'choose another slug.',
+    field,
+  );
 }
 
 /**

@@ -28,10 +28,14 @@ export class ChangeLogEntry {
   @Column('varchar', { length: 32 })
   kind!: string;
 
-  /** The GraphQL type of the subject (a Node type). */
+  /** The GraphQL type of the subject (a Node type; for a merge, the kept record). */
   @Column('varchar', { length: 40 })
   subjectType!: string;
 
   @Column('integer')
   subjectId!: number;
+
+  /** What happened, in words, for a merge or a delete ("Person 12 (john-smith-2) merged into Person 3"). */
+  @Column('text', { nullable: true })
+  detail!: string | null;
 }

@@ -11,6 +11,8 @@ export enum ChangeKind {
   UPDATED = 'UPDATED',
   RECORDED = 'RECORDED',
   RETRACTED = 'RETRACTED',
+  MERGED = 'MERGED',
+  DELETED = 'DELETED',
 }
 
 registerEnumType(ChangeKind, {
@@ -25,6 +27,8 @@ registerEnumType(ChangeKind, {
     },
     RECORDED: { description: 'The subject, a dated sourced report, was recorded.' },
     RETRACTED: { description: 'The subject, a dated sourced report, was retracted.' },
+    MERGED: { description: 'A duplicate record was merged into `subject`, the record kept.' },
+    DELETED: { description: 'An unreferenced record was deleted (`subject` is null then).' },
   },
 });
 
@@ -51,24 +55,30 @@ export const LOGGED_TABLES = {
 } as const satisfies Record<string, readonly LoggedTable[]>;
 
 export interface ChangeInput {
-  kind: ChangeKind;
-  /** The row written: its class name is its GraphQL type. */
-  subject: NodeEntity;
+  readonly kind: ChangeKind;
+  /** The entity written (a merge: the kept one; a delete: the row as it was); its class names its type. */
+  readonly subject: { readonly id: number };
   /** The name of the key that wrote it. */
-  by: string;
+  readonly by: string;
+  /** What happened, in words, when the kind alone does not say it (a merge, a delete). */
+  readonly detail?: string | null;
 }
 
 /**
- * Appends a write to the `changes` feed, in the transaction of the write. Call it after the write's
- * other statements (it takes the commit-order number, see `nextChangeSeq`); several calls in one
- * transaction are fine and keep their order.
+ * Appends a write to the `changes` feed, in the transaction of the write; returns its commit-order
+ * number. Call it after the write's other statements (it takes the number, see `nextChangeSeq`);
+ * several calls in one transaction are fine and keep their order.
  */
-export async function recordChange(manager: EntityManager, change: ChangeInput): Promise<void> {
+export async function recordChange(manager: EntityManager, change: ChangeInput): Promise<number> {
   const seq = await nextChangeSeq(manager);
   await manager.getRepository(ChangeLogEntry).insert(entryOf(change, seq));
+  return seq;
 }
 
-function entryOf({ kind, subject, by }: ChangeInput, seq: number): Omit<ChangeLogEntry, 'id'> {
+function entryOf(
+  { kind, subject, by, detail }: ChangeInput,
+  seq: number,
+): Omit<ChangeLogEntry, 'id'> {
   return {
     seq,
     at: new Date().toISOString(),
@@ -76,6 +86,7 @@ function entryOf({ kind, subject, by }: ChangeInput, seq: number): Omit<ChangeLo
     kind,
     subjectType: subject.constructor.name,
     subjectId: subject.id,
+    detail: detail ?? null,
   };
 }
 

@@ -27,8 +27,8 @@ import { EVENT_TYPES, SourcedEvent, type AnySourcedEvent } from './sourced-event
 
 @ObjectType('Change', {
   description:
-    'One write to franchise-graph: a report recorded or retracted, or a film, person, character, company, ' +
-    'franchise, membership or relation created or changed.',
+    'One write to franchise-graph: a report recorded or retracted, a film, person, character, company, ' +
+    'franchise, membership or relation created or changed, or a duplicate merged or a record deleted.',
 })
 export class Change {
   @Field(() => ChangeKind, { description: 'What the write did to its subject.' })
@@ -39,6 +39,12 @@ export class Change {
 
   @Field(() => String, { description: 'Who wrote it: the name of the key (or "seed").' })
   by!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What happened, in words, for a merge or a delete; null otherwise.',
+  })
+  detail!: string | null;
 
   subjectType!: string;
   subjectId!: number;
@@ -106,6 +112,7 @@ export class ChangeResolver {
         kind: row.kind as ChangeKind,
         at: row.at,
         by: row.by,
+        detail: row.detail,
         subjectType: row.subjectType,
         subjectId: row.subjectId,
         seq: row.seq,
@@ -120,23 +127,30 @@ export class ChangeResolver {
     );
   }
 
-  @FieldResolver(() => Node, { description: 'What was written: the report, film, person…' })
-  async subject(@Root() change: Change, @Ctx() { loaders }: Context): Promise<object> {
-    const subject = await loadNode(loaders, { type: change.subjectType, id: change.subjectId });
-    if (!subject)
-      throw new Error(`${change.subjectType} ${change.subjectId} listed by changes() is gone`);
-    return subject;
+  @FieldResolver(() => Node, {
+    nullable: true,
+    description:
+      'What was written: the report, film, person… (for a merge, the record kept). A merged record resolves ' +
+      'to the record it was merged into; null once the record is deleted.',
+  })
+  subject(@Root() change: Change, @Ctx() { loaders }: Context): Promise<object | null> | null {
+    if (change.kind === ChangeKind.DELETED) return null;
+    return loadNode(loaders, { type: change.subjectType, id: change.subjectId });
   }
 
   @FieldResolver(() => SourcedEvent, {
     nullable: true,
-    description: 'The report recorded or retracted, when the subject is one (else null).',
+    description:
+      'The report recorded or retracted, when the subject is one; null for other writes (a merge, a delete…).',
   })
   async event(
     @Root() change: Change,
     @Ctx() { loaders }: Context,
   ): Promise<AnySourcedEvent | null> {
     if (!(change.subjectType in EVENT_TYPES)) return null;
-    return (await this.subject(change, { loaders } as Context)) as AnySourcedEvent;
+    const event = await loadNode(loaders, { type: change.subjectType, id: change.subjectId });
+    if (!event)
+      throw new Error(`${change.subjectType} ${change.subjectId} listed by changes() is gone`);
+    return event as AnySourcedEvent;
   }
 }

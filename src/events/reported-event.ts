@@ -73,15 +73,28 @@ export abstract class ReportedEvent extends NodeEntity {
   /** Like `recordedSeq`, for the retraction (null since the feed reads `change_log`). */
   @Column('integer', { nullable: true })
   retractedSeq!: number | null;
+
+  /** The event this one replaced (`correctEvent`); served as `corrects`. */
+  @Column('integer', { nullable: true })
+  correctsId!: number | null;
+
+  /** The event that replaced this one (`correctEvent`); served as `correctedBy`. */
+  @Column('integer', { nullable: true })
+  correctedById!: number | null;
 }
+
+/** The partial unique index predicate: a report is unique among the events that still count. */
+export const NOT_RETRACTED = '"retracted" = false';
 
 /** Event order: by effective date, then by when it was recorded, then by id (insertion order). */
 export function compareEvents(
   a: { effectiveDate: string; recordedAt: string; id: number },
   b: { effectiveDate: string; recordedAt: string; id: number },
 ): number {
-  if (a.effectiveDate !== b.effectiveDate) return a.effectiveDate < b.effectiveDate ? -1 : 1;
-  if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;
+  if (a.effectiveDate < b.effectiveDate) return -1;
+  if (a.effectiveDate > b.effectiveDate) return 1;
+  if (a.recordedAt < b.recordedAt) return -1;
+  if (a.recordedAt > b.recordedAt) return 1;
   return a.id - b.id;
 }
 
@@ -98,6 +111,15 @@ export function eventInForce<T extends { effectiveDate: string; retracted: boole
     if (!event.retracted && (asOf == null || event.effectiveDate <= asOf)) return event;
   }
   return null;
+}
+
+/**
+ * True when something was reported and all of it was retracted: such a credit or relation is left out
+ * of current lists (it stays reachable by id and in `history`). A subject with no events at all is
+ * not retracted.
+ */
+export function allRetracted(events: readonly { retracted: boolean }[]): boolean {
+  return events.length > 0 && events.every((event) => event.retracted);
 }
 
 /** Orders a query of events oldest first, as `history` lists them. */

@@ -1,20 +1,19 @@
-import { IsNull } from 'typeorm';
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { changedColumns, trimmed } from '../graphql/input-fields';
+import { changedColumns, slugOf, trimmed } from '../graphql/input-fields';
 import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
 import { Company } from '../company/company.entity';
 import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
 import { ChangeKind, recordChange } from '../events/change-log';
+import { recordReport } from '../events/report-writes';
 import { reportColumns } from '../source/source.writes';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';
-import { DatePrecision } from './film.enums';
 import {
   CreateFilmInput,
   RecordProductionStatusInput,
@@ -23,7 +22,7 @@ import {
   RelateFilmsInput,
   UpdateFilmInput,
 } from './film.inputs';
-import { refreshReleaseDate, refreshTitle } from './film-reports';
+import { checkPrecision, refreshTitle, titleSlugOf } from './film-reports';
 import { ProductionEvent } from './production-event.entity';
 import { ReleaseEvent } from './release-event.entity';
 import { TitleEvent } from './title-event.entity';
@@ -64,20 +63,6 @@ export class RecordTitlePayload {
   duplicate!: boolean;
 }
 
-/** A date of `precision` must be the first day of its period. */
-function checkPrecision(date: string, precision: DatePrecision): void {
-  const ok =
-    precision === DatePrecision.DAY ||
-    (precision === DatePrecision.MONTH && date.endsWith('-01')) ||
-    (precision === DatePrecision.YEAR && date.endsWith('-01-01'));
-  if (!ok) {
-    throw new BadUserInputError(
-      `"input.date" must be the first day of the ${precision.toLowerCase()} when "input.precision" is ${precision}.`,
-      'input.date',
-    );
-  }
-}
-
 const INPUT = 'The changes.';
 
 @Resolver()
@@ -91,11 +76,14 @@ export class FilmMutationResolver {
     return context.write(async (manager) => {
       const title = input.title.trim();
       const workingTitle = trimmed(input.workingTitle);
+      const { slug, choice } = slugOf(input, title, 'input.title', (base) =>
+        input.year == null ? [] : [`${base}-${input.year}`],
+      );
       const film = await insertWithSlug(
         manager,
         Film,
         {
-          slug: slugify(title),
+          slug,
           title,
           originalTitle: title,
           workingTitle,
@@ -107,7 +95,7 @@ export class FilmMutationResolver {
           searchText: searchTextOf(title, workingTitle),
           version: 1,
         },
-        'input.title',
+        choice,
       );
       await recordChange(manager, {
         kind: ChangeKind.CREATED,
@@ -163,7 +151,7 @@ export class FilmMutationResolver {
         'input.title',
       );
       // The search text holds every title the film had (see refreshTitle), not only these.
-      if (changes.searchText !== undefined) await refreshTitle(manager, film);
+      if (changes.searchText !== undefined) await refreshTitle(manager, film.id);
       await recordChange(manager, {
         kind: ChangeKind.UPDATED,
         subject: film,
@@ -192,6 +180,26 @@ export class FilmMutationResolver {
           'input.to',
         );
       const viewer = viewerOf(context);
+      const reverse = await manager
+        .getRepository(FilmRelation)
+        .createQueryBuilder('relation')
+        .innerJoin(FilmRelationEvent, 'event', 'event.relationId = relation.id')
+        .where(
+          'relation.fromFilmId = :to AND relation.toFilmId = :from AND event.retracted = :no',
+          {
+            from: from.id,
+            to: to.id,
+            no: false,
+          },
+        )
+        .getOne();
+      if (reverse) {
+        throw new BadUserInputError(
+          `"input.from": "${to.title}" is already linked to "${from.title}" in the other direction, and a ` +
+            'relation in both directions is a cycle. Correct or retract the events of that relation instead.',
+          'input.from',
+        );
+      }
       const report = await reportColumns(manager, input, viewer);
       const created = await insertIfAbsent(
         manager,
@@ -202,10 +210,6 @@ export class FilmMutationResolver {
       const relation = await manager
         .getRepository(FilmRelation)
         .findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
-      const events = manager.getRepository(FilmRelationEvent);
-      const event = await events.save(
-        events.create({ ...report, relationId: relation.id, kind: input.kind }),
-      );
       if (created !== null) {
         await recordChange(manager, {
           kind: ChangeKind.CREATED,
@@ -213,7 +217,11 @@ export class FilmMutationResolver {
           by: viewer.name,
         });
       }
-      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
+      await recordReport(manager, 'FilmRelationEvent', {
+        ...report,
+        relationId: relation.id,
+        kind: input.kind,
+      });
       return relation;
     });
   }
@@ -230,13 +238,12 @@ export class FilmMutationResolver {
   ): Promise<ProductionEvent> {
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
-      const viewer = viewerOf(context);
-      const report = await reportColumns(manager, input, viewer);
-      const repository = manager.getRepository(ProductionEvent);
-      const event = await repository.save(
-        repository.create({ ...report, filmId: film.id, status: input.status }),
-      );
-      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
+      const report = await reportColumns(manager, input, viewerOf(context));
+      const { event } = await recordReport<ProductionEvent>(manager, 'ProductionEvent', {
+        ...report,
+        filmId: film.id,
+        status: input.status,
+      });
       return event;
     });
   }
@@ -247,50 +254,35 @@ export class FilmMutationResolver {
       'Records a report of a film’s release date for a kind and country, with its source: a first date, or ' +
       'a moved one (it replaces the release in force for that kind and country from `effectiveDate` on; ' +
       'older reports stay in `releaseHistory`). The film’s release date is updated in the same transaction. ' +
-      'Sending the same report again writes nothing and returns the same event. Needs an editor key.',
+      'Sending the same report again writes nothing and returns the same event; the same report with other ' +
+      'details (confidence, quote, speaker, place, company) is REPORT_CONFLICT. Needs an editor key.',
   })
   recordRelease(
     @Ctx() context: Context,
     @Arg('input', () => RecordReleaseInput, { description: 'The report.' })
     input: RecordReleaseInput,
   ): Promise<RecordReleasePayload> {
-    checkPrecision(input.date, input.precision);
+    checkPrecision(input.date, input.precision, 'input.date', 'input.precision');
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const company = await optionalRow(manager, Company, input.company, 'input.company');
       const viewer = viewerOf(context);
       const report = await reportColumns(manager, input, viewer);
-      const repository = manager.getRepository(ReleaseEvent);
-      const key = {
+      // The film's cached release date is recomputed in recordReport (REPORT_KEYS.ReleaseEvent).
+      const { event, duplicate } = await recordReport<ReleaseEvent>(manager, 'ReleaseEvent', {
+        ...report,
         filmId: film.id,
-        kind: input.kind,
-        country: input.country ?? IsNull(),
         date: input.date,
         precision: input.precision,
-        effectiveDate: report.effectiveDate,
-        sourceId: report.sourceId,
-        retracted: false,
-      };
-      const earlier = await repository.findOneBy(key);
-      if (earlier) return { film, event: earlier, duplicate: true };
-      const event = await repository.save(
-        repository.create({
-          ...report,
-          filmId: film.id,
-          date: input.date,
-          precision: input.precision,
-          kind: input.kind,
-          country: input.country ?? null,
-          place: trimmed(input.place),
-          companyId: company?.id ?? null,
-        }),
-      );
-      await refreshReleaseDate(manager, film.id);
-      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
+        kind: input.kind,
+        country: input.country ?? null,
+        place: trimmed(input.place),
+        companyId: company?.id ?? null,
+      });
       return {
         film: await manager.getRepository(Film).findOneByOrFail({ id: film.id }),
         event,
-        duplicate: false,
+        duplicate,
       };
     });
   }
@@ -300,7 +292,8 @@ export class FilmMutationResolver {
     description:
       'Records a report that a film took a new title on `effectiveDate`, with its source. The film keeps its ' +
       'slug; the new title’s slug finds it too, and search finds it by every title. Sending the same report ' +
-      'again writes nothing and returns the same event. Needs an editor key.',
+      'again writes nothing and returns the same event; with other details (confidence, quote, speaker) it is ' +
+      'REPORT_CONFLICT. Needs an editor key.',
   })
   recordTitle(
     @Ctx() context: Context,
@@ -312,31 +305,17 @@ export class FilmMutationResolver {
       const viewer = viewerOf(context);
       const report = await reportColumns(manager, input, viewer);
       const title = input.title.trim();
-      const slug = slugify(title);
-      if (slug === '') {
-        throw new BadUserInputError(
-          '"input.title" must contain at least one letter or digit.',
-          'input.title',
-        );
-      }
-      const repository = manager.getRepository(TitleEvent);
-      const earlier = await repository.findOneBy({
+      const slug = titleSlugOf(title, 'input.title');
+      const { event, duplicate } = await recordReport<TitleEvent>(manager, 'TitleEvent', {
+        ...report,
         filmId: film.id,
         title,
-        effectiveDate: report.effectiveDate,
-        sourceId: report.sourceId,
-        retracted: false,
+        slug,
       });
-      if (earlier) return { film, event: earlier, duplicate: true };
-      const event = await repository.save(
-        repository.create({ ...report, filmId: film.id, title, slug }),
-      );
-      await refreshTitle(manager, film);
-      await recordChange(manager, { kind: ChangeKind.RECORDED, subject: event, by: viewer.name });
       return {
         film: await manager.getRepository(Film).findOneByOrFail({ id: film.id }),
         event,
-        duplicate: false,
+        duplicate,
       };
     });
   }

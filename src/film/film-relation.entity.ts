@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { NodeEntity, NodeObjectType } from '../graphql/relay/node';
 import { Person } from '../person/person.entity';
-import { ReportedEvent } from '../events/reported-event';
+import { NOT_RETRACTED, ReportedEvent } from '../events/reported-event';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';
 import { FilmRelationKind } from './film.enums';
@@ -47,6 +47,10 @@ export class FilmRelation extends NodeEntity {
 @Index('IDX_film_relation_event_recorded_seq', ['recordedSeq'])
 @Index('IDX_film_relation_event_retracted_seq', ['retractedSeq'])
 @Index('IDX_film_relation_event_relation', ['relationId', 'effectiveDate'])
+@Index('UQ_film_relation_event_report', ['relationId', 'kind', 'effectiveDate', 'sourceId'], {
+  unique: true,
+  where: NOT_RETRACTED,
+})
 @NodeObjectType({
   description: 'A dated, sourced statement of what kind of link a film relation is.',
 })

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { eventInForce, orderByHistory } from '../events/reported-event';
 import { today } from '../lib/dates';
-import { searchTextOf } from '../lib/text';
+import { BadUserInputError } from '../errors';
+import { searchTextOf, slugify } from '../lib/text';
 import { Film } from './film.entity';
-import { ReleaseKind } from './film.enums';
+import { DatePrecision, ReleaseKind } from './film.enums';
 import { ReleaseEvent } from './release-event.entity';
 import { TitleEvent } from './title-event.entity';
 
@@ -15,6 +16,34 @@ export const RELEASE_DATE_KINDS: readonly ReleaseKind[] = [
   ReleaseKind.THEATRICAL,
   ReleaseKind.STREAMING,
 ];
+
+/** A date of `precision` must be the first day of its period. */
+export function checkPrecision(
+  date: string,
+  precision: DatePrecision,
+  dateField: string,
+  precisionField: string,
+): void {
+  const ok =
+    precision === DatePrecision.DAY ||
+    (precision === DatePrecision.MONTH && date.endsWith('-01')) ||
+    (precision === DatePrecision.YEAR && date.endsWith('-01-01'));
+  if (!ok) {
+    throw new BadUserInputError(
+      `"${dateField}" must be the first day of the ${precision.toLowerCase()} when "${precisionField}" is ${precision}.`,
+      dateField,
+    );
+  }
+}
+
+/** The slug of a reported title; BAD_USER_INPUT on `field` when it has no letter or digit. */
+export function titleSlugOf(title: string, field: string): string {
+  const slug = slugify(title);
+  if (slug === '') {
+    throw new BadUserInputError(`"${field}" must contain at least one letter or digit.`, field);
+  }
+  return slug;
+}
 
 /** A film's release reports grouped by (kind, country), each group in history order. */
 function byKindAndCountry(reports: readonly ReleaseEvent[]): ReleaseEvent[][] {
@@ -89,7 +118,8 @@ export async function refreshReleaseDate(manager: EntityManager, filmId: number)
  * Recomputes a film's cached title (for the TITLE order) and its search text (every title it had, so
  * search finds it by any), in the transaction that changed its title reports.
  */
-export async function refreshTitle(manager: EntityManager, film: Film): Promise<void> {
+export async function refreshTitle(manager: EntityManager, filmId: number): Promise<void> {
+  const film = await manager.getRepository(Film).findOneByOrFail({ id: filmId });
   const events = await orderByHistory(
     manager.getRepository(TitleEvent).createQueryBuilder('t').where('t.filmId = :filmId', {
       filmId: film.id,

@@ -68,6 +68,23 @@ export class CreateFilmInput extends FilmFieldsInput {
   @Field(() => String, { description: 'The title the film was or will be released under.' })
   @IsName(300)
   title!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The slug to use instead of one made from the title (it is made lower-case kebab-case); must be free.',
+  })
+  @IsName(200)
+  slug?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The year the film was or is to be released: it tells films with the same title apart in the slug ' +
+      '("extraction-2015"). Not stored; releases are recorded with recordRelease.',
+  })
+  @Min(1870)
+  @Max(2200)
+  year?: number | null;
 }
 
 @InputType('UpdateFilmInput', {

@@ -22,7 +22,8 @@ import type { Context } from '../graphql/context';
 import { createCreditsResolver } from '../credit/credit.resolver';
 import { FranchiseMembership } from '../franchise/franchise-membership.entity';
 import { Metric } from '../metric/metric.entity';
-import { eventInForce } from '../events/reported-event';
+import { allRetracted, eventInForce } from '../events/reported-event';
+import type { Loaders } from '../graphql/loaders';
 import { FilmRelation, FilmRelationEvent } from './film-relation.entity';
 import { Film } from './film.entity';
 import { DatePrecision, FilmOrder, FilmRelationKind, ProductionStatus } from './film.enums';
@@ -298,15 +299,15 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
   @FieldResolver(() => [FilmRelation], {
     description: 'Links to the earlier films this film follows.',
   })
-  follows(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
-    return loaders.film.relationsByToFilmId.load(film.id);
+  async follows(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
+    return currentRelations(loaders, await loaders.film.relationsByToFilmId.load(film.id));
   }
 
   @FieldResolver(() => [FilmRelation], {
     description: 'Links to the later films that follow this one.',
   })
-  followedBy(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
-    return loaders.film.relationsByFromFilmId.load(film.id);
+  async followedBy(@Root() film: Film, @Ctx() { loaders }: Context): Promise<FilmRelation[]> {
+    return currentRelations(loaders, await loaders.film.relationsByFromFilmId.load(film.id));
   }
 
   @FieldResolver(() => [Metric], {
@@ -362,6 +363,21 @@ export class FilmRelationResolver {
   ): Promise<FilmRelationEvent[]> {
     return loaders.film.relationEventsByRelationId.load(relation.id);
   }
+}
+
+/** Leaves out the relations all of whose events are retracted. */
+async function currentRelations(
+  loaders: Loaders,
+  relations: FilmRelation[],
+): Promise<FilmRelation[]> {
+  const histories = await loaders.film.relationEventsByRelationId.loadMany(
+    relations.map((relation) => relation.id),
+  );
+  return relations.filter((_, i) => {
+    const history = histories[i];
+    if (history instanceof Error) throw history;
+    return !allRetracted(history);
+  });
 }
 
 @Resolver(() => FilmRelationEvent)

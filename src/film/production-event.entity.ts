@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { NodeObjectType } from '../graphql/relay/node';
 import { Person } from '../person/person.entity';
-import { ReportedEvent } from '../events/reported-event';
+import { NOT_RETRACTED, ReportedEvent } from '../events/reported-event';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';
 import { ProductionStatus } from './film.enums';
@@ -21,6 +21,10 @@ import { ProductionStatus } from './film.enums';
 @Index('IDX_production_event_recorded_seq', ['recordedSeq'])
 @Index('IDX_production_event_retracted_seq', ['retractedSeq'])
 @Index('IDX_production_event_film', ['filmId', 'effectiveDate'])
+@Index('UQ_production_event_report', ['filmId', 'status', 'effectiveDate', 'sourceId'], {
+  unique: true,
+  where: NOT_RETRACTED,
+})
 @NodeObjectType({
   description: 'A dated, sourced change of a film’s production status.',
 })

@@ -11,7 +11,7 @@ import {
 import { DateScalar } from '../graphql/scalars';
 import { NodeObjectType } from '../graphql/relay/node';
 import { Company } from '../company/company.entity';
-import { ReportedEvent } from '../events/reported-event';
+import { NOT_RETRACTED, ReportedEvent } from '../events/reported-event';
 import { Person } from '../person/person.entity';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';
@@ -19,6 +19,11 @@ import { DatePrecision, ReleaseKind } from './film.enums';
 
 @Entity('release_event')
 @Index('IDX_release_event_film', ['filmId', 'date'])
+@Index(
+  'UQ_release_event_report',
+  ['filmId', 'kind', 'country', 'date', 'precision', 'effectiveDate', 'sourceId'],
+  { unique: true, where: NOT_RETRACTED },
+)
 @NodeObjectType({
   description:
     'A dated, sourced report that a film is (or was) to be released on `date` for a kind and country. ' +

@@ -9,7 +9,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { NodeObjectType } from '../graphql/relay/node';
-import { ReportedEvent } from '../events/reported-event';
+import { NOT_RETRACTED, ReportedEvent } from '../events/reported-event';
 import { Person } from '../person/person.entity';
 import { Source } from '../source/source.entity';
 import { Film } from './film.entity';
@@ -17,6 +17,10 @@ import { Film } from './film.entity';
 @Entity('title_event')
 @Index('IDX_title_event_film', ['filmId', 'effectiveDate'])
 @Index('IDX_title_event_slug', ['slug'])
+@Index('UQ_title_event_report', ['filmId', 'title', 'effectiveDate', 'sourceId'], {
+  unique: true,
+  where: NOT_RETRACTED,
+})
 @NodeObjectType({
   description:
     'A dated, sourced report of a film’s title: from `effectiveDate` on, the film is called `title`.',

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { changedColumns, trimmed } from '../graphql/input-fields';
+import { changedColumns, cleanAliases, slugOf, trimmed } from '../graphql/input-fields';
 import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
@@ -41,6 +41,36 @@ async function checkParent(
   }
 }
 
+/** Two films cannot hold one place in a franchise's release (or story) order. */
+async function checkOrdinalsFree(
+  manager: EntityManager,
+  franchise: Franchise,
+  filmId: number,
+  input: AddFilmToFranchiseInput,
+): Promise<void> {
+  for (const column of ['releaseOrdinal', 'storyOrdinal'] as const) {
+    const ordinal = input[column];
+    if (ordinal == null) continue;
+    const holder = await manager
+      .getRepository(FranchiseMembership)
+      .createQueryBuilder('membership')
+      .innerJoinAndSelect('membership.film', 'film')
+      .where('membership.franchiseId = :franchise AND membership.filmId <> :film', {
+        franchise: franchise.id,
+        film: filmId,
+      })
+      .andWhere(`membership.${column} = :ordinal`, { ordinal })
+      .getOne();
+    if (holder) {
+      throw new BadUserInputError(
+        `"input.${column}": "${holder.film!.title}" already holds place ${ordinal} in "${franchise.name}"; ` +
+          'move that film first (addFilmToFranchise with its new place), or choose a free place.',
+        `input.${column}`,
+      );
+    }
+  }
+}
+
 @Resolver()
 export class FranchiseMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
@@ -53,19 +83,22 @@ export class FranchiseMutationResolver {
     return context.write(async (manager) => {
       const parent = await optionalRow(manager, Franchise, input.parent, 'input.parent');
       const name = input.name.trim();
+      const aliases = cleanAliases(input.aliases);
+      const { slug, choice } = slugOf(input, name, 'input.name');
       const franchise = await insertWithSlug(
         manager,
         Franchise,
         {
-          slug: slugify(name),
+          slug,
           name,
+          aliases,
           kind: input.kind,
           description: trimmed(input.description),
           parentId: parent?.id ?? null,
-          searchText: searchTextOf(name),
+          searchText: searchTextOf(name, ...aliases),
           version: 1,
         },
-        'input.name',
+        choice,
       );
       return logged(manager, ChangeKind.CREATED, viewerOf(context).name, franchise);
     });
@@ -88,9 +121,14 @@ export class FranchiseMutationResolver {
         ['name', 'kind', 'description'],
         ['name', 'kind'],
       ) as Partial<Franchise>;
-      if (changes.name != null) {
-        changes.slug = slugify(changes.name);
-        changes.searchText = searchTextOf(changes.name);
+      if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
+      if (changes.name != null) changes.slug = slugify(changes.name);
+      if (changes.name != null || changes.aliases !== undefined) {
+        const current = await requireRow(manager, Franchise, input.id, 'input.id');
+        changes.searchText = searchTextOf(
+          changes.name ?? current.name,
+          ...(changes.aliases ?? current.aliases),
+        );
       }
       if (input.parent !== undefined) {
         const parent = await optionalRow(manager, Franchise, input.parent, 'input.parent');
@@ -124,6 +162,7 @@ export class FranchiseMutationResolver {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const franchise = await requireRow(manager, Franchise, input.franchise, 'input.franchise');
       const key = { franchiseId: franchise.id, filmId: film.id };
+      await checkOrdinalsFree(manager, franchise, film.id, input);
       const created = await insertIfAbsent(
         manager,
         FranchiseMembership,

@@ -53,6 +53,13 @@ export class Franchise extends NodeEntity {
   parent?: Relation<Franchise> | null;
 
   /** The name, folded for `nameContains` and `search`. */
+  @Field(() => [String], {
+    description:
+      'Other names the franchise is known by ("Doctor Doom", "MCU"); `search` matches them.',
+  })
+  @Column('simple-json')
+  aliases: string[] = [];
+
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;

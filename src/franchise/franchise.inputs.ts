@@ -1,4 +1,4 @@
-import { Min } from 'class-validator';
+import { ArrayMaxSize, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName, IsText } from '../graphql/validation';
@@ -38,6 +38,21 @@ export class CreateFranchiseInput {
 
   @Field(() => ID, { nullable: true, description: 'The franchise it sits in.' })
   parent?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Other names the franchise is known by ("MCU"), at most 20.',
+  })
+  @ArrayMaxSize(20)
+  @IsName(200, { each: true })
+  aliases?: string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
+  })
+  @IsName(200)
+  slug?: string | null;
 }
 
 @InputType('UpdateFranchiseInput', {
@@ -64,6 +79,14 @@ export class UpdateFranchiseInput extends VersionedUpdateInput('franchise') {
     description: 'A new parent franchise; null makes it top-level.',
   })
   parent?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The new list of aliases (replaces the old one); null empties it.',
+  })
+  @ArrayMaxSize(20)
+  @IsName(200, { each: true })
+  aliases?: string[] | null;
 }
 
 @InputType('AddFilmToFranchiseInput', {

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import type { SlugChoice } from '../db/writes';
 import { BadUserInputError } from '../errors';
+import { slugify } from '../lib/text';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must take any[] (TS2545)
 type InputBase = abstract new (...args: any[]) => object;
@@ -54,4 +56,26 @@ export function changedColumns<I extends object, K extends keyof I & string>(
 /** Trims an optional text; null and undefined stay null. */
 export function trimmed(value: string | null | undefined): string | null {
   return value == null ? null : value.trim();
+}
+
+/** An aliases input as stored: trimmed, without repeats; null and undefined are none. */
+export function cleanAliases(aliases: readonly string[] | null | undefined): string[] {
+  return [...new Set((aliases ?? []).map((alias) => alias.trim()))];
+}
+
+/**
+ * The slug of a new record and how to pick another when it is taken: the client's `slug` (kept as
+ * given, or refused), else one made from the name, then `alternatives`, then a counter.
+ */
+export function slugOf(
+  input: { slug?: string | null },
+  name: string,
+  nameField: string,
+  alternatives: (slug: string) => string[] = () => [],
+): { slug: string; choice: SlugChoice } {
+  if (input.slug != null) {
+    return { slug: slugify(input.slug), choice: { field: 'input.slug', explicit: true } };
+  }
+  const slug = slugify(name);
+  return { slug, choice: { field: nameField, alternatives: alternatives(slug) } };
 }

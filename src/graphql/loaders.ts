@@ -8,6 +8,7 @@ import { createFranchiseLoaders, type FranchiseLoaders } from '../franchise/fran
 import { createMetricLoaders, type MetricLoaders } from '../metric/metric.loaders';
 import { createPersonLoaders, type PersonLoaders } from '../person/person.loaders';
 import { createSourceLoaders, type SourceLoaders } from '../source/source.loaders';
+import { createMergedLoaders, type MergedLoaders } from './relay/merged.loaders';
 
 /** Every loader of one request, by feature: `loaders.film.byId`, `loaders.credit.byPersonId`… */
 export interface Loaders {
@@ -16,6 +17,8 @@ export interface Loaders {
   readonly credit: CreditLoaders;
   readonly film: FilmLoaders;
   readonly franchise: FranchiseLoaders;
+  /** Where merged records went, for lookups by a merged id or slug. */
+  readonly merged: MergedLoaders;
   readonly metric: MetricLoaders;
   readonly person: PersonLoaders;
   readonly source: SourceLoaders;
@@ -45,6 +48,7 @@ class RequestLoaders implements ClearableLoaders {
   private creditGroup?: CreditLoaders;
   private filmGroup?: FilmLoaders;
   private franchiseGroup?: FranchiseLoaders;
+  private mergedGroup?: MergedLoaders;
   private metricGroup?: MetricLoaders;
   private personGroup?: PersonLoaders;
   private sourceGroup?: SourceLoaders;
@@ -76,6 +80,9 @@ class RequestLoaders implements ClearableLoaders {
   }
   get franchise(): FranchiseLoaders {
     return (this.franchiseGroup ??= this.build(createFranchiseLoaders));
+  }
+  get merged(): MergedLoaders {
+    return (this.mergedGroup ??= this.build(createMergedLoaders));
   }
   get metric(): MetricLoaders {
     return (this.metricGroup ??= this.build(createMetricLoaders));

@@ -3,6 +3,7 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../errors';
 import type { EntityClass } from '../db/writes';
 import type { Context } from './context';
+import { MergedRecord } from './relay/merged-record.entity';
 import type { Loaders } from './loaders';
 import { localIdOf } from './relay/global-id';
 import { loadNode } from './relay/node.resolver';
@@ -49,14 +50,33 @@ export function findByIdOrSlug<T extends ObjectLiteral & { slug: string }>(
   if ((id == null) === (slug == null)) {
     throw new BadUserInputError('Pass exactly one of "id" or "slug".', id == null ? 'id' : 'slug');
   }
-  if (id == null) {
-    return bySlug
-      ? bySlug(reader, slug!)
-      : reader.getRepository(entity).findOneBy({ slug } as never);
-  }
   const type = entity.name;
+  // Slugs are stored lower-case: a lookup ignores case.
+  if (id == null) return findBySlug(reader, loaders, entity, slug!.toLowerCase(), bySlug);
   // The Node loader of an entity's type loads rows of that entity.
   return loadNode(loaders, { type, id: localIdOf(type, id, 'id') }) as Promise<T | null>;
+}
+
+/**
+ * A row by slug (through `bySlug` when the type has older slugs too, as a film has its old titles'); a
+ * merged record's slug resolves to the record it was merged into.
+ */
+async function findBySlug<T extends ObjectLiteral & { slug: string }>(
+  reader: EntityManager,
+  loaders: Loaders,
+  entity: ClassType<T>,
+  slug: string,
+  bySlug?: (reader: EntityManager, slug: string) => Promise<T | null>,
+): Promise<T | null> {
+  const row = bySlug
+    ? await bySlug(reader, slug)
+    : await reader.getRepository(entity).findOneBy({ slug } as never);
+  if (row) return row;
+  const merged = await reader
+    .getRepository(MergedRecord)
+    .findOneBy({ type: entity.name, fromSlug: slug });
+  if (!merged) return null;
+  return loadNode(loaders, { type: entity.name, id: merged.intoId }) as Promise<T | null>;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
 import { searchTextOf, slugify } from '../lib/text';
-import { changedColumns } from '../graphql/input-fields';
+import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import { requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
@@ -10,10 +10,6 @@ import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
-
-const cleanAliases = (aliases: readonly string[] | null | undefined) => [
-  ...new Set((aliases ?? []).map((a) => a.trim())),
-];
 
 @Resolver()
 export class PersonMutationResolver {
@@ -27,17 +23,18 @@ export class PersonMutationResolver {
     return context.write(async (manager) => {
       const name = input.name.trim();
       const aliases = cleanAliases(input.aliases);
+      const { slug, choice } = slugOf(input, name, 'input.name');
       const person = await insertWithSlug(
         manager,
         Person,
         {
-          slug: slugify(name),
+          slug,
           name,
           aliases,
           searchText: searchTextOf(name, ...aliases),
           version: 1,
         },
-        'input.name',
+        choice,
       );
       return logged(manager, ChangeKind.CREATED, viewerOf(context).name, person);
     });

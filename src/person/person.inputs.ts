@@ -27,6 +27,13 @@ export class CreatePersonInput {
   @ArrayMaxSize(20)
   @IsName(200, { each: true })
   aliases?: string[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
+  })
+  @IsName(200)
+  slug?: string | null;
 }
 
 @InputType('UpdatePersonInput', {

@@ -24,3 +24,28 @@ registerEnumType(Confidence, {
     SPECULATIVE: { description: 'Rumor or speculation; not confirmed by anyone with knowledge.' },
   },
 });
+
+/** What kind of publication a source is; only an ARTICLE needs a URL. */
+export enum SourceKind {
+  ARTICLE = 'ARTICLE',
+  PRESS_RELEASE = 'PRESS_RELEASE',
+  EVENT = 'EVENT',
+  BROADCAST = 'BROADCAST',
+  SOCIAL_POST = 'SOCIAL_POST',
+  INTERVIEW = 'INTERVIEW',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(SourceKind, {
+  name: 'SourceKind',
+  description: 'What kind of publication a source is.',
+  valuesConfig: {
+    ARTICLE: { description: 'An article online; it has a URL.' },
+    PRESS_RELEASE: { description: 'A press release or an official statement.' },
+    EVENT: { description: 'A panel, a convention or a live event (Comic-Con, TUDUM).' },
+    BROADCAST: { description: 'A TV or radio broadcast, a podcast or a livestream.' },
+    SOCIAL_POST: { description: 'A post on a social network.' },
+    INTERVIEW: { description: 'An interview, printed or recorded.' },
+    OTHER: { description: 'Anything else.' },
+  },
+});

@@ -1,17 +1,29 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { VersionedUpdateInput } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import { IsName, IsText, IsWebUrl } from '../graphql/validation';
-import { Confidence } from './source.enums';
+import { Confidence, SourceKind } from './source.enums';
 
 @InputType('SourceInput', {
   description:
-    'Where a claim was published. An existing source with the same URL is reused, not duplicated.',
+    'Where a claim was published. An existing source with the same URL is reused, not duplicated; without ' +
+    'a URL, the source with the same outlet, title and day published is.',
 })
 export class SourceInput {
-  @Field(() => String, { description: 'The address of the publication (http or https).' })
+  @Field(() => SourceKind, {
+    defaultValue: SourceKind.ARTICLE,
+    description: 'What kind of publication it is (default ARTICLE).',
+  })
+  kind!: SourceKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The address of the publication (http or https); required for an ARTICLE.',
+  })
+  @IsOptional()
   @IsWebUrl()
-  url!: string;
+  url?: string | null;
 
   @Field(() => String, { description: 'The headline, or a short description of the publication.' })
   @IsName(500)
@@ -69,4 +81,34 @@ export abstract class ReportInput extends ReportDetailsInput {
       'The day the change took effect (not the day it was published); never later than today (UTC).',
   })
   effectiveDate!: string;
+}
+
+@InputType('UpdateSourceInput', {
+  description:
+    'Changes to a source: omitted fields stay as they are. Every event citing it cites the changed source.',
+})
+export class UpdateSourceInput extends VersionedUpdateInput('source') {
+  @Field(() => SourceKind, { nullable: true, description: 'What kind of publication it is.' })
+  kind?: SourceKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The address; null removes it (not for an ARTICLE).',
+  })
+  @IsOptional()
+  @IsWebUrl()
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The headline or a short description.' })
+  @IsName(500)
+  title?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The outlet (a Company id); null removes it.' })
+  outlet?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was published; null removes it.',
+  })
+  publishedOn?: string | null;
 }

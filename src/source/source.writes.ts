@@ -8,12 +8,16 @@ import type { ReportedEvent } from '../events/reported-event';
 import type { NodeEntity } from '../graphql/relay/node';
 import { today } from '../lib/dates';
 import type { ReportDetailsInput, SourceInput } from './source.inputs';
-import { Source } from './source.entity';
+import { insertIfAbsent } from '../db/writes';
+import { trimmed } from '../graphql/input-fields';
+import { offlineSourceKey, Source } from './source.entity';
+import { SourceKind } from './source.enums';
 
 /**
  * The source of a report: `sourceId` names an existing one; `source` reuses the source with the same URL
- * or creates it. The insert is `INSERT … ON CONFLICT (url) DO NOTHING`, then a read, so two
- * concurrent reports of one new article end up with the same row.
+ * (or, without URL, the same outlet, title and day published) or creates it. The insert is
+ * `INSERT … ON CONFLICT (key) DO NOTHING`, then a read, so two concurrent reports of one new source end
+ * up with the same row. A reused source keeps its first title and kind.
  */
 export async function resolveSource(
   manager: EntityManager,
@@ -29,22 +33,28 @@ export async function resolveSource(
   if (input.sourceId != null)
     return requireRow(manager, Source, input.sourceId, `${prefix}.sourceId`);
   const source = input.source!;
-  const url = source.url.trim();
+  const kind = source.kind ?? SourceKind.ARTICLE;
+  const url = trimmed(source.url) || null;
+  if (url == null && kind === SourceKind.ARTICLE) {
+    throw new BadUserInputError(
+      `"${prefix}.source.url" is required for an ARTICLE; for a panel, a broadcast or a printed interview, ` +
+        'give the kind (EVENT, BROADCAST, INTERVIEW…) and leave the URL out.',
+      `${prefix}.source.url`,
+    );
+  }
   const outlet = await optionalRow(manager, Company, source.outlet, `${prefix}.source.outlet`);
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(Source)
-    .values({
-      url,
-      title: source.title.trim(),
-      publishedOn: source.publishedOn ?? null,
-      outletId: outlet?.id ?? null,
-    })
-    .orUpdate([], ['url']) // ON CONFLICT (url) DO NOTHING: any other violation still fails
-    .updateEntity(false)
-    .execute();
-  return manager.getRepository(Source).findOneByOrFail({ url });
+  const values = {
+    kind,
+    url,
+    title: source.title.trim(),
+    publishedOn: source.publishedOn ?? null,
+    outletId: outlet?.id ?? null,
+  };
+  const key = url != null ? { url } : { offlineKey: offlineSourceKey(values) };
+  await insertIfAbsent(manager, Source, { ...values, offlineKey: key.offlineKey ?? null }, [
+    url != null ? 'url' : 'offlineKey',
+  ]);
+  return manager.getRepository(Source).findOneByOrFail(key);
 }
 
 /**
@@ -57,14 +67,14 @@ export async function reportColumns(
   input: ReportDetailsInput & { effectiveDate?: string | null },
   viewer: Viewer,
   prefix = 'input',
-): Promise<Omit<ReportedEvent, 'recordedSeq' | 'retractedSeq' | keyof NodeEntity>> {
+): Promise<
+  Omit<
+    ReportedEvent,
+    'recordedSeq' | 'retractedSeq' | 'correctsId' | 'correctedById' | keyof NodeEntity
+  >
+> {
   const now = today();
-  if (input.effectiveDate != null && input.effectiveDate > now) {
-    throw new BadUserInputError(
-      `"${prefix}.effectiveDate" must not be later than today (${now}, UTC): an event says what became true.`,
-      `${prefix}.effectiveDate`,
-    );
-  }
+  checkEffectiveDate(input.effectiveDate, `${prefix}.effectiveDate`);
   const source = await resolveSource(manager, input, prefix);
   const effectiveDate = input.effectiveDate ?? source.publishedOn;
   if (effectiveDate == null || effectiveDate > now) {
@@ -87,4 +97,18 @@ export async function reportColumns(
     retractedAt: null,
     retractedBy: null,
   };
+}
+
+/**
+ * Refuses an effective date later than today (UTC): an event says what became true, and a prediction is
+ * a release date, reported today. Every report kind and every correction goes through it.
+ */
+export function checkEffectiveDate(effectiveDate: string | null | undefined, field: string): void {
+  const now = today();
+  if (effectiveDate != null && effectiveDate > now) {
+    throw new BadUserInputError(
+      `"${field}" must not be later than today (${now}, UTC): an event says what became true.`,
+      field,
+    );
+  }
 }

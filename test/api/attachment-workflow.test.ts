@@ -206,6 +206,8 @@ describe('a journalist records a report and reads it back', () => {
           confidence: 'TRADE_REPORTED',
           effectiveDate: '2026-03-10',
           source,
+          // The same details too: a resend without the quote would be REPORT_CONFLICT (issue 13).
+          quote: 'in early talks to direct',
         },
       },
       { apiKey: key },

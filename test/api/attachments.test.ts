@@ -377,7 +377,7 @@ describe('the attachments list', () => {
     const person = await idOf('person', people.joeRusso);
     expect(await server.execute(ATTACHMENTS, { filter: { person }, asOf: '2020-05-05' })).toEqual(
       attachmentList(
-        [films.extraction, people.joeRusso, 'WRITER', 'CREDITED'],
+        // One WRITER credit: a credit is (film, person, role, character), whatever the job (issue 13).
         [films.extraction, people.joeRusso, 'WRITER', 'CREDITED'],
         [films.extraction, people.joeRusso, 'PRODUCER', 'CREDITED'],
         [films.extraction2, people.joeRusso, 'WRITER', 'CONFIRMED'],

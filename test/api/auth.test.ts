@@ -94,11 +94,20 @@ describe('every mutation in the schema needs a valid editor key', () => {
       const calls = await everyMutationCall();
       expect(calls.map((call) => call.name).sort()).toEqual([
         'addFilmToFranchise',
+        'correctEvent',
         'createCharacter',
         'createCompany',
         'createFilm',
         'createFranchise',
         'createPerson',
+        'deleteCharacter',
+        'deleteCompany',
+        'deleteFilm',
+        'deletePerson',
+        'mergeCharacters',
+        'mergeCompanies',
+        'mergeFilms',
+        'mergePeople',
         'recordAttachment',
         'recordMetric',
         'recordProductionStatus',
@@ -106,9 +115,13 @@ describe('every mutation in the schema needs a valid editor key', () => {
         'recordTitle',
         'relateFilms',
         'retractEvent',
+        'updateCharacter',
+        'updateCompany',
+        'updateCredit',
         'updateFilm',
         'updateFranchise',
         'updatePerson',
+        'updateSource',
       ]);
       const before = await snapshotDatabase(server.dataSource);
       for (const call of calls) {
@@ -143,12 +156,16 @@ describe('every mutation in the schema needs a valid editor key', () => {
     });
   });
 
-  test('succeeds for an editor key, for every mutation', async () => {
-    const run = async (query: string, variables: Record<string, unknown> = {}) => {
+  test('succeeds for an editor key, for every mutation (an admin key for merges and deletes)', async () => {
+    const run = async (
+      query: string,
+      variables: Record<string, unknown> = {},
+      apiKey = editorKey,
+    ) => {
       const result = await server.execute<Record<string, Record<string, unknown>>>(
         query,
         variables,
-        { apiKey: editorKey },
+        { apiKey },
       );
       expect(result.errors).toBeUndefined();
       return Object.values(result.data!)[0];
@@ -240,17 +257,75 @@ describe('every mutation in the schema needs a valid editor key', () => {
     const attachment = await run(
       `mutation A($film: ID!, $person: ID!, $character: ID!, $source: SourceInput) {
         recordAttachment(input: { film: $film, person: $person, role: CAST, character: $character, status: RUMORED,
-          effectiveDate: "2024-01-02", confidence: SPECULATIVE, source: $source }) { event { id } } }`,
+          effectiveDate: "2024-01-02", confidence: SPECULATIVE, source: $source }) { credit { id } event { id } source { id } } }`,
       { film: film.id, person: person.id, character: character.id, source },
     );
     done.add('recordAttachment');
+    const corrected = await run(
+      `mutation C($id: ID!) { correctEvent(input: { event: $id, reason: "Only a test.", confidence: OFFICIAL }) {
+        event { ... on AttachmentEvent { id } } } }`,
+      { id: (attachment.event as { id: string }).id },
+    );
+    done.add('correctEvent');
     await run(
       `mutation R($id: ID!) { retractEvent(id: $id, reason: "Only a test.") { __typename } }`,
       {
-        id: (attachment.event as { id: string }).id,
+        id: (corrected.event as { id: string }).id,
       },
     );
     done.add('retractEvent');
+    await run(
+      `mutation U($id: ID!) { updateCredit(input: { id: $id, expectedVersion: 1, billingOrder: 2 }) { id } }`,
+      { id: (attachment.credit as { id: string }).id },
+    );
+    done.add('updateCredit');
+    await run(
+      `mutation U($id: ID!) { updateSource(input: { id: $id, expectedVersion: 1, title: "An auth test, corrected" }) { id } }`,
+      { id: (attachment.source as { id: string }).id },
+    );
+    done.add('updateSource');
+    await run(
+      `mutation U($id: ID!) { updateCharacter(input: { id: $id, expectedVersion: 1, aliases: ["Hero"] }) { id } }`,
+      { id: character.id },
+    );
+    done.add('updateCharacter');
+    await run(
+      `mutation U($id: ID!) { updateCompany(input: { id: $id, expectedVersion: 1, name: "Auth Test Studios" }) { id } }`,
+      { id: company.id },
+    );
+    done.add('updateCompany');
+    // Merges and deletes need an admin key: each merges a fresh pair, then deletes the kept record.
+    for (const [type, create, merge, remove] of [
+      ['Person', 'createPerson(input: { name: "Twice" })', 'mergePeople', 'deletePerson'],
+      ['Film', 'createFilm(input: { title: "Twice" })', 'mergeFilms', 'deleteFilm'],
+      [
+        'Character',
+        'createCharacter(input: { name: "Twice" })',
+        'mergeCharacters',
+        'deleteCharacter',
+      ],
+      [
+        'Company',
+        'createCompany(input: { name: "Twice", kind: STUDIO })',
+        'mergeCompanies',
+        'deleteCompany',
+      ],
+    ]) {
+      const keep = await run(`mutation Keep${type} { ${create} { id } }`);
+      const duplicate = await run(`mutation Duplicate${type} { ${create} { id } }`);
+      await run(
+        `mutation M($keep: ID!, $duplicate: ID!) { ${merge}(input: { keep: $keep, duplicate: $duplicate }) { id } }`,
+        { keep: keep.id, duplicate: duplicate.id },
+        adminKey,
+      );
+      done.add(merge);
+      await run(
+        `mutation D($id: ID!) { ${remove}(input: { id: $id }) { deletedId } }`,
+        { id: keep.id },
+        adminKey,
+      );
+      done.add(remove);
+    }
     const everyMutation = (await everyMutationCall()).map((call) => call.name).sort();
     expect([...done].sort()).toEqual(everyMutation);
   });

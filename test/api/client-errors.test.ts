@@ -279,9 +279,10 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
       'input.value',
     ],
     [
-      'a film that already exists (slug clash)',
-      `mutation CreateExistingFilm { createFilm(input: { title: "Extraction 2" }) { id } }`,
-      'input.title',
+      // A taken slug made from the title is disambiguated (issue 13); a chosen one is refused.
+      'a film with a chosen slug that is taken (slug clash)',
+      `mutation CreateExistingFilm { createFilm(input: { title: "Extraction 2", slug: "Extraction-2" }) { id } }`,
+      'input.slug',
     ],
     [
       'a title that has no letter or digit',

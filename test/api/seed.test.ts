@@ -13,8 +13,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Tables the seed does not fill: API keys are made by people, never seeded. */
-// No film of the real data was retitled (Extraction's "Dhaka" was a working title).
-const UNSEEDED = new Set(['api_key', 'title_event']);
+// No film of the real data was retitled (Extraction's "Dhaka" was a working title); merges and
+// deletes (issue 13) are not in the seed.
+const UNSEEDED = new Set(['api_key', 'title_event', 'merged_record']);
 
 /** The number of rows in every table the seed fills. */
 async function rowCounts(): Promise<Record<string, number>> {
@@ -35,9 +36,8 @@ describe('the seed', () => {
     // A credit is one person's role on one film: the final credits and the attachments before them.
     const creditKeys = new Set(
       [...CREDITS, ...ATTACHMENT_REPORTS.map((report) => report.credit)].map((credit) =>
-        [credit.film, credit.person, credit.role, credit.job ?? '', credit.character ?? ''].join(
-          '|',
-        ),
+        // The job is an attribute, not identity (issue 13).
+        [credit.film, credit.person, credit.role, credit.character ?? ''].join('|'),
       ),
     );
     expect(await repository(Credit).count()).toBe(creditKeys.size);

@@ -24,7 +24,7 @@ async function existingTables(): Promise<string[]> {
 
 describe('the migrations', () => {
   test('create every table the entities describe', async () => {
-    expect(entityTables()).toHaveLength(19);
+    expect(entityTables()).toHaveLength(20); // issue 12 adds change_log and title_event, 13 merged_record
     expect(await existingTables()).toEqual(entityTables());
   });
 
@@ -50,11 +50,12 @@ describe('the migrations', () => {
     expect(pending.upQueries).toEqual([]);
   });
 
-  test('give the credits that existed before the identity key the same key the app computes', async () => {
-    // Back to before ScaleOut (the second-to-last migration).
+  test('give the credits that existed before the identity key one key per film, person, role and character, merging the credits the job split', async () => {
+    // Back to before the identity key (the corrections migration, the story one, then the scale-out one).
     await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
-    // Plain SQL: the entities already describe the column this older schema lacks.
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
+    // Plain SQL: the entities already describe the columns this older schema lacks.
     const insert = async (table: string, values: Record<string, unknown>) => {
       const columns = Object.keys(values);
       const [sql, parameters] = server.dataSource.driver.escapeQueryWithParameters(
@@ -67,6 +68,7 @@ describe('the migrations', () => {
     await insert('film', { id: 1, slug: 'f', title: 'F', searchText: ' f ' });
     await insert('person', { id: 1, slug: 'p', name: 'P', aliases: '', searchText: ' p ' });
     await insert('character', { id: 1, slug: 'c', name: 'C', searchText: ' c ' });
+    await insert('source', { id: 1, url: 'https://example.com/a', title: 'A' });
     const credits = [
       { id: 1, filmId: 1, personId: 1, role: CreditRole.DIRECTOR, characterId: null, job: null },
       { id: 2, filmId: 1, personId: 1, role: CreditRole.WRITER, characterId: null, job: '' },
@@ -81,22 +83,52 @@ describe('the migrations', () => {
       { id: 4, filmId: 1, personId: 1, role: CreditRole.CAST, characterId: 1, job: null },
     ];
     for (const credit of credits) await insert('credit', credit);
+    const event = (id: number, creditId: number, status: string, effectiveDate: string) => ({
+      id,
+      creditId,
+      status,
+      effectiveDate,
+      confidence: 'TRADE_REPORTED',
+      sourceId: 1,
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      recordedBy: 'seed',
+      retracted: server.dataSource.options.type === 'postgres' ? false : 0,
+    });
+    // Credit 3 repeats credit 2's report (kept, retracted) and adds one of its own (moved).
+    await insert('attachment_event', event(1, 2, 'IN_TALKS', '2026-01-01'));
+    await insert('attachment_event', event(2, 3, 'IN_TALKS', '2026-01-01'));
+    await insert('attachment_event', event(3, 3, 'ATTACHED', '2026-02-01'));
 
     await server.dataSource.runMigrations({ transaction: 'each' });
-    const keys: { id: number; identityKey: string }[] = await server.dataSource.query(
-      'SELECT "id", "identityKey" FROM "credit" ORDER BY "id"',
-    );
+    const keys: { id: number; identityKey: string; job: string | null }[] =
+      await server.dataSource.query(
+        'SELECT "id", "identityKey", "job" FROM "credit" ORDER BY "id"',
+      );
     expect(keys).toEqual(
-      credits.map((credit) => ({ id: credit.id, identityKey: creditIdentityKey(credit) })),
+      [credits[0], credits[1], credits[3]].map((credit) => ({
+        id: credit.id,
+        identityKey: creditIdentityKey(credit),
+        job: credit.job,
+      })),
     );
-    expect(new Set(keys.map((key) => key.identityKey)).size).toBe(credits.length);
+    const events: { id: number; creditId: number; retracted: boolean | number }[] =
+      await server.dataSource.query(
+        'SELECT "id", "creditId", "retracted" FROM "attachment_event" ORDER BY "id"',
+      );
+    expect(events.map((e) => [e.id, e.creditId, Boolean(e.retracted)])).toEqual([
+      [1, 2, false],
+      [2, 2, true],
+      [3, 2, false],
+    ]);
 
-    for (const table of ['credit', 'character', 'person', 'film']) {
+    for (const table of ['attachment_event', 'source', 'credit', 'character', 'person', 'film']) {
       await server.dataSource.query(`DELETE FROM "${table}"`);
     }
   });
 
   test('turn the releases recorded before into sourced reports, and put earlier writes in the feed', async () => {
+    // Back to before the story migration (the corrections migration, then the story one).
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
     const insert = async (table: string, values: Record<string, unknown>) => {
       const columns = Object.keys(values);

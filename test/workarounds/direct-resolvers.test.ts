@@ -1,4 +1,7 @@
 import { Max } from 'class-validator';
+import type { Viewer } from '../../src/auth/api-keys';
+import { authChecker } from '../../src/auth/auth-checker';
+import { ApiKeyRole } from '../../src/auth/roles';
 import {
   execute,
   isObjectType,
@@ -207,10 +210,43 @@ test('an input object argument is still converted and validated by type-graphql'
   expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });
 
-test('a field resolver with roles keeps its authorization check', async () => {
-  const result = (await run('query Secret { box { secret } }')) as ExecutionResult;
-  expect(result.data).toBeNull();
-  expect(result.errors).toHaveLength(1);
+test("a field resolver with roles keeps the app's authorization check and its error codes", async () => {
+  // The same resolvers behind the app's own auth checker, with contexts shaped as the app builds them.
+  const guarded = await buildSchema({
+    resolvers: [BoxResolver],
+    validate: true,
+    validateFn: validateInput,
+    authChecker,
+    authMode: 'error',
+  });
+  useDirectFieldResolvers(guarded, [BoxResolver]);
+  const asViewer = async (viewer: Viewer | null, authRejection: string | null = null) => {
+    const result = await execute({
+      schema: guarded,
+      document: parse('query Secret { box { secret } }'),
+      contextValue: { viewer, request: { authRejection } },
+    });
+    return {
+      data: result.data,
+      errors: result.errors?.map((e) => [e.extensions?.code, e.message]),
+    };
+  };
+  const editor: Viewer = { apiKeyId: 1, name: 'desk', role: ApiKeyRole.EDITOR };
+  const admin: Viewer = { apiKeyId: 2, name: 'chief', role: ApiKeyRole.ADMIN };
+
+  expect(await asViewer(null)).toEqual({
+    data: null,
+    errors: [['UNAUTHENTICATED', expect.stringContaining('API key')]],
+  });
+  expect(await asViewer(null, 'The API key is not valid.')).toEqual({
+    data: null,
+    errors: [['UNAUTHENTICATED', 'The API key is not valid.']],
+  });
+  expect(await asViewer(editor)).toEqual({
+    data: null,
+    errors: [['FORBIDDEN', 'This operation needs a key with the ADMIN role.']],
+  });
+  expect(await asViewer(admin)).toEqual({ data: { box: { secret: 2 } }, errors: undefined });
 });
 
 describe("type-graphql's metadata", () => {

@@ -9,6 +9,7 @@ import {
 import { AttachmentEvent, STATUS_EVENT_COLUMNS } from '../../src/credit/attachment-event.entity';
 import { ENTITIES } from '../../src/entities';
 import { SEED } from '../../seeds/seed';
+import { ApiKeyRole } from '../../src/auth/roles';
 import { newApiKey } from '../support/editor';
 import { createTestServer, type TestServer } from '../support/test-server';
 
@@ -41,6 +42,23 @@ beforeAll(async () => {
     { apiKey: key },
   );
   expect(retitled.errors).toBeUndefined();
+  // A merge, for a merged_record row (the seed has none).
+  const admin = await newApiKey(server.dataSource, 'hydrator-admin', ApiKeyRole.ADMIN);
+  const person = async (name: string) =>
+    (
+      await server.execute<{ createPerson: { id: string } }>(
+        `mutation Person($name: String!) { createPerson(input: { name: $name }) { id } }`,
+        { name },
+        { apiKey: admin },
+      )
+    ).data!.createPerson.id;
+  const input = { keep: await person('Hydrated'), duplicate: await person('Hydrated') };
+  const merged = await server.execute(
+    `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { id } }`,
+    { input },
+    { apiKey: admin },
+  );
+  expect(merged.errors).toBeUndefined();
 });
 afterAll(() => server.close());
 

@@ -57,7 +57,8 @@ function fk(name: string, col: string, table: string, onDelete: string): TableFo
 
 /**
  * The story moves (issue 12): release dates and titles become dated, sourced reports, and every write
- * goes into one change log that the `changes` feed reads.
+ * goes into one change log that the `changes` feed reads (with the `detail` that issue 13's merges and
+ * deletes write; the corrections migration after this one adds no table of its own for them).
  */
 export class Story1765000000000 implements MigrationInterface {
   name = 'Story1765000000000';
@@ -83,6 +84,7 @@ export class Story1765000000000 implements MigrationInterface {
           column('kind', 'varchar', { length: 32 }),
           column('subjectType', 'varchar', { length: 40 }),
           column('subjectId', 'integer'),
+          column('detail', 'text', { nullable: true }),
         ],
         indices: [
           new TableIndex({ name: 'IDX_change_log_seq', columnNames: ['seq', 'id'] }),
@@ -112,12 +114,14 @@ export class Story1765000000000 implements MigrationInterface {
       await manager
         .createQueryBuilder()
         .insert()
-        .into('source')
+        // Only the columns this migration knows: the entity may describe more, added later.
+        .into('source', ['url', 'title', 'publishedOn'])
         .values({
           url,
           title: 'Release recorded before release dates had sources',
           publishedOn: null,
         })
+        .updateEntity(false)
         .execute();
       await manager
         .createQueryBuilder()

@@ -3,6 +3,7 @@ import { EditorWrites1764100000000 } from './1764100000000-editor-writes';
 import { ListIndexes1764200000000 } from './1764200000000-list-indexes';
 import { ScaleOut1764700000000 } from './1764700000000-scale-out';
 import { Story1765000000000 } from './1765000000000-story';
+import { Corrections1765100000000 } from './1765100000000-corrections';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ListIndexes1764200000000,
   ScaleOut1764700000000,
   Story1765000000000,
+  Corrections1765100000000,
 ];

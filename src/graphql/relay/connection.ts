@@ -50,16 +50,17 @@ export function encodeCursor(values: readonly CursorValue[]): string {
 
 function decodeCursor(cursor: string, field: string, arity: number): CursorValue[] {
   let values: unknown;
-  try {
-    if (!/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) throw new Error('not base64url');
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    values = null;
+  if (/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) {
+    try {
+      values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      // Not JSON: refused below like every other malformed cursor.
+    }
   }
   if (
     !Array.isArray(values) ||
     values.length !== arity ||
-    !values.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+    !values.every((v) => typeof v === 'string' || Number.isFinite(v))
   ) {
     throw new BadUserInputError(`"${field}" is not a cursor of this connection.`, field);
   }

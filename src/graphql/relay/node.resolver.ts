@@ -38,8 +38,16 @@ function parseNodeId(globalId: string, field: string): ParsedGlobalId {
 }
 
 /** Loads a Node by type name and local id (the type must be a Node type). */
-export function loadNode(loaders: Loaders, { type, id }: ParsedGlobalId): Promise<object | null> {
-  return NODE_LOADERS[type](loaders).load(id);
+export async function loadNode(
+  loaders: Loaders,
+  { type, id }: ParsedGlobalId,
+): Promise<object | null> {
+  const loader = NODE_LOADERS[type](loaders);
+  const row = await loader.load(id);
+  if (row) return row;
+  // A merged record's id resolves to the record it was merged into.
+  const into = await loaders.merged.intoByNodeKey.load(`${type}:${id}`);
+  return into == null ? null : loader.load(into);
 }
 
 @Resolver()

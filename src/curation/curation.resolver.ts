@@ -1,0 +1,75 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { viewerOf } from '../auth/auth-checker';
+import { ApiKeyRole } from '../auth/roles';
+import { Character } from '../character/character.entity';
+import { Company } from '../company/company.entity';
+import type { EntityClass } from '../db/writes';
+import { Film } from '../film/film.entity';
+import type { Context } from '../graphql/context';
+import { toGlobalId } from '../graphql/relay/global-id';
+import { Person } from '../person/person.entity';
+import { DeleteInput, DeletePayload, MergeInput } from './curation.inputs';
+import { deleteRecord, mergeRecords, type CuratedRecord } from './merge';
+
+/**
+ * `merge<Plural>` (when `plural` is given) and `delete<Type>` of one type, admin-only. One resolver
+ * class per type, made here, so the types cannot drift apart.
+ */
+function createCurationResolver<T extends CuratedRecord>(
+  entity: EntityClass<T>,
+  noun: string,
+  plural: string | null,
+) {
+  @Resolver()
+  class CurationResolver {
+    @Authorized(ApiKeyRole.ADMIN)
+    @Mutation(() => DeletePayload, {
+      name: `delete${entity.name}`,
+      description:
+        `Deletes a ${noun} that nothing refers to; otherwise BAD_USER_INPUT names what still does (merge it ` +
+        'instead). Listed in `changes`. Needs an admin key.',
+    })
+    deleteRecord(
+      @Ctx() context: Context,
+      @Arg('input', () => DeleteInput, { description: `The ${noun} to delete.` })
+      input: DeleteInput,
+    ): Promise<DeletePayload> {
+      return context.write(async (manager) => {
+        const id = await deleteRecord(manager, entity, input.id, viewerOf(context).name);
+        return { deletedId: toGlobalId(entity.name, id) };
+      });
+    }
+  }
+  Object.defineProperty(CurationResolver, 'name', { value: `${entity.name}DeleteResolver` });
+  if (plural == null) return [CurationResolver];
+
+  @Resolver()
+  class MergeResolver {
+    @Authorized(ApiKeyRole.ADMIN)
+    @Mutation(() => entity, {
+      name: `merge${plural}`,
+      description:
+        `Merges a duplicate ${noun} into the one to keep, in one transaction: credits, events, memberships, ` +
+        'relations and every other reference move to the kept one, the duplicate’s name becomes an alias, and ' +
+        'its id and slug keep resolving to the kept one. Listed in `changes`. Needs an admin key.',
+    })
+    merge(
+      @Ctx() context: Context,
+      @Arg('input', () => MergeInput, { description: 'The kept record and its duplicate.' })
+      input: MergeInput,
+    ): Promise<T> {
+      return context.write((manager) =>
+        mergeRecords(manager, entity, input, viewerOf(context).name),
+      );
+    }
+  }
+  Object.defineProperty(MergeResolver, 'name', { value: `${entity.name}MergeResolver` });
+  return [CurationResolver, MergeResolver];
+}
+
+export const CURATION_RESOLVERS = [
+  ...createCurationResolver(Person, 'person', 'People'),
+  ...createCurationResolver(Film, 'film', 'Films'),
+  ...createCurationResolver(Character, 'character', 'Characters'),
+  ...createCurationResolver(Company, 'company', 'Companies'),
+] as const;
