@@ -144,8 +144,9 @@ export class CreditMutationResolver {
   ): Promise<RecordAttachmentPayload> {
     return context.write(async (manager) => {
       const viewer = viewerOf(context);
-      const { credit, change } = await creditOfReport(manager, input);
+      // The report's instant is taken first, as it is entered, before any wait for the credit's row.
       const report = await reportColumns(manager, input, viewer);
+      const { credit, change } = await creditOfReport(manager, input);
       // Before the report's own entry: a credit created here is new to other writers, so none waits on it.
       if (change) await recordChange(manager, { kind: change, subject: credit, by: viewer.name });
       const { event, duplicate } = await recordReport<AttachmentEvent>(manager, 'AttachmentEvent', {

@@ -26,7 +26,7 @@ interface ReportKind {
  * What makes two events of one kind "the same report": the subject and value columns named here, plus
  * `effectiveDate` and `sourceId`. The key is unique among non-retracted events (a partial unique index
  * `UQ_<table>_report`), so a retracted report can be recorded again. A new event kind plugs in with
- * one line here and that index.
+ * one line here and that index (and one more per key column that may be null, see `storeReport`).
  */
 export const REPORT_KEYS = {
   AttachmentEvent: { entity: AttachmentEvent, key: ['creditId', 'status'] },
@@ -108,11 +108,19 @@ async function storeReport<T extends ReportedEvent>(
     .updateEntity(false)
     .getQueryAndParameters();
   // ON CONFLICT names the partial index by its columns and predicate (TypeORM writes the predicate for
-  // PostgreSQL only; SQLite accepts the same clause). A key with a null column (a worldwide release)
-  // never conflicts in the index: for it, only the read above finds a resent report.
-  const target = columns.map((column) => `"${column}"`).join(', ');
+  // PostgreSQL only; SQLite accepts the same clause). NULL never equals NULL in a unique index, so a key
+  // column that may be null (a worldwide release's country) has an index of its own without it, whose
+  // predicate adds `IS NULL`: a key with a null column names that one.
+  const target = columns
+    .filter((column) => values[column] != null)
+    .map((column) => `"${column}"`)
+    .join(', ');
+  const predicate = [
+    NOT_RETRACTED,
+    ...columns.filter((column) => values[column] == null).map((column) => `"${column}" IS NULL`),
+  ].join(' AND ');
   const result = await manager.queryRunner!.query(
-    `${sql} ON CONFLICT (${target}) WHERE ${NOT_RETRACTED} DO NOTHING RETURNING "id"`,
+    `${sql} ON CONFLICT (${target}) WHERE ${predicate} DO NOTHING RETURNING "id"`,
     parameters,
     true,
   );

@@ -24,6 +24,12 @@ import { DatePrecision, ReleaseKind } from './film.enums';
   ['filmId', 'kind', 'country', 'date', 'precision', 'effectiveDate', 'sourceId'],
   { unique: true, where: NOT_RETRACTED },
 )
+// NULL never equals NULL in a unique index: worldwide releases (no country) have an index of their own.
+@Index(
+  'UQ_release_event_report_worldwide',
+  ['filmId', 'kind', 'date', 'precision', 'effectiveDate', 'sourceId'],
+  { unique: true, where: `${NOT_RETRACTED} AND "country" IS NULL` },
+)
 @NodeObjectType({
   description:
     'A dated, sourced report that a film is (or was) to be released on `date` for a kind and country. ' +

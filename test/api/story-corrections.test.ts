@@ -190,6 +190,27 @@ describe('release reports in the correction machinery', () => {
   });
 });
 
+describe('a worldwide release (no country)', () => {
+  test('sent five times at once is stored once: one recording, four duplicates of it', async () => {
+    const { id } = await film('Worldwide Release');
+    const input = {
+      film: id,
+      date: '2027-02-05',
+      kind: 'STREAMING',
+      confidence: 'OFFICIAL',
+      effectiveDate: '2026-01-15',
+      source: source('worldwide'),
+    };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => post<ReleaseRecorded>(RECORD_RELEASE, { input })),
+    );
+    expect(results.map((result) => result.errors)).toEqual(Array(5).fill(undefined));
+    const recorded = results.map((result) => result.data!.recordRelease);
+    expect(recorded.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(recorded.map((r) => r.event.id)).size).toBe(1);
+  });
+});
+
 describe('title reports in the correction machinery', () => {
   test('a title resent with another quote is REPORT_CONFLICT; correctEvent fixes the title and its slug', async () => {
     const { id } = await film('Working Name');

@@ -5,6 +5,7 @@ import { backfillChanges } from '../change-backfill';
 // PostgreSQL. Partial indexes: both databases accept `CREATE UNIQUE INDEX … WHERE "retracted" = false`.
 
 const NOT_RETRACTED = '"retracted" = false';
+const WORLDWIDE = `${NOT_RETRACTED} AND "country" IS NULL`;
 
 /** Each event table and the columns that, with effectiveDate and sourceId, make the same report. */
 const REPORT_TABLES = [
@@ -72,6 +73,16 @@ export class Corrections1765100000000 implements MigrationInterface {
         }),
       );
     }
+    // NULL never equals NULL in a unique index: a worldwide release (no country) has an index of its own.
+    await queryRunner.createIndex(
+      'release_event',
+      new TableIndex({
+        name: 'UQ_release_event_report_worldwide',
+        columnNames: ['filmId', 'kind', 'date', 'precision', 'effectiveDate', 'sourceId'],
+        isUnique: true,
+        where: WORLDWIDE,
+      }),
+    );
 
     await addRequiredColumn(
       queryRunner,
@@ -135,6 +146,7 @@ export class Corrections1765100000000 implements MigrationInterface {
     for (const table of ['franchise', 'character']) await queryRunner.dropColumn(table, 'aliases');
     await queryRunner.dropIndex('source', 'UQ_source_offline');
     await queryRunner.dropColumns('source', ['offlineKey', 'kind']);
+    await queryRunner.dropIndex('release_event', 'UQ_release_event_report_worldwide');
     for (const { table } of REPORT_TABLES) await queryRunner.dropIndex(table, `UQ_${table}_report`);
     // Merged credits stay merged; their keys go back to the older text, with the job.
     await queryRunner.dropIndex('credit', 'UQ_credit_identity');
