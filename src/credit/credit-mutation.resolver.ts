@@ -11,7 +11,7 @@ import type { Context } from '../graphql/context';
 import { BadUserInputError } from '../errors';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
-import { ChangeKind, logged, recordChange } from '../events/change-log';
+import { ChangeKind, logged } from '../events/change-log';
 import { recordReport } from '../events/report-writes';
 import { Source } from '../source/source.entity';
 import { reportColumns } from '../source/source.writes';
@@ -147,13 +147,12 @@ export class CreditMutationResolver {
       // The report's instant is taken first, as it is entered, before any wait for the credit's row.
       const report = await reportColumns(manager, input, viewer);
       const { credit, change } = await creditOfReport(manager, input);
-      // Before the report's own entry: a credit created here is new to other writers, so none waits on it.
-      if (change) await recordChange(manager, { kind: change, subject: credit, by: viewer.name });
-      const { event, duplicate } = await recordReport<AttachmentEvent>(manager, 'AttachmentEvent', {
-        ...report,
-        creditId: credit.id,
-        status: input.status,
-      });
+      const { event, duplicate } = await recordReport<AttachmentEvent>(
+        manager,
+        'AttachmentEvent',
+        { ...report, creditId: credit.id, status: input.status },
+        change ? [{ kind: change, subject: credit, by: viewer.name }] : [],
+      );
       const source = await manager.getRepository(Source).findOneByOrFail({ id: event.sourceId });
       return { credit, event, source, duplicate };
     });

@@ -8,7 +8,7 @@ import { ReleaseEvent } from '../film/release-event.entity';
 import { TitleEvent } from '../film/title-event.entity';
 import { toGlobalId } from '../graphql/relay/global-id';
 import type { NodeEntity } from '../graphql/relay/node';
-import { ChangeKind, recordChange } from './change-log';
+import { ChangeKind, recordChange, type ChangeInput } from './change-log';
 import { NOT_RETRACTED, type ReportedEvent } from './reported-event';
 
 /** What a kind's report keys, and what else it may do in the write's transaction. */
@@ -74,14 +74,28 @@ function keyCondition(kind: ReportKindName, values: Record<string, unknown>) {
  * with other details it is REPORT_CONFLICT, naming what differs. The partial unique index decides
  * under a race: the second insert waits for the first to commit, does nothing, and the stored event
  * is compared as if it had been found first.
+ *
+ * `before` are the caller's own writes of the transaction (the credit a report created), listed
+ * ahead of the report, duplicate or not. They are logged here, after the insert: a writer holding
+ * the feed counter must not wait for the report's index entry (see `nextChangeSeq`).
  */
 export async function recordReport<T extends ReportedEvent>(
   manager: EntityManager,
   kind: ReportKindName,
   values: NewEvent,
+  before: readonly ChangeInput[] = [],
 ): Promise<{ event: T; duplicate: boolean }> {
   const stored = await storeReport<T>(manager, kind, values);
-  if (!stored.duplicate) await logReport(manager, kind, stored.event, ChangeKind.RECORDED);
+  if (!stored.duplicate) await refreshCaches(manager, kind, stored.event);
+  for (const change of before) await recordChange(manager, change);
+  if (!stored.duplicate) {
+    const { event } = stored;
+    await recordChange(manager, {
+      kind: ChangeKind.RECORDED,
+      subject: event,
+      by: event.recordedBy,
+    });
+  }
   return stored;
 }
 
@@ -143,9 +157,12 @@ async function logReport(
   event: ReportedEvent,
   change: ChangeKind.RECORDED | ChangeKind.RETRACTED,
 ): Promise<void> {
-  const { refresh } = REPORT_KEYS[kind] as ReportKind;
-  await refresh?.(manager, event);
+  await refreshCaches(manager, kind, event);
   await recordChange(manager, { kind: change, subject: event, by: byOf(event, change) });
+}
+
+function refreshCaches(manager: EntityManager, kind: ReportKindName, event: ReportedEvent) {
+  return (REPORT_KEYS[kind] as ReportKind).refresh?.(manager, event);
 }
 
 function byOf(event: ReportedEvent, change: ChangeKind): string {

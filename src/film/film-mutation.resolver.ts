@@ -210,18 +210,12 @@ export class FilmMutationResolver {
       const relation = await manager
         .getRepository(FilmRelation)
         .findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
-      if (created !== null) {
-        await recordChange(manager, {
-          kind: ChangeKind.CREATED,
-          subject: relation,
-          by: viewer.name,
-        });
-      }
-      await recordReport(manager, 'FilmRelationEvent', {
-        ...report,
-        relationId: relation.id,
-        kind: input.kind,
-      });
+      await recordReport(
+        manager,
+        'FilmRelationEvent',
+        { ...report, relationId: relation.id, kind: input.kind },
+        created === null ? [] : [{ kind: ChangeKind.CREATED, subject: relation, by: viewer.name }],
+      );
       return relation;
     });
   }
