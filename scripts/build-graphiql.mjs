@@ -5,7 +5,10 @@
 //   dist/graphiql/assets/graphiql-[hash].js (+ lazy chunks)  and  graphiql-[hash].css
 //   dist/graphiql/workers/{editor,json,graphql}.worker-[hash].js   (Monaco web workers)
 //   dist/graphiql/assets/*-[hash].{ttf,woff,woff2}                  (only if CSS references font files)
-// Usage: node scripts/build-graphiql.mjs [--dev]   (--dev: no minification, with source maps)
+// Usage: node scripts/build-graphiql.mjs [--dev] [--if-changed]
+//   --dev: no minification, with source maps
+//   --if-changed: does nothing when no input of the last build (every file esbuild read, this script, the
+//   mode) has changed since; `npm run build` uses it, so the CLI commands do not rebundle on every call.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -18,6 +21,32 @@ const outdir = path.join(root, 'dist', 'graphiql');
 const publicPath = '/graphiql'; // URL prefix the server serves outdir under (src/graphiql/graphiql.routes.ts)
 const dev = process.argv.includes('--dev');
 const started = Date.now();
+const stampFile = path.join(outdir, '.inputs.json');
+const scriptFile = fileURLToPath(import.meta.url);
+
+/** Size and modification time of each file: what tells a changed input without reading it. */
+async function stampOf(files) {
+  const stamp = {};
+  for (const file of files) {
+    const { size, mtimeMs } = await stat(path.resolve(root, file));
+    stamp[file] = `${size}:${mtimeMs}`;
+  }
+  return stamp;
+}
+
+async function upToDate() {
+  try {
+    const last = JSON.parse(await readFile(stampFile, 'utf8'));
+    if (last.dev !== dev) return false;
+    const now = await stampOf(Object.keys(last.inputs));
+    return Object.entries(last.inputs).every(([file, value]) => now[file] === value);
+  } catch {
+    return false; // no stamp, or an input is gone
+  }
+}
+
+// Silent: the CLI commands run it before every call.
+if (process.argv.includes('--if-changed') && (await upToDate())) process.exit(0);
 
 const common = {
   bundle: true,
@@ -163,6 +192,12 @@ for await (const file of walk(outdir)) {
     (file.endsWith('.html') ? text.match(remoteHtml) : null);
   if (bad) throw new Error(`${path.relative(root, file)} references an external host: "${bad[0]}"`);
 }
+
+// 5. What this build read, for --if-changed (written last: a failed build leaves no stamp).
+const inputs = new Set([path.relative(root, scriptFile)]);
+for (const result of [workers, app])
+  for (const file of Object.keys(result.metafile.inputs)) if (!file.includes(':')) inputs.add(file); // skip virtual modules (dropped-css:…)
+await writeFile(stampFile, JSON.stringify({ dev, inputs: await stampOf([...inputs]) }));
 
 sizes.sort((a, b) => b[1] - a[1]);
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
