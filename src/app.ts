@@ -18,6 +18,7 @@ import { createGraphqlHandler } from './http/graphql-handler';
 import { healthRoutes } from './http/health';
 import type { ContextRequest } from './http/request-log';
 import { createRouter } from './http/server';
+import { createMetrics, type Metrics } from './http/metrics';
 import { readerFor } from './db/sql-tally';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './graphql/context';
@@ -83,6 +84,8 @@ export interface App {
   /** The request listener of every path: /graphql, GraphiQL, health checks (`listen` serves it). */
   readonly handler: RequestListener;
   readonly apollo: ApolloServer<Context>;
+  /** GET /metrics and what feeds it, when METRICS_PORT is set (main.ts serves it on that port). */
+  readonly metrics: Metrics | null;
   /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
   contextFor(request: ContextRequest): Promise<Context>;
   /** Resolves when the app can serve; call before `listen`. */
@@ -133,6 +136,8 @@ export async function createApp({
     });
   };
 
+  // Nothing is measured when METRICS_PORT is off: the router gets no observer.
+  const metrics = config.metricsPort === null ? null : createMetrics(dataSource);
   let draining = false;
   let started = false;
   const graphiql = createGraphiql(GRAPHIQL_DIR);
@@ -162,12 +167,13 @@ export async function createApp({
       }),
       ...graphiql.routes,
     ],
-    { logger, draining: () => draining },
+    { logger, draining: () => draining, observer: metrics?.observeRequest },
   );
 
   return {
     handler,
     apollo,
+    metrics,
     contextFor,
     async start() {
       await apollo.start();
