@@ -58,7 +58,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('busy_timeout = 10000');
       // FULL: a commit is on disk when it is acknowledged, so it survives a power cut or an OS crash
-      // (NORMAL in WAL mode may lose the last commits). Only the write connection commits.
+      // (NORMAL in WAL mode may lose the last commits). Requests commit on the write connection.
       db.pragma('synchronous = FULL');
     },
   });
