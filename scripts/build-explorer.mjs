@@ -3,11 +3,13 @@
 //   dist/explorer/index.html                                  (served by src/explorer/explorer.routes.ts)
 //   dist/explorer/assets/explorer-[hash].js and explorer-[hash].css
 // Every URL is an absolute /explore/... path: nothing loads from another host.
-// Usage: node scripts/build-explorer.mjs [--dev]   (--dev: no minification, with source maps)
+// Usage: node scripts/build-explorer.mjs [--dev] [--if-changed]   (--dev: no minification, with source
+// maps; --if-changed: nothing to do when no input of the last build has changed, see build-stamp.mjs)
 import * as esbuild from 'esbuild';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { upToDate, writeStamp } from './build-stamp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'explorer');
@@ -15,6 +17,11 @@ const publicPath = '/explore'; // must match EXPLORER_PUBLIC_PATH in src/explore
 const dev = process.argv.includes('--dev');
 const started = Date.now();
 const entry = path.join(root, 'src/explorer/page/explorer.entry.tsx');
+const stampFile = path.join(outdir, '.inputs.json');
+
+// Silent: the CLI commands run it before every call.
+if (process.argv.includes('--if-changed') && (await upToDate(root, stampFile, dev)))
+  process.exit(0);
 
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
@@ -87,3 +94,6 @@ console.log(sizes.join('\n'));
 console.log(
   `Explorer built into ${path.relative(root, outdir)}/: ${sizes.length} files, ${(total / 1024).toFixed(0)} KiB in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
+
+// What this build read, for --if-changed (written last: a failed build leaves no stamp).
+await writeStamp(root, stampFile, dev, [result], [fileURLToPath(import.meta.url)]);

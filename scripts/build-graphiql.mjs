@@ -5,12 +5,16 @@
 //   dist/graphiql/assets/graphiql-[hash].js (+ lazy chunks)  and  graphiql-[hash].css
 //   dist/graphiql/workers/{editor,json,graphql}.worker-[hash].js   (Monaco web workers)
 //   dist/graphiql/assets/*-[hash].{ttf,woff,woff2}                  (only if CSS references font files)
-// Usage: node scripts/build-graphiql.mjs [--dev]   (--dev: no minification, with source maps)
+// Usage: node scripts/build-graphiql.mjs [--dev] [--if-changed]
+//   --dev: no minification, with source maps
+//   --if-changed: does nothing when no input of the last build (every file esbuild read, this script, the
+//   mode) has changed since; `npm run build` uses it, so the CLI commands do not rebundle on every call.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { upToDate, writeStamp } from './build-stamp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -18,6 +22,12 @@ const outdir = path.join(root, 'dist', 'graphiql');
 const publicPath = '/graphiql'; // URL prefix the server serves outdir under (src/graphiql/graphiql.routes.ts)
 const dev = process.argv.includes('--dev');
 const started = Date.now();
+const stampFile = path.join(outdir, '.inputs.json');
+const scriptFile = fileURLToPath(import.meta.url);
+
+// Silent: the CLI commands run it before every call.
+if (process.argv.includes('--if-changed') && (await upToDate(root, stampFile, dev)))
+  process.exit(0);
 
 const common = {
   bundle: true,
@@ -163,6 +173,9 @@ for await (const file of walk(outdir)) {
     (file.endsWith('.html') ? text.match(remoteHtml) : null);
   if (bad) throw new Error(`${path.relative(root, file)} references an external host: "${bad[0]}"`);
 }
+
+// 5. What this build read, for --if-changed (written last: a failed build leaves no stamp).
+await writeStamp(root, stampFile, dev, [workers, app], [scriptFile]);
 
 sizes.sort((a, b) => b[1] - a[1]);
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;

@@ -18,6 +18,7 @@ import { createGraphqlHandler } from './http/graphql-handler';
 import { healthRoutes } from './http/health';
 import type { ContextRequest } from './http/request-log';
 import { createRouter } from './http/server';
+import { createMetrics, type Metrics } from './http/metrics';
 import { readerFor } from './db/sql-tally';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './graphql/context';
@@ -87,6 +88,8 @@ export interface App {
   /** The request listener of every path: /graphql, GraphiQL, the explorer, health checks (`listen` serves it). */
   readonly handler: RequestListener;
   readonly apollo: ApolloServer<Context>;
+  /** GET /metrics and what feeds it, when METRICS_PORT is set (main.ts serves it on that port). */
+  readonly metrics: Metrics | null;
   /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
   contextFor(request: ContextRequest): Promise<Context>;
   /** Resolves when the app can serve; call before `listen`. */
@@ -137,6 +140,8 @@ export async function createApp({
     });
   };
 
+  // Nothing is measured when METRICS_PORT is off: the router gets no observer.
+  const metrics = config.metricsPort === null ? null : createMetrics(dataSource);
   let draining = false;
   let started = false;
   const graphiql = createGraphiql(GRAPHIQL_DIR);
@@ -167,12 +172,13 @@ export async function createApp({
       ...graphiql.routes,
       ...explorerRoutes(EXPLORER_DIR),
     ],
-    { logger, draining: () => draining },
+    { logger, draining: () => draining, observer: metrics?.observeRequest },
   );
 
   return {
     handler,
     apollo,
+    metrics,
     contextFor,
     async start() {
       await apollo.start();

@@ -2,6 +2,8 @@
  * The only reader of `process.env`. Parses and validates every setting once; a bad value stops start-up
  * with one line naming the variable.
  */
+import { isIP } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 
 export interface SqliteConfig {
   readonly type: 'sqlite';
@@ -28,6 +30,10 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 
 export interface AppConfig {
   readonly port: number;
+  /** The address the server binds to (`HOST`). */
+  readonly host: string;
+  /** The port of the separate /metrics server (`METRICS_PORT`); null: no metrics at all. */
+  readonly metricsPort: number | null;
   readonly database: DatabaseConfig;
   readonly corsOrigins: readonly string[];
   readonly logLevel: LogLevel;
@@ -66,13 +72,48 @@ export const POSTGRES_DEFAULTS = {
   idleInTransactionTimeoutMs: 60_000,
 } as const;
 
-function parsePort(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 4000;
+function parsePort(variable: string, raw: string | undefined, fallback: number): number;
+function parsePort(variable: string, raw: string | undefined, fallback: null): number | null;
+function parsePort(variable: string, raw: string | undefined, fallback: number | null) {
+  if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port > 65535) {
-    throw new ConfigError('PORT', `expected a whole number from 0 to 65535, got "${raw}"`);
+    throw new ConfigError(variable, `expected a whole number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+/**
+ * Loopback unless told otherwise, so a laptop never serves its network by accident; in production
+ * (a container, behind a load balancer) every interface, which is what a container's port mapping needs.
+ */
+export function defaultHost(nodeEnv: AppConfig['nodeEnv']): string {
+  return nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1';
+}
+
+function parseHost(raw: string | undefined, nodeEnv: AppConfig['nodeEnv']): string {
+  if (raw === undefined || raw.trim() === '') return defaultHost(nodeEnv);
+  const host = raw.trim();
+  const hostname =
+    /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+  if (isIP(host) === 0 && !hostname.test(host)) {
+    throw new ConfigError(
+      'HOST',
+      `expected an IP address (127.0.0.1, 0.0.0.0, ::) or a host name, got "${raw}"`,
+    );
+  }
+  return host;
+}
+
+/**
+ * Which database a command works on, for people: the SQLite file's full path, or the PostgreSQL host,
+ * port and database (never the user or the password).
+ */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.type === 'sqlite') return `SQLite database ${resolvePath(database.path)}`;
+  const url = new URL(database.url);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, '')) || '(default database)';
+  return `PostgreSQL database ${name} on ${url.hostname || 'localhost'}:${url.port || '5432'}`;
 }
 
 /** A URL as it may appear in an error message: without its password. */
@@ -206,7 +247,9 @@ function parsePositiveInt(variable: string, raw: string | undefined, fallback: n
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = parseOneOf('NODE_ENV', env.NODE_ENV, NODE_ENVS, 'development');
   return Object.freeze({
-    port: parsePort(env.PORT),
+    port: parsePort('PORT', env.PORT, 4000),
+    host: parseHost(env.HOST, nodeEnv),
+    metricsPort: parsePort('METRICS_PORT', env.METRICS_PORT, null),
     database: Object.freeze(parseDatabaseUrl(env.DATABASE_URL, env)),
     corsOrigins: Object.freeze(parseCorsOrigins(env.CORS_ORIGINS)),
     logLevel: parseOneOf(

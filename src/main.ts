@@ -4,10 +4,15 @@ import { seed } from '../seeds/seed';
 import { createLogger } from './lib/logger';
 import { closeWriter } from './db/transactions';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { closeDatabase, createDataSource, forMigrations } from './db/data-source';
+import {
+  closeDatabase,
+  createDataSource,
+  forMigrations,
+  synchronousCommitOf,
+} from './db/data-source';
 import { createApp } from './app';
 import { drain } from './http/drain';
-import { listen } from './http/server';
+import { listen, urlOf } from './http/server';
 
 /** How long requests in flight get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 25_000;
@@ -30,6 +35,13 @@ async function main(config: AppConfig): Promise<void> {
           }
         : {};
     logger.info({ migrated, seeded, database: database.type, ...pool }, 'database ready');
+    // An acknowledged write must survive a crash of the database server's machine (README: Durability).
+    const synchronousCommit = await synchronousCommitOf(maintenance);
+    if (synchronousCommit === 'off')
+      logger.warn(
+        { synchronousCommit },
+        'PostgreSQL synchronous_commit is off: writes this server acknowledges may be lost if the database server crashes; set it to on',
+      );
   } finally {
     await closeDatabase(maintenance);
   }
@@ -38,17 +50,26 @@ async function main(config: AppConfig): Promise<void> {
 
   const app = await createApp({ dataSource, config, logger });
   await app.start();
-  const { server, port } = await listen(app.handler, config.port);
+  const { server, port, address } = await listen(app.handler, config.port, config.host);
+  const url = urlOf(address, port);
   process.stdout.write(
-    `franchise-graph is serving GraphiQL at http://localhost:${port}/graphql` +
-      ` and the explorer at http://localhost:${port}/explore\n`,
+    `franchise-graph is serving GraphiQL at ${url}/graphql and the explorer at ${url}/explore\n`,
   );
+  const metricsServer =
+    app.metrics && config.metricsPort !== null
+      ? await listen(app.metrics.handler, config.metricsPort, config.host)
+      : null;
+  if (metricsServer)
+    process.stdout.write(
+      `franchise-graph metrics at ${urlOf(metricsServer.address, metricsServer.port)}/metrics\n`,
+    );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
+    metricsServer?.server.close();
     await drain(server, app, SHUTDOWN_GRACE_MS);
     await closeWriter(dataSource);
     await closeDatabase(dataSource);

@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys';
 import { parseRole } from '../auth/roles';
 import { closeWriter, withWriteTransaction } from '../db/transactions';
-import { loadConfig } from '../config';
+import { describeDatabase, loadConfig } from '../config';
 import { createDataSource } from '../db/data-source';
 
 const USAGE = `Usage:
   npm run apikey -- create --name <name> --role editor|admin   prints the new key (shown only this once)
   npm run apikey -- list                                       lists keys (names, roles, dates; never the keys)
   npm run apikey -- revoke --name <name>                       revokes a key at once
-The database is the one in DATABASE_URL (default sqlite:data/franchise-graph.sqlite).`;
+The database is the one in DATABASE_URL (default sqlite:data/franchise-graph.sqlite): run it with the
+server's DATABASE_URL, or the server will not know the key.`;
 
 class UsageError extends Error {}
 
@@ -34,7 +35,10 @@ async function run(argv: string[]): Promise<void> {
     throw new UsageError(`Unknown command "${command}".`);
   if (command !== 'list' && !values.name) throw new UsageError(`"${command}" needs --name <name>.`);
 
-  const dataSource = createDataSource(loadConfig().database);
+  const { database } = loadConfig();
+  // Said first: a key created in another database than the server's is the usual mistake.
+  process.stdout.write(`Using the ${describeDatabase(database)}\n`);
+  const dataSource = createDataSource(database);
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

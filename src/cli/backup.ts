@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig } from '../config';
+import { describeDatabase, loadConfig } from '../config';
 
 /**
  * `npm run backup -- <file>`: a consistent copy of the live SQLite database of DATABASE_URL, taken with
@@ -11,6 +11,7 @@ async function run(): Promise<void> {
   const target = process.argv[2];
   if (!target) throw new Error('usage: npm run backup -- <file>');
   const config = loadConfig();
+  process.stdout.write(`Using the ${describeDatabase(config.database)}\n`);
   if (config.database.type !== 'sqlite') {
     throw new Error('backup copies SQLite databases; for PostgreSQL use pg_dump');
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '../db/bootstrap';
 import { seed } from '../../seeds/seed';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, describeDatabase, loadConfig } from '../config';
 import { createDataSource, forMigrations } from '../db/data-source';
 
 /**
@@ -11,6 +11,7 @@ import { createDataSource, forMigrations } from '../db/data-source';
  */
 async function run(): Promise<void> {
   const config = loadConfig();
+  process.stdout.write(`Using the ${describeDatabase(config.database)}\n`);
   const dataSource = createDataSource(forMigrations(config.database));
   await dataSource.initialize();
   try {

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '../db/bootstrap';
-import { loadConfig } from '../config';
+import { describeDatabase, loadConfig } from '../config';
 import { createDataSource } from '../db/data-source';
 import { seed } from '../../seeds/seed';
 
 /** `npm run seed`: migrates the database in DATABASE_URL and loads the real seed data (idempotent). */
 async function run(): Promise<void> {
-  const dataSource = createDataSource(loadConfig().database);
+  const { database } = loadConfig();
+  process.stdout.write(`Using the ${describeDatabase(database)}\n`);
+  const dataSource = createDataSource(database);
   await dataSource.initialize();
   try {
     const { seeded } = await prepareDatabase(dataSource, seed);

@@ -57,7 +57,9 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     timeout: 10_000,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('busy_timeout = 10000');
-      db.pragma('synchronous = NORMAL');
+      // FULL: a commit is on disk when it is acknowledged, so it survives a power cut or an OS crash
+      // (NORMAL in WAL mode may lose the last commits). Requests commit on the write connection.
+      db.pragma('synchronous = FULL');
     },
   });
 }
@@ -70,6 +72,16 @@ export function forMigrations(database: DatabaseConfig): DatabaseConfig {
   return database.type === 'postgres'
     ? { ...database, replicaUrls: [], statementTimeoutMs: 0 }
     : database;
+}
+
+/**
+ * PostgreSQL's `synchronous_commit` for this server's connections (`on`, `remote_apply`, …, or `off`:
+ * acknowledged commits may be lost when the database server crashes); null on SQLite.
+ */
+export async function synchronousCommitOf(dataSource: DataSource): Promise<string | null> {
+  if (dataSource.options.type !== 'postgres') return null;
+  const rows: { synchronous_commit: string }[] = await dataSource.query('SHOW synchronous_commit');
+  return rows[0]?.synchronous_commit ?? null;
 }
 
 /** Closes the database; on SQLite the WAL is checkpointed into the main file first. */

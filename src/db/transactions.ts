@@ -16,6 +16,37 @@ import { tallyWrites, type SqlTally } from './sql-tally';
  */
 export type TransactionWork<T> = (manager: EntityManager) => Promise<T>;
 
+/**
+ * Told of each write transaction when it ends: how long it waited for the SQLite writer (null on
+ * PostgreSQL, where each transaction takes a pooled connection) and whether it committed. The metrics
+ * server registers one; without it nothing is measured.
+ */
+export type WriteObserver = (waitedSeconds: number | null, committed: boolean) => void;
+
+const observers = new WeakMap<DataSource, WriteObserver>();
+
+/** Tells `observer` of every write transaction on `dataSource` from now on. */
+export function observeWrites(dataSource: DataSource, observer: WriteObserver): void {
+  observers.set(dataSource, observer);
+}
+
+/** Runs `work`, then tells the observer (if any) how it ended. */
+async function observed<T>(
+  observer: WriteObserver | undefined,
+  waitedSeconds: number | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!observer) return work();
+  let committed = false;
+  try {
+    const result = await work();
+    committed = true;
+    return result;
+  } finally {
+    observer(waitedSeconds, committed);
+  }
+}
+
 interface Writer {
   /** Runs `work` in a transaction whose statements count towards `tally`. */
   run<T>(work: TransactionWork<T>, tally?: SqlTally): Promise<T>;
@@ -46,15 +77,20 @@ async function openSqliteWriter(dataSource: DataSource): Promise<Writer> {
   beginImmediate(runner);
   const queue = new Queue();
   return {
-    run: (work, tally) =>
-      queue.run(async () => {
-        tallyWrites(runner, tally);
-        try {
-          return await writeSource.transaction(work);
-        } finally {
-          tallyWrites(runner, undefined);
-        }
-      }),
+    run: (work, tally) => {
+      const observer = observers.get(dataSource);
+      const queued = observer ? performance.now() : 0;
+      return queue.run(() =>
+        observed(observer, observer ? (performance.now() - queued) / 1000 : null, async () => {
+          tallyWrites(runner, tally);
+          try {
+            return await writeSource.transaction(work);
+          } finally {
+            tallyWrites(runner, undefined);
+          }
+        }),
+      );
+    },
     close: () => (writeSource.isInitialized ? writeSource.destroy() : Promise.resolve()),
   };
 }
@@ -69,15 +105,16 @@ function writerOf(dataSource: DataSource): Promise<Writer> {
         ? openSqliteWriter(dataSource)
         : Promise.resolve<Writer>({
             // What dataSource.transaction(work) does, on a runner that carries the tally.
-            run: async (work, tally) => {
-              const runner = dataSource.createQueryRunner('master');
-              tallyWrites(runner, tally);
-              try {
-                return await runner.manager.transaction(work);
-              } finally {
-                await runner.release();
-              }
-            },
+            run: (work, tally) =>
+              observed(observers.get(dataSource), null, async () => {
+                const runner = dataSource.createQueryRunner('master');
+                tallyWrites(runner, tally);
+                try {
+                  return await runner.manager.transaction(work);
+                } finally {
+                  await runner.release();
+                }
+              }),
             close: async () => {},
           });
     writers.set(dataSource, writer);

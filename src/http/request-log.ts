@@ -20,6 +20,19 @@ export function outcomeOf(
   return status >= 400 || errorCodes.length > 0 ? 'rejected' : 'ok';
 }
 
+/** What the metrics record of each finished request (the same figures as its log line). */
+export interface FinishedRequest {
+  readonly path: string;
+  readonly operationName: string | null;
+  readonly outcome: 'ok' | 'rejected' | 'failed';
+  readonly errorCodes: readonly string[];
+  readonly sqlStatements: number;
+  readonly durationSeconds: number;
+}
+
+/** Told of every finished request (the metrics); absent when METRICS_PORT is off. */
+export type RequestObserver = (request: FinishedRequest) => void;
+
 /** What a request's context is built from. */
 export interface ContextRequest {
   readonly tracked: TrackedRequest;
@@ -29,36 +42,53 @@ export interface ContextRequest {
 
 /**
  * Starts the bookkeeping of one HTTP request, whatever serves it: sets x-request-id, opens the
- * request's SQL tally and summary, and writes the request's one log line when the response is finished
- * (no listener at all when info lines are off: a small request pays for every closure it makes).
+ * request's SQL tally and summary, and when the response is finished writes the request's one log line
+ * and tells `observer` (the metrics). With info lines off and no observer there is no listener at all:
+ * a small request pays for every closure it makes.
  */
 export function trackRequest(
   logger: Logger,
   req: IncomingMessage,
   res: ServerResponse,
+  observer?: RequestObserver,
 ): TrackedRequest {
   const requestId = requestIdOf(req.headers['x-request-id']);
   res.setHeader('x-request-id', requestId);
   const tracked = newTrackedRequest(requestId);
-  if (!logger.isLevelEnabled('info')) return tracked;
+  const logging = logger.isLevelEnabled('info');
+  if (!logging && !observer) return tracked;
   const started = process.hrtime.bigint();
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
   res.on('finish', () => {
-    // One line per request: who asked what, how long it took and how it ended.
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     const codes = tracked.summary.errorCodes;
+    const errorCodes = codes.length ? [...new Set(codes)] : [];
+    const outcome = outcomeOf(res.statusCode, codes);
+    const { operationName } = tracked.summary;
+    const sqlStatements = tracked.sqlTally.statements;
+    observer?.({
+      path,
+      operationName,
+      outcome,
+      errorCodes,
+      sqlStatements,
+      durationSeconds: durationMs / 1000,
+    });
+    if (!logging) return;
+    // One line per request: who asked what, how long it took and how it ended.
     logger.info(
       {
         requestId,
         method: req.method,
         path,
         status: res.statusCode,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-        operationName: tracked.summary.operationName,
-        outcome: outcomeOf(res.statusCode, codes),
-        ...(codes.length ? { errorCodes: [...new Set(codes)] } : {}),
-        sqlStatements: tracked.sqlTally.statements,
+        durationMs,
+        operationName,
+        outcome,
+        ...(errorCodes.length ? { errorCodes } : {}),
+        sqlStatements,
       },
       'request',
     );

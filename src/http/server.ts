@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../lib/logger';
 import { sendHttpError } from './respond';
 import type { TrackedRequest } from '../graphql/request';
-import { trackRequest } from './request-log';
+import { trackRequest, type RequestObserver } from './request-log';
 
 /** Serves one request; `path` is the URL path without the query string. */
 export type RouteHandler = (
@@ -31,6 +31,8 @@ export interface RouterOptions {
   readonly logger: Logger;
   /** While true, answers ask clients to close their connection (the server is draining). */
   readonly draining?: () => boolean;
+  /** Told of every finished request (the metrics), when METRICS_PORT is on. */
+  readonly observer?: RequestObserver;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface RouterOptions {
  * failed with (a masked 500, logged with the request id).
  */
 export function createRouter(routes: readonly Route[], options: RouterOptions): RequestListener {
-  const { logger, draining } = options;
+  const { logger, draining, observer } = options;
   const exact = new Map<string, Route>();
   const prefixes: { prefix: string; route: Route }[] = [];
   for (const route of routes) {
@@ -51,7 +53,7 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
     prefixes.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))?.route;
 
   return (req, res) => {
-    const tracked = trackRequest(logger, req, res);
+    const tracked = trackRequest(logger, req, res, observer);
     if (draining?.()) res.setHeader('connection', 'close');
     const url = req.url ?? '/';
     const query = url.indexOf('?');
@@ -82,20 +84,29 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
   };
 }
 
-/** Listens on `port` (0 = any free port) and resolves with the server and the port it got. */
+/**
+ * Listens on `host` and `port` (0 = any free port) and resolves with the server and the address and
+ * port it got. Without `host`, every interface (tests pass one; main.ts passes the config's HOST).
+ */
 export function listen(
   handler: RequestListener,
   port: number,
   host?: string,
-): Promise<{ server: Server; port: number }> {
+): Promise<{ server: Server; port: number; address: string }> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler);
     server.listen(port, host ?? '::', () => {
       // A client that trickles its request in cannot hold a connection for long.
       server.headersTimeout = 10_000;
       server.requestTimeout = 30_000;
-      resolve({ server, port: (server.address() as AddressInfo).port });
+      const bound = server.address() as AddressInfo;
+      resolve({ server, port: bound.port, address: bound.address });
     });
     server.once('error', reject);
   });
+}
+
+/** `http://address:port`, with an IPv6 address in brackets. */
+export function urlOf(address: string, port: number): string {
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }

@@ -49,7 +49,7 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const port = await new Promise<number>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`no start:\n${output}`)), 60_000);
     const poll = setInterval(() => {
-      const match = /localhost:(\d+)\/graphql/.exec(output);
+      const match = / at http:\/\/\S+:(\d+)\/graphql/.exec(output);
       if (match) {
         clearInterval(poll);
         clearTimeout(timer);

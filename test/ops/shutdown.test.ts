@@ -30,7 +30,7 @@ beforeAll(async () => {
   port = await new Promise<number>((resolvePort, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const poll = setInterval(() => {
-      const match = /localhost:(\d+)\/graphql/.exec(output);
+      const match = / at http:\/\/\S+:(\d+)\/graphql/.exec(output);
       if (match) {
         clearInterval(poll);
         clearTimeout(timer);

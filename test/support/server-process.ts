@@ -25,7 +25,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const port = await new Promise<number>((found, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
     const poll = setInterval(() => {
-      const match = /localhost:(\d+)\/graphql/.exec(output);
+      const match = / at http:\/\/\S+:(\d+)\/graphql/.exec(output);
       if (match || child.exitCode !== null) {
         clearInterval(poll);
         clearTimeout(timer);
