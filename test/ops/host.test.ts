@@ -46,7 +46,7 @@ test('the server listens only on HOST and prints that address', async () => {
   const server = await start({ HOST: '127.0.0.2', NODE_ENV: 'production' });
   const port = portOf(server);
   expect(server.output()).toContain(
-    `franchise-graph is serving GraphiQL at http://127.0.0.2:${port}/graphql\n`,
+    `franchise-graph is serving GraphiQL at http://127.0.0.2:${port}/graphql and the explorer at http://127.0.0.2:${port}/explore\n`,
   );
   expect(await reach('127.0.0.2', port)).toBe(200);
   expect(await reach('127.0.0.1', port)).toBe('ECONNREFUSED');
@@ -55,7 +55,7 @@ test('the server listens only on HOST and prints that address', async () => {
 test('by default (not production) the server is reachable on 127.0.0.1 only', async () => {
   const server = await start({ NODE_ENV: 'development' });
   const port = portOf(server);
-  expect(server.output()).toContain(`at http://127.0.0.1:${port}/graphql\n`);
+  expect(server.output()).toContain(`at http://127.0.0.1:${port}/explore\n`);
   expect(await reach('127.0.0.1', port)).toBe(200);
   expect(await reach('127.0.0.2', port)).toBe('ECONNREFUSED');
 });

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 test('the start-up line names /graphql and /explore, and both answer a browser there', async () => {
   const line =
-    /franchise-graph is serving GraphiQL at (http:\/\/localhost:(\d+)\/graphql) and the explorer at (http:\/\/localhost:(\d+)\/explore)\n/.exec(
+    /franchise-graph is serving GraphiQL at (http:\/\/127\.0\.0\.1:(\d+)\/graphql) and the explorer at (http:\/\/127\.0\.0\.1:(\d+)\/explore)\n/.exec(
       server.output(),
     );
   expect(line).not.toBeNull();
