@@ -1,5 +1,12 @@
-import { DataSource } from 'typeorm';
-import { compareEvents, eventInForce, orderByHistory } from '../../src/events/reported-event';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import '../../src/entities';
+import {
+  allRetracted,
+  compareEvents,
+  eventInForce,
+  NOT_RETRACTED,
+  orderByHistory,
+} from '../../src/events/reported-event';
 
 const event = (id: number, effectiveDate: string, recordedAt = '2020-01-01T00:00:00.000Z') => ({
   id,
@@ -78,5 +85,41 @@ describe('orderByHistory', () => {
     expect(orderByHistory(qb, 'e').getQuery()).toBe(
       'SELECT e.id FROM "attachment_event" "e" ORDER BY e.effectiveDate ASC, e.recordedAt ASC, e.id ASC',
     );
+  });
+});
+
+describe('allRetracted', () => {
+  const retracted = { retracted: true };
+  const counting = { retracted: false };
+
+  test('is true only when something was reported and every report was retracted', () => {
+    expect(allRetracted([retracted])).toBe(true);
+    expect(allRetracted([retracted, retracted])).toBe(true);
+    expect(allRetracted([retracted, counting])).toBe(false);
+    expect(allRetracted([counting, retracted])).toBe(false);
+    expect(allRetracted([counting])).toBe(false);
+  });
+
+  test('is false for a subject with no events at all', () => {
+    expect(allRetracted([])).toBe(false);
+  });
+});
+
+describe('NOT_RETRACTED', () => {
+  test('is the predicate of every event table’s partial unique report index', () => {
+    const reportIndexes = getMetadataArgsStorage().indices.filter(
+      (index) => typeof index.name === 'string' && /^UQ_.*_report/.test(index.name),
+    );
+    expect(reportIndexes.map((index) => index.name).sort()).toEqual([
+      'UQ_attachment_event_report',
+      'UQ_film_relation_event_report',
+      'UQ_production_event_report',
+      'UQ_release_event_report',
+      'UQ_release_event_report_worldwide',
+      'UQ_title_event_report',
+    ]);
+    for (const index of reportIndexes)
+      expect(index.where?.startsWith('"retracted" = false')).toBe(true);
+    expect(NOT_RETRACTED).toBe('"retracted" = false');
   });
 });
