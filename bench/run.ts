@@ -13,6 +13,7 @@ import { ApiKeyRole } from '../src/auth/roles';
 import { closeWriter, withWriteTransaction } from '../src/db/transactions';
 import { parseDatabaseUrl, type DatabaseConfig } from '../src/config';
 import { closeDatabase, createDataSource } from '../src/db/data-source';
+import { MIGRATIONS } from '../src/db/migrations';
 import { buildSyntheticDatabase, SYNTHETIC_VERSION } from '../seeds/synthetic';
 import {
   copySqliteToPostgres,
@@ -93,14 +94,24 @@ function parseArgs(argv: readonly string[]): Settings {
   };
 }
 
-/** The synthetic database for a scale, rebuilt only when missing or made by another generator version. */
+/**
+ * The synthetic database for a scale, rebuilt only when missing or made by another generator version or
+ * another set of migrations (an old file's schema may not be what the migrations expect).
+ */
 async function ensureDatabase(scale: number): Promise<string> {
   const path = join(ROOT, 'data', `synthetic-${scale}.sqlite`);
   const stamp = `${path}.json`;
-  const wanted = { version: SYNTHETIC_VERSION, scale };
+  const wanted = {
+    version: SYNTHETIC_VERSION,
+    scale,
+    migrations: MIGRATIONS.map((migration) => migration.name),
+  };
   if (existsSync(path) && existsSync(stamp)) {
-    const found = JSON.parse(readFileSync(stamp, 'utf8')) as { version: number; scale: number };
-    if (found.version === wanted.version && found.scale === wanted.scale) return path;
+    const { counts: _counts, ...found } = JSON.parse(readFileSync(stamp, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    if (isDeepStrictEqual(found, wanted)) return path;
   }
   const started = Date.now();
   const counts = await buildSyntheticDatabase(path, scale);
