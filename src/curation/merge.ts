@@ -1,5 +1,4 @@
 import type { EntityManager, EntityMetadata } from 'typeorm';
-import { AttachmentEvent } from '../credit/attachment-event.entity';
 import { Credit, creditIdentityKey } from '../credit/credit.entity';
 import { dialectOf } from '../db/sql-dialect';
 import type { EntityClass } from '../db/writes';
@@ -13,7 +12,7 @@ import {
 } from '../events/report-writes';
 import type { ReportedEvent } from '../events/reported-event';
 import { refreshReleaseDate, refreshTitle } from '../film/film-reports';
-import { FilmRelation, FilmRelationEvent } from '../film/film-relation.entity';
+import { FilmRelation } from '../film/film-relation.entity';
 import { localIdOf } from '../graphql/relay/global-id';
 import { MergedRecord } from '../graphql/relay/merged-record.entity';
 import { searchTextOf } from '../lib/text';
@@ -80,18 +79,6 @@ function referencesTo(manager: EntityManager, entity: EntityClass<object>) {
   return references;
 }
 
-/** Retracts, as repeats, the events that would repeat a report of the events they join. */
-async function retractRepeats(
-  manager: EntityManager,
-  kind: ReportKindName,
-  ids: number[],
-  reason: string,
-  by: string,
-  retracted: Retracted,
-): Promise<void> {
-  retracted.push(...(await markRetracted(manager, kind, ids, { reason, by })));
-}
-
 /**
  * The non-retracted events of `from` that repeat a report (same value, day and source) of a
  * non-retracted event of `into`: moved as they are, they would break the report's uniqueness.
@@ -120,6 +107,43 @@ async function repeatedReports(
 }
 
 /**
+ * Retracts, as repeats, the events of `fromId` that repeat a report of `intoId` (`what` names the kept
+ * subject in the reason), so that they can join it without breaking the report's uniqueness.
+ */
+async function retractRepeatedReports(
+  manager: EntityManager,
+  kind: ReportKindName,
+  subjectColumn: string,
+  fromId: number,
+  into: { what: string; id: number },
+  by: string,
+  retracted: Retracted,
+): Promise<void> {
+  const ids = await repeatedReports(manager, kind, subjectColumn, fromId, into.id);
+  const reason = `Merged into ${into.what} ${into.id}, which holds the same report.`;
+  retracted.push(...(await markRetracted(manager, kind, ids, { reason, by })));
+}
+
+/** Moves the events of `fromId` to `into` (a merge), retracting those that repeat one of its reports. */
+async function moveReports(
+  manager: EntityManager,
+  kind: ReportKindName,
+  subjectColumn: string,
+  fromId: number,
+  into: { what: string; id: number },
+  by: string,
+  retracted: Retracted,
+): Promise<void> {
+  await retractRepeatedReports(manager, kind, subjectColumn, fromId, into, by, retracted);
+  await manager
+    .createQueryBuilder()
+    .update(REPORT_KEYS[kind].entity)
+    .set({ [subjectColumn]: into.id } as never)
+    .where(`"${subjectColumn}" = :id`, { id: fromId })
+    .execute();
+}
+
+/**
  * Moves a duplicate's credits to the kept record. A credit that the kept record already has (same
  * film, person, role and character) is merged into it: its events move, those that repeat a report
  * of the kept credit stay in history, retracted; the kept credit takes the job and billing it lacks.
@@ -140,27 +164,15 @@ async function mergeCredits(
       await repository.update({ id: credit.id }, { [column]: keepId, identityKey });
       continue;
     }
-    const repeats = await repeatedReports(
+    await moveReports(
       manager,
       'AttachmentEvent',
       'creditId',
       credit.id,
-      target.id,
-    );
-    await retractRepeats(
-      manager,
-      'AttachmentEvent',
-      repeats,
-      `Merged into credit ${target.id}, which holds the same report.`,
+      { what: 'credit', id: target.id },
       by,
       retracted,
     );
-    await manager
-      .createQueryBuilder()
-      .update(AttachmentEvent)
-      .set({ creditId: target.id })
-      .where('"creditId" = :id', { id: credit.id })
-      .execute();
     const fill: Partial<Credit> = {};
     if (target.job == null && credit.job != null) fill.job = credit.job;
     if (target.billingOrder == null && credit.billingOrder != null)
@@ -200,27 +212,15 @@ async function mergeRelations(
         await repository.update({ id: relation.id }, { [column]: keepId });
         continue;
       }
-      const repeats = await repeatedReports(
+      await moveReports(
         manager,
         'FilmRelationEvent',
         'relationId',
         relation.id,
-        target.id,
-      );
-      await retractRepeats(
-        manager,
-        'FilmRelationEvent',
-        repeats,
-        `Merged into relation ${target.id}, which holds the same report.`,
+        { what: 'relation', id: target.id },
         by,
         retracted,
       );
-      await manager
-        .createQueryBuilder()
-        .update(FilmRelationEvent)
-        .set({ relationId: target.id })
-        .where('"relationId" = :id', { id: relation.id })
-        .execute();
       await repository.delete({ id: relation.id });
     }
   }
@@ -289,11 +289,13 @@ export async function mergeRecords<T extends CuratedRecord>(
   if (type === 'Film') {
     await mergeRelations(manager, keepId, duplicateId, by, retracted);
     for (const kind of FILM_EVENT_KINDS) {
-      await retractRepeats(
+      // The events themselves move with the film's other references (moveReferences).
+      await retractRepeatedReports(
         manager,
         kind,
-        await repeatedReports(manager, kind, 'filmId', duplicateId, keepId),
-        `Merged into film ${keepId}, which holds the same report.`,
+        'filmId',
+        duplicateId,
+        { what: 'film', id: keepId },
         by,
         retracted,
       );
