@@ -1,12 +1,12 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { VersionedUpdateInput } from '../graphql/input-fields';
+import { SlugChoiceInput, VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName } from '../graphql/validation';
 
 @InputType('CreateCharacterInput', {
   description: 'A new character. The slug is made from the name and must be unique.',
 })
-export class CreateCharacterInput {
+export class CreateCharacterInput extends SlugChoiceInput('name') {
   @Field(() => String, { description: 'The character’s name ("Tyler Rake").' })
   @IsName(200)
   name!: string;
@@ -18,13 +18,6 @@ export class CreateCharacterInput {
   @ArrayMaxSize(20)
   @IsName(200, { each: true })
   aliases?: string[] | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
-  })
-  @IsName(200)
-  slug?: string | null;
 }
 
 @InputType('UpdateCharacterInput', {

@@ -1,7 +1,7 @@
 import { Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../graphql/scalars';
-import { VersionedUpdateInput } from '../graphql/input-fields';
+import { SlugChoiceInput, VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName, IsText } from '../graphql/validation';
 import { ReportDetailsInput, ReportInput } from '../source/source.inputs';
 import { DatePrecision, FilmRelationKind, ProductionStatus, ReleaseKind } from './film.enums';
@@ -64,17 +64,10 @@ abstract class FilmFieldsInput {
 @InputType('CreateFilmInput', {
   description: 'A new film. Its slug is made from the title and must be unique.',
 })
-export class CreateFilmInput extends FilmFieldsInput {
+export class CreateFilmInput extends SlugChoiceInput('title', FilmFieldsInput) {
   @Field(() => String, { description: 'The title the film was or will be released under.' })
   @IsName(300)
   title!: string;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The slug to use instead of one made from the title (it is made lower-case kebab-case); must be free.',
-  })
-  @IsName(200)
-  slug?: string | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { VersionedUpdateInput } from '../graphql/input-fields';
+import { SlugChoiceInput, VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName, IsText } from '../graphql/validation';
 import { FranchiseKind } from './franchise.enums';
 
@@ -24,7 +24,7 @@ export class FranchiseFilter {
 @InputType('CreateFranchiseInput', {
   description: 'A new franchise. Its slug is made from the name and must be unique.',
 })
-export class CreateFranchiseInput {
+export class CreateFranchiseInput extends SlugChoiceInput('name') {
   @Field(() => String, { description: 'The franchise’s name.' })
   @IsName(200)
   name!: string;
@@ -46,13 +46,6 @@ export class CreateFranchiseInput {
   @ArrayMaxSize(20)
   @IsName(200, { each: true })
   aliases?: string[] | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
-  })
-  @IsName(200)
-  slug?: string | null;
 }
 
 @InputType('UpdateFranchiseInput', {

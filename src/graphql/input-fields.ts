@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import type { SlugChoice } from '../db/writes';
 import { BadUserInputError } from '../errors';
 import { slugify } from '../lib/text';
+import { IsName } from './validation';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must take any[] (TS2545)
 type InputBase = abstract new (...args: any[]) => object;
@@ -27,6 +28,26 @@ export function VersionedUpdateInput<B extends InputBase = typeof NoFields>(
     expectedVersion!: number;
   }
   return VersionedInput;
+}
+
+/**
+ * The base of a create input whose record gets a slug: the optional `slug` that replaces the one made
+ * from its `source` field (`name`, or a film's `title`). `Base` brings more shared fields.
+ */
+export function SlugChoiceInput<B extends InputBase = typeof NoFields>(
+  source: 'name' | 'title',
+  Base: B = NoFields as B,
+) {
+  @InputType()
+  abstract class SlugChoice extends Base {
+    @Field(() => String, {
+      nullable: true,
+      description: `The slug to use instead of one made from the ${source} (it is made lower-case kebab-case); must be free.`,
+    })
+    @IsName(200)
+    slug?: string | null;
+  }
+  return SlugChoice;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { VersionedUpdateInput } from '../graphql/input-fields';
+import { SlugChoiceInput, VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName } from '../graphql/validation';
 
 @InputType('PersonFilter', { description: 'Narrows a list of people.' })
@@ -15,7 +15,7 @@ export class PersonFilter {
 @InputType('CreatePersonInput', {
   description: 'A new person. The slug is made from the name and must be unique.',
 })
-export class CreatePersonInput {
+export class CreatePersonInput extends SlugChoiceInput('name') {
   @Field(() => String, { description: 'The name the person is credited under.' })
   @IsName(200)
   name!: string;
@@ -27,13 +27,6 @@ export class CreatePersonInput {
   @ArrayMaxSize(20)
   @IsName(200, { each: true })
   aliases?: string[] | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The slug to use instead of one made from the name (it is made lower-case kebab-case); must be free.',
-  })
-  @IsName(200)
-  slug?: string | null;
 }
 
 @InputType('UpdatePersonInput', {
