@@ -1,66 +1,24 @@
 import { SEED } from '../../seeds/seed';
 import { ApiKeyRole } from '../../src/auth/roles';
 import { newApiKey } from '../support/editor';
+import { GraphqlHttpClient } from '../support/graphql-http';
 import { createTestServer, type TestServer } from '../support/test-server';
 
 // The correction workflow of issue 13, replayed over real HTTP with an editor key and an admin key.
 
-type Result<T> = {
-  data?: T | null;
-  errors?: { message: string; extensions: Record<string, unknown> }[];
-};
-
 let server: TestServer;
-let url: string;
-let editorKey: string;
+const client = new GraphqlHttpClient();
+const { post, ok, refused } = client;
 let adminKey: string;
 let extraction3: string;
 let extraction2: string;
-
-async function post<T = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  key: string | null = editorKey,
-): Promise<Result<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Result<T>;
-}
-
-/** The data of an operation that must succeed. */
-async function ok<T = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  key: string | null = editorKey,
-): Promise<T> {
-  const result = await post<T>(query, variables, key);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
-
-/** The `extensions` of the first error of an operation that must fail. */
-async function refused(
-  query: string,
-  variables: Record<string, unknown> = {},
-  key: string | null = editorKey,
-): Promise<Record<string, unknown>> {
-  const result = await post(query, variables, key);
-  expect(result.errors).toHaveLength(1);
-  return result.errors![0].extensions;
-}
 
 const FILM_ID = `query FilmId($slug: String!) { film(slug: $slug) { id } }`;
 
 beforeAll(async () => {
   server = await createTestServer();
-  url = await server.listen();
-  editorKey = await newApiKey(server.dataSource, 'corrections-desk');
+  client.url = await server.listen();
+  client.key = await newApiKey(server.dataSource, 'corrections-desk');
   adminKey = await newApiKey(server.dataSource, 'corrections-admin', ApiKeyRole.ADMIN);
   extraction3 = (await ok<{ film: { id: string } }>(FILM_ID, { slug: SEED.films.extraction3 })).film
     .id;

@@ -1,60 +1,21 @@
 import { ApiKeyRole } from '../../src/auth/roles';
 import { newApiKey } from '../support/editor';
+import { GraphqlHttpClient } from '../support/graphql-http';
 import { createTestServer, type TestServer } from '../support/test-server';
 
 // Release and title reports (issue 12) in the correction machinery of issue 13: the same report is
 // stored once among the events that count, other details are REPORT_CONFLICT, correctEvent fixes one
 // in a step (the film's cached date and title follow), and a film merge moves them to the kept film.
 
-type Result<T> = {
-  data?: T | null;
-  errors?: { message: string; extensions: Record<string, unknown> }[];
-};
-
 let server: TestServer;
-let url: string;
-let editorKey: string;
+const client = new GraphqlHttpClient();
+const { post, ok, refused } = client;
 let adminKey: string;
-
-async function post<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  key: string | null = editorKey,
-): Promise<Result<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Result<T>;
-}
-
-async function ok<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  key: string | null = editorKey,
-): Promise<T> {
-  const result = await post<T>(query, variables, key);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
-
-async function refused(
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<Record<string, unknown>> {
-  const result = await post(query, variables);
-  expect(result.errors).toHaveLength(1);
-  return result.errors![0].extensions;
-}
 
 beforeAll(async () => {
   server = await createTestServer();
-  url = await server.listen();
-  editorKey = await newApiKey(server.dataSource, 'story-corrections-desk');
+  client.url = await server.listen();
+  client.key = await newApiKey(server.dataSource, 'story-corrections-desk');
   adminKey = await newApiKey(server.dataSource, 'story-corrections-admin', ApiKeyRole.ADMIN);
 });
 afterAll(() => server.close());
