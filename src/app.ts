@@ -11,6 +11,7 @@ import { authenticate } from './auth/api-keys';
 import { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './db/batching';
 import { formatError } from './graphql/format-error';
+import { dataIsOkPlugin } from './graphql/http-status';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import type { Logger } from './lib/logger';
 import { corsOriginRule } from './http/cors';
@@ -121,6 +122,7 @@ export async function createApp({
       // Only for federated subgraphs; otherwise it is one more hook on every request.
       ApolloServerPluginInlineTraceDisabled(),
       errorReportingPlugin(logger),
+      dataIsOkPlugin(),
     ],
   });
 

@@ -14,7 +14,8 @@ export const ErrorCode = {
 
 /**
  * The client sent a value that cannot be used; `field` is the argument or input path that is wrong.
- * The HTTP status becomes 400 (Apollo reads `extensions.http`; formatError drops it from the body).
+ * A request refused before execution (a variable) gets HTTP 400 (Apollo reads `extensions.http`;
+ * formatError drops it from the body); a response that has data stays 200 (graphql/http-status.ts).
  */
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, field: string) {
@@ -62,7 +63,7 @@ export class ReportConflictError extends GraphQLError {
   }
 }
 
-/** Too many writes from one key: HTTP 429, and how long to wait. */
+/** Too many writes from one key, and how long to wait (HTTP 429 only if refused before execution). */
 export class RateLimitedError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
     super(`Too many writes with this API key; try again in ${retryAfterSeconds} s.`, {

@@ -93,7 +93,7 @@ describe('node and nodes', () => {
     });
   });
 
-  test('nodes answers in the order asked, with null for a well-formed id that names nothing', async () => {
+  test('nodes answers in the order asked; an id that names nothing is null in its slot with NOT_FOUND at its path', async () => {
     const ids = await server.execute<{ film: { id: string }; person: { id: string } }>(
       `query Ids($film: String!, $person: String!) { film(slug: $film) { id } person(slug: $person) { id } }`,
       { film: SEED.films.extraction, person: SEED.people.samHargrave },
@@ -113,6 +113,13 @@ describe('node and nodes', () => {
           { __typename: 'Film', title: 'Extraction' },
         ],
       },
+      errors: [
+        expect.objectContaining({
+          message: '"ids[1]" names nothing that exists.',
+          path: ['nodes', 1],
+          extensions: { code: 'NOT_FOUND', field: 'ids[1]' },
+        }),
+      ],
     });
   });
 
@@ -172,14 +179,22 @@ describe('malformed and mistyped ids', () => {
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
-  test('nodes names the position of the malformed id', async () => {
+  test('nodes names the position of the malformed id, and answers the other ids', async () => {
     const result = await server.execute(
       `query BadNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
       {
         ids: [toGlobalId('Film', 1), 'garbage!'],
       },
     );
-    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'ids[1]' });
+    expect(result).toEqual({
+      data: { nodes: [{ id: toGlobalId('Film', 1) }, null] },
+      errors: [
+        expect.objectContaining({
+          path: ['nodes', 1],
+          extensions: { code: 'BAD_USER_INPUT', field: 'ids[1]' },
+        }),
+      ],
+    });
   });
 
   test('film(id:) refuses the id of a person as BAD_USER_INPUT on "id"', async () => {

@@ -98,6 +98,55 @@ describe('GraphQL over HTTP', () => {
     expect(text).not.toMatch(LEAKS);
   });
 
+  test('a partial response is 200 with its data, whatever the codes of its errors', async () => {
+    const response = await post({
+      query:
+        'query Partial { a: film(slug: "extraction") { title } b: film(id: "garbage") { title } }',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      data: { a: { title: 'Extraction' }, b: null },
+      errors: [
+        expect.objectContaining({
+          path: ['b'],
+          extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+        }),
+      ],
+    });
+  });
+
+  test('a field error that nulls the whole data is still 200: execution ran', async () => {
+    const response = await post({ query: 'query P { people(first: -1) { totalCount } }' });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.data).toBeNull();
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  test("application/graphql-response+json is served when asked for, with the spec's statuses", async () => {
+    const accept = { accept: 'application/graphql-response+json' };
+    const ok = await post(
+      { query: FILM_TITLE, variables: { slug: SEED.films.extraction } },
+      accept,
+    );
+    expect([ok.status, ok.headers.get('content-type')]).toEqual([
+      200,
+      'application/graphql-response+json; charset=utf-8',
+    ]);
+    expect(await ok.json()).toEqual({ data: { film: { title: 'Extraction' } } });
+    const partial = await post({ query: 'query B { film(id: "garbage") { title } }' }, accept);
+    expect(partial.status).toBe(200);
+    expect((await partial.json()).data).toEqual({ film: null });
+    for (const query of ['query { film(slug: "x" { title } }', 'query U { nothing }']) {
+      const refused = await post({ query }, accept);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toBe(
+        'application/graphql-response+json; charset=utf-8',
+      );
+      expect(await refused.json()).not.toHaveProperty('data');
+    }
+  });
+
   test('a body that is not JSON is a 400 with no stack trace', async () => {
     const response = await post('{"query": ');
     expect(response.status).toBe(400);
@@ -397,7 +446,11 @@ const HOSTILE: Hostile[] = [
   }),
 ];
 
-/** How each hostile request must be refused: its status, code, and what the message says. */
+/**
+ * How each hostile request must be refused: its status, code, and what the message says. Refused
+ * before execution: 4xx and no `data`. Refused by a field during execution: 200 with `data` (GraphQL
+ * over HTTP), whatever the error's code.
+ */
 const REFUSALS: Record<string, NonNullable<Hostile['refusal']>> = {
   'depth 50': [400, 'GRAPHQL_VALIDATION_FAILED', /^Query is too deep: more than 12 levels\./],
   '101 aliases': [
@@ -423,11 +476,11 @@ const REFUSALS: Record<string, NonNullable<Hostile['refusal']>> = {
     /^Query is too expensive: estimated cost 1000001 exceeds 50000\./,
   ],
   'first: 1000000 as a variable': [
-    400,
+    200,
     'BAD_USER_INPUT',
     /^"first" must be between 0 and 100, got 1000000\./,
   ],
-  'first: -1': [400, 'BAD_USER_INPUT', /^"first" must be between 0 and 100, got -1\./],
+  'first: -1': [200, 'BAD_USER_INPUT', /^"first" must be between 0 and 100, got -1\./],
   'a 10-operation batch': [400, 'BAD_REQUEST', /batching disabled/],
   'GET without the preflight header': [400, 'BAD_REQUEST', /Cross-Site Request Forgery/],
   'a GET mutation': [405, 'BAD_REQUEST', /GET requests only support query operations/],
@@ -458,9 +511,9 @@ const REFUSALS: Record<string, NonNullable<Hostile['refusal']>> = {
     /^Cannot query field "password" on type "Film"\./,
   ],
   'an integer too large for Int': [400, 'GRAPHQL_VALIDATION_FAILED', /exceeds 50000\./],
-  'a malformed global id': [400, 'BAD_USER_INPUT', /^"id" is not a valid id\./],
-  'a forged cursor': [400, 'BAD_USER_INPUT', /^"after" is not a cursor of this connection\./],
-  '101 ids to nodes': [400, 'BAD_USER_INPUT', /^"ids" may hold at most 100 ids, got 101\./],
+  'a malformed global id': [200, 'BAD_USER_INPUT', /^"id" is not a valid id\./],
+  'a forged cursor': [200, 'BAD_USER_INPUT', /^"after" is not a cursor of this connection\./],
+  '101 ids to nodes': [200, 'BAD_USER_INPUT', /^"ids" may hold at most 100 ids, got 101\./],
   'a missing query': [400, 'BAD_REQUEST', /non-empty `query`/],
   'a query that is a number': [400, 'BAD_REQUEST', /must be strings/],
   'variables that are a string': [
@@ -494,11 +547,14 @@ async function send(request: Hostile): Promise<{ status: number; text: string }>
   return { status: response.status, text: await response.text() };
 }
 
-/** Every answer: a 4xx, JSON with an error code, and nothing from the inside of the server. */
+/**
+ * Every answer: JSON with an error code, nothing from the inside of the server, and either a 4xx
+ * without `data` or a 200 with `data`.
+ */
 function expectClientError(name: string, { status, text }: { status: number; text: string }): void {
   const problems: string[] = [];
-  if (status < 400 || status >= 500) problems.push(`status ${status}`);
-  let body: { errors?: { extensions?: { code?: unknown } }[] } | undefined;
+  if (status !== 200 && (status < 400 || status >= 500)) problems.push(`status ${status}`);
+  let body: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } | undefined;
   try {
     body = JSON.parse(text);
   } catch {
@@ -506,6 +562,8 @@ function expectClientError(name: string, { status, text }: { status: number; tex
   }
   if (!body?.errors?.length || typeof body.errors[0].extensions?.code !== 'string')
     problems.push('no error code');
+  if ((status === 200) !== (body !== undefined && 'data' in body))
+    problems.push(status === 200 ? '200 without data' : `${status} with data`);
   if (/\n\s+at |stacktrace|node_modules|SQLITE|SELECT |INSERT |QueryFailedError/i.test(text))
     problems.push('internals leaked');
   const refusal = REFUSALS[name];
@@ -533,7 +591,7 @@ describe('hostile requests', () => {
     },
   );
 
-  test('all hostile requests 20 times at once still get 4xx answers, and the server answers afterwards', async () => {
+  test('all hostile requests 20 times at once still get their refusals, and the server answers afterwards', async () => {
     const rounds = await Promise.all(
       Array.from({ length: 20 }, () =>
         Promise.all(HOSTILE.map(async (h) => [h.name, await send(h)] as const)),

@@ -329,17 +329,18 @@ describe('a malformed id', () => {
     },
   );
 
-  test('in nodes, is refused naming its position, and nothing is answered for the others', async () => {
+  test('in nodes, is refused in its own slot, naming its position, and the others are answered', async () => {
     const film = await idOf('film', SEED.films.extraction2);
     const result = await server.execute(
       `query MalformedAmongNodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
       { ids: [film, film, encoded('Film:0')] },
     );
     expect(result).toEqual({
-      data: null,
+      data: { nodes: [{ id: film }, { id: film }, null] },
       errors: [
         expect.objectContaining({
           message: '"ids[2]" is not a valid id.',
+          path: ['nodes', 2],
           extensions: { code: 'BAD_USER_INPUT', field: 'ids[2]' },
         }),
       ],

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError, NotFoundError } from '../../errors';
 import type { Loaders } from '../loaders';
 import { parseGlobalId, type ParsedGlobalId } from './global-id';
 import { Node } from './node';
@@ -65,21 +65,25 @@ export class NodeResolver {
 
   @Query(() => [Node], {
     nullable: 'items',
-    description: `Objects by global id, in the order asked (null where one does not exist); at most ${MAX_NODES}.`,
+    description: `Objects by global id, in the order asked; at most ${MAX_NODES}. Each id is answered on its own: a malformed or unknown id gives null in its slot and an error whose path is ["nodes", index].`,
   })
   nodes(
     @Ctx() { loaders }: Context,
     @Arg('ids', () => [ID], { description: `Global ids, at most ${MAX_NODES}.` }) ids: string[],
-  ): Promise<(object | null)[]> {
+  ): Promise<object | null>[] {
     if (ids.length > MAX_NODES) {
       throw new BadUserInputError(
         `"ids" may hold at most ${MAX_NODES} ids, got ${ids.length}.`,
         'ids',
       );
     }
-    // Every id is checked before any is loaded: a load started before a later id is refused would be
-    // left running with nobody to see it fail.
-    const parsed = ids.map((id, i) => parseNodeId(id, `ids[${i}]`));
-    return Promise.all(parsed.map((node) => loadNode(loaders, node)));
+    // One promise per slot: GraphQL nulls a slot whose promise fails and reports the error at
+    // ["nodes", i], so one bad id never empties the whole list.
+    return ids.map(async (id, i) => {
+      const field = `ids[${i}]`;
+      const node = await loadNode(loaders, parseNodeId(id, field));
+      if (!node) throw new NotFoundError(`"${field}" names nothing that exists.`, field);
+      return node;
+    });
   }
 }

@@ -1,0 +1,18 @@
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+
+/**
+ * GraphQL over HTTP: a response that has `data` (even `null`: execution ran) is 200, whatever errors its
+ * fields raised, so that clients (graphql-request, Apollo, Relay) keep the data they got. Errors carry
+ * `extensions.http` (a refused variable, a rate limit), which Apollo would turn into the status; it
+ * counts only for requests refused before execution, which keep their 4xx. One listener serves every
+ * request.
+ */
+export function dataIsOkPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  const listener: GraphQLRequestListener<TContext> = {
+    async willSendResponse({ response }) {
+      if (response.body.kind === 'single' && 'data' in response.body.singleResult)
+        response.http.status = 200;
+    },
+  };
+  return { requestDidStart: async () => listener };
+}
