@@ -19,14 +19,7 @@ import { AttachmentEvent } from './attachment-event.entity';
 import { Credit, type CreditWithHistory } from './credit.entity';
 import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
 import { AttachmentFilter, CreditFilter } from './credit.inputs';
-import {
-  creditAsOf,
-  creditEventAsOf,
-  effectiveAsOf,
-  filterCredits,
-  readStatusAsOf,
-  type CreditAsOf,
-} from './credit.status';
+import { creditEventAsOf, filterCredits, readStatusAsOf } from './credit.status';
 
 export const CreditConnection = createConnectionType(
   'Credit',
@@ -35,7 +28,7 @@ export const CreditConnection = createConnectionType(
 );
 
 const ASOF_DESCRIPTION =
-  'The day to answer for (YYYY-MM-DD); defaults to the `asOf` of the list this credit came from, else today (UTC).';
+  'The day to answer for (YYYY-MM-DD); default: today (UTC). The `asOf` of the list this credit came from does not change it.';
 
 /** SQL for a credit's status in force on `:asOf` (or now): its newest non-retracted event. */
 function statusInForceSql(asOf: string | null): string {
@@ -49,14 +42,14 @@ function statusInForceSql(asOf: string | null): string {
 export class CreditResolver {
   @Query(() => CreditConnection, {
     description:
-      'Attachments: credits with a reported deal status, filtered, as they stood on `asOf` (default: today, UTC).',
+      'Attachments: credits with a reported deal status whose filter held on `asOf` (default: today, UTC). `asOf` only selects the credits; their fields take their own `asOf`.',
   })
   async attachments(
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @FilterArg(() => AttachmentFilter) filter: AttachmentFilter | null,
     @ListAsOfArg() asOf: string | null,
-  ): Promise<ConnectionResult<CreditAsOf>> {
+  ): Promise<ConnectionResult<Credit>> {
     const page = parsePage(paging, 1);
     const status = statusInForceSql(asOf);
     const qb = db
@@ -94,7 +87,7 @@ export class CreditResolver {
     const count = qb.clone();
     const rows = await applyKeyset(qb, ['credit.id'], page).getMany();
     return toConnection(
-      rows.map((credit) => creditAsOf(credit, asOf)),
+      rows,
       page,
       (credit) => [credit.id],
       () => count.getCount(),
@@ -124,7 +117,7 @@ export class CreditResolver {
     description: 'The deal status in force on `asOf`; null when nothing had been reported by then.',
   })
   status(
-    @Root() credit: CreditAsOf,
+    @Root() credit: Credit,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
@@ -136,7 +129,7 @@ export class CreditResolver {
     description: 'True when the status on `asOf` is CONFIRMED or CREDITED.',
   })
   isConfirmed(
-    @Root() credit: CreditAsOf,
+    @Root() credit: Credit,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
@@ -154,12 +147,12 @@ export class CreditResolver {
     description: 'The event in force on `asOf`: who said so, where and when.',
   })
   latestEvent(
-    @Root() credit: CreditAsOf,
+    @Root() credit: Credit,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: ASOF_DESCRIPTION })
     asOf: string | null,
   ): Promise<AttachmentEvent | null> | null {
-    return creditEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
+    return creditEventAsOf(loaders, credit, asOf);
   }
 
   @FieldResolver(() => [AttachmentEvent], {
@@ -196,7 +189,7 @@ export function createCreditsResolver<T extends object>(
       @Ctx() { loaders }: Context,
       @FilterArg(() => CreditFilter) filter: CreditFilter | null,
       @ListAsOfArg() asOf: string | null,
-    ): Promise<CreditAsOf[]> {
+    ): Promise<CreditWithHistory[]> {
       return filterCredits(await creditsOf(loaders, root), filter, asOf);
     }
   }

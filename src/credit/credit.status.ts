@@ -6,22 +6,6 @@ import { CONFIRMED_STATUSES } from './credit.enums';
 import type { CreditFilter } from './credit.inputs';
 
 /**
- * A credit as a list returned it for a day: `status`, `latestEvent` and `isConfirmed` default to the
- * `asOf` the list was asked for, so `credits(asOf: D) { status }` answers for D without repeating it.
- */
-export type CreditAsOf = Credit & { listedAsOf?: string | null };
-
-export function creditAsOf(credit: Credit, asOf: string | null | undefined): CreditAsOf {
-  if (asOf == null) return credit;
-  // The prototype is the cached credit, so the loader's row is shared and never mutated.
-  return Object.assign(Object.create(credit) as Credit, { listedAsOf: asOf });
-}
-
-export function effectiveAsOf(credit: CreditAsOf, asOf: string | null | undefined): string | null {
-  return asOf ?? credit.listedAsOf ?? null;
-}
-
-/**
  * The status event in force for a credit on `asOf` (or now): from the history the credit was read
  * with when it has one (no promise per credit, which on a deep query is thousands of them), else from
  * its events.
@@ -38,16 +22,17 @@ export function creditStatusEventAsOf(
 }
 
 /**
- * `read` applied to the status event in force for a listed credit on `asOf` (default: its list's), with
- * no promise when the credit carries its history.
+ * `read` applied to the status event in force for a credit on `asOf` (or now), with no promise when the
+ * credit carries its history. Only the field's own `asOf` counts, never the day of the list the credit
+ * came from: one credit has one value per field and arguments in a response (normalized caches).
  */
 export function readStatusAsOf<R>(
   loaders: Loaders,
-  credit: CreditAsOf,
+  credit: Credit,
   asOf: string | null,
   read: (event: StatusEvent | null) => R,
 ): R | Promise<R> {
-  const event = creditStatusEventAsOf(loaders, credit, effectiveAsOf(credit, asOf));
+  const event = creditStatusEventAsOf(loaders, credit, asOf);
   return event instanceof Promise ? event.then(read) : read(event);
 }
 
@@ -68,15 +53,16 @@ export function creditEventAsOf(
 
 /**
  * Applies a CreditFilter and the `asOf` rule to credits already loaded: with `asOf`, a credit with no
- * event by that day did not exist yet and is left out; a credit all of whose events are retracted is
- * left out on every day.
+ * event by that day did not exist yet and is left out, and the filter's statuses are those of that day;
+ * a credit all of whose events are retracted is left out on every day. The credits are returned as they
+ * are: `asOf` selects them and never changes their fields.
  */
 export function filterCredits(
   credits: readonly CreditWithHistory[],
   filter: CreditFilter | null | undefined,
   asOf: string | null | undefined,
-): CreditAsOf[] {
-  const kept: CreditAsOf[] = [];
+): CreditWithHistory[] {
+  const kept: CreditWithHistory[] = [];
   credits.forEach((credit) => {
     if (allRetracted(credit.statusHistory)) return;
     const status = eventInForce(credit.statusHistory, asOf)?.status ?? null;
@@ -87,7 +73,7 @@ export function filterCredits(
       const confirmed = status != null && CONFIRMED_STATUSES.includes(status);
       if (confirmed !== filter.confirmed) return;
     }
-    kept.push(creditAsOf(credit, asOf));
+    kept.push(credit);
   });
   return kept;
 }

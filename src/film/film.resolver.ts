@@ -438,6 +438,6 @@ export class TitleEventResolver {
 
 export const FilmCreditsResolver = createCreditsResolver(
   Film,
-  'Cast and crew, by role then billing. With `asOf`, as they stood that day: credits not yet reported are left out.',
+  'Cast and crew, by role then billing. With `asOf`, only the credits reported by that day; each credit’s `status`, `isConfirmed` and `latestEvent` take their own `asOf`.',
   (loaders, film) => loaders.credit.byFilmId.load(film.id),
 );

@@ -49,7 +49,7 @@ export const graphiqlExamples: readonly GraphiqlExample[] = [
       role
       person { name }
       character { name }
-      status
+      status(asOf: "2020-05-05")
       latestEvent(asOf: "2020-05-05") {
         status
         confidence

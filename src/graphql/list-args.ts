@@ -11,10 +11,14 @@ export function FilterArg(type: () => ClassType): ArgDecorator {
   return Arg('filter', type, { nullable: true, description: 'What to include.' });
 }
 
-/** A list's `asOf` argument: the list as it stood on that day (items not yet reported left out). */
+/**
+ * A list's `asOf` argument: selects the items that existed by that day. It never changes the items'
+ * fields, which take their own `asOf` (one id, one value per field and arguments, in a response).
+ */
 export function ListAsOfArg(): ArgDecorator {
   return Arg('asOf', () => DateScalar, {
     nullable: true,
-    description: 'Answer as things stood on this day.',
+    description:
+      'Only the items that existed by this day (and whose filter held on it); default: today (UTC). It does not change the items’ fields: pass `asOf` to them too.',
   });
 }

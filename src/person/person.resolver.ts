@@ -33,6 +33,6 @@ export class PersonResolver extends LookupResolver(Person, 'joe-russo') {
 
 export const PersonCreditsResolver = createCreditsResolver(
   Person,
-  'The person’s filmography, by release date. With `asOf`, as it stood that day: later reports are left out.',
+  'The person’s filmography, by release date. With `asOf`, only the credits reported by that day; each credit’s `status`, `isConfirmed` and `latestEvent` take their own `asOf`.',
   (loaders, person) => loaders.credit.byPersonId.load(person.id),
 );

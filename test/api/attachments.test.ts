@@ -28,9 +28,9 @@ const EXTRACTION_2_CREDITS = `
         role
         person { slug }
         character { name }
-        status
-        isConfirmed
-        latestEvent { status source { title outlet { name } publishedOn } confidence }
+        status(asOf: $asOf)
+        isConfirmed(asOf: $asOf)
+        latestEvent(asOf: $asOf) { status source { title outlet { name } publishedOn } confidence }
       }
     }
   }`;
@@ -159,18 +159,53 @@ describe('Extraction 2 attachments', () => {
     });
   });
 
-  test('an asOf on the credit field overrides the asOf of the list it came from', async () => {
+  test('a list’s asOf selects its credits and never changes their fields, which take their own asOf', async () => {
     const result = await server.execute(
       `query RussoListedThenAsked($slug: String!) {
         film(slug: $slug) {
-          credits(asOf: "2020-05-05", filter: { roles: [WRITER] }) { listed: status today: status(asOf: "2024-01-01") }
+          credits(asOf: "2020-05-05", filter: { roles: [WRITER] }) {
+            status
+            isConfirmed
+            latestEvent { status }
+            then: status(asOf: "2020-05-05")
+            thenEvent: latestEvent(asOf: "2020-05-05") { status }
+          }
         }
       }`,
       { slug: SEED.films.extraction2 },
     );
     expect(result).toEqual({
-      data: { film: { credits: [{ listed: 'CONFIRMED', today: 'CREDITED' }] } },
+      data: {
+        film: {
+          credits: [
+            {
+              status: 'CREDITED',
+              isConfirmed: true,
+              latestEvent: { status: 'CREDITED' },
+              then: 'CONFIRMED',
+              thenEvent: { status: 'CONFIRMED' },
+            },
+          ],
+        },
+      },
     });
+  });
+
+  test('a credit listed then and today in one response has one value per field and arguments', async () => {
+    const result = await server.execute<{
+      film: { then: Record<string, unknown>[]; today: Record<string, unknown>[] };
+    }>(
+      `query ThenAndToday($slug: String!) {
+        film(slug: $slug) {
+          then: credits(asOf: "2020-05-05") { id status status2020: status(asOf: "2020-05-05") }
+          today: credits { id status status2020: status(asOf: "2020-05-05") }
+        }
+      }`,
+      { slug: SEED.films.extraction2 },
+    );
+    const today = new Map(result.data!.film.today.map((credit) => [credit.id, credit]));
+    expect(result.data!.film.then).toHaveLength(3);
+    for (const credit of result.data!.film.then) expect(credit).toEqual(today.get(credit.id));
   });
 
   test('history lists every reported change of a credit, oldest first, each with its source', async () => {
@@ -329,7 +364,7 @@ describe('the attachments list', () => {
     query Attachments($filter: AttachmentFilter, $asOf: Date) {
       attachments(filter: $filter, asOf: $asOf, first: 100) {
         totalCount
-        edges { node { film { slug } person { slug } role status } }
+        edges { node { film { slug } person { slug } role status(asOf: $asOf) } }
       }
     }`;
 
@@ -449,13 +484,15 @@ describe('the attachments list', () => {
     );
   });
 
-  test('carries the asOf of the list to each credit’s latestEvent', async () => {
+  test('selects by the list’s asOf, while each credit’s latestEvent answers for its own asOf', async () => {
     const film = await idOf('film', films.extraction2);
     const result = await server.execute(
-      `query Extraction2Sources($filter: AttachmentFilter) {
-        attachments(filter: $filter, asOf: "2020-05-05") { edges { node { isConfirmed latestEvent { source { title } } } } }
+      `query Extraction2Sources($filter: AttachmentFilter, $day: Date) {
+        attachments(filter: $filter, asOf: $day) { edges { node {
+          isConfirmed(asOf: $day) latestEvent(asOf: $day) { source { title } } today: latestEvent { status }
+        } } }
       }`,
-      { filter: { film, roles: ['WRITER'] } },
+      { filter: { film, roles: ['WRITER'], confirmed: true }, day: '2020-05-05' },
     );
     expect(result).toEqual({
       data: {
@@ -465,6 +502,7 @@ describe('the attachments list', () => {
               node: {
                 isConfirmed: true,
                 latestEvent: { source: { title: SOURCES.deadlineRussoStatement.title } },
+                today: { status: 'CREDITED' },
               },
             },
           ],

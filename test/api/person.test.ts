@@ -88,14 +88,14 @@ describe('person(id:, slug:)', () => {
 
   test('lists a filmography as it stood on a day, narrowed by status and by confirmed', async () => {
     const result = await server.execute(
-      `query HargraveIn2020($slug: String!) {
+      `query HargraveIn2020($slug: String!, $day: Date!) {
         person(slug: $slug) {
-          expected: credits(asOf: "2020-05-05", filter: { statuses: [EXPECTED] }) { film { slug } status }
-          unconfirmed: credits(asOf: "2020-05-05", filter: { confirmed: false }) { film { slug } status }
+          expected: credits(asOf: $day, filter: { statuses: [EXPECTED] }) { film { slug } status(asOf: $day) }
+          unconfirmed: credits(asOf: $day, filter: { confirmed: false }) { film { slug } status(asOf: $day) }
           unconfirmedNow: credits(filter: { confirmed: false }) { film { slug } status }
         }
       }`,
-      { slug: people.samHargrave },
+      { slug: people.samHargrave, day: '2020-05-05' },
     );
     expect(result).toEqual({
       data: {
@@ -167,7 +167,7 @@ describe('character(id:, slug:)', () => {
       { slug: SEED.characters.tylerRake },
     );
     const byId = await server.execute(
-      `query CharacterById($id: ID!) { character(id: $id) { name credits(asOf: "2020-05-05") { film { slug } status } } }`,
+      `query CharacterById($id: ID!) { character(id: $id) { name credits(asOf: "2020-05-05") { film { slug } status(asOf: "2020-05-05") } } }`,
       { id: bySlug.data!.character.id },
     );
     expect(byId).toEqual({

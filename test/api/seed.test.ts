@@ -57,7 +57,7 @@ describe('the seed', () => {
   test('still answers the same after running again', async () => {
     const result = await server.execute(
       `query RussoOnExtraction2($slug: String!) {
-        film(slug: $slug) { credits(asOf: "2020-05-05", filter: { roles: [WRITER] }) { person { name } status } }
+        film(slug: $slug) { credits(asOf: "2020-05-05", filter: { roles: [WRITER] }) { person { name } status(asOf: "2020-05-05") } }
       }`,
       { slug: SEED.films.extraction2 },
     );

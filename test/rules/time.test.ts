@@ -88,7 +88,11 @@ describe('an event counts from its effective day on', () => {
         edges { node { ...Listed } }
       }
     }
-    fragment Listed on Credit { status isConfirmed latestEvent { status effectiveDate } }`;
+    fragment Listed on Credit {
+      status(asOf: $asOf)
+      isConfirmed(asOf: $asOf)
+      latestEvent(asOf: $asOf) { status effectiveDate }
+    }`;
 
   /** What every list answers on a day when the credit's status is `status` (null: not yet reported). */
   function listsWith(status: 'IN_TALKS' | 'CONFIRMED' | null) {

@@ -86,7 +86,9 @@ afterAll(() => server.close());
 const FILM_CREDITS = `
   query NewCredits($slug: String!, $asOf: Date, $filter: CreditFilter) {
     film(slug: $slug) {
-      credits(asOf: $asOf, filter: $filter) { id status isConfirmed latestEvent { id } }
+      credits(asOf: $asOf, filter: $filter) {
+        id status(asOf: $asOf) isConfirmed(asOf: $asOf) latestEvent(asOf: $asOf) { id }
+      }
     }
   }`;
 
@@ -151,7 +153,11 @@ describe('a film’s credits', () => {
   test('a person’s and a character’s credits follow the same rule', async () => {
     const result = await server.execute(
       `query Filmography($id: ID!) {
-        node(id: $id) { ... on Credit { person { now: credits { status } then: credits(asOf: "2026-01-10") { status } before: credits(asOf: "2026-01-09") { status } } } }
+        node(id: $id) { ... on Credit { person {
+          now: credits { status }
+          then: credits(asOf: "2026-01-10") { status(asOf: "2026-01-10") today: status }
+          before: credits(asOf: "2026-01-09") { status }
+        } } }
       }`,
       { id: composer.credit },
     );
@@ -160,7 +166,7 @@ describe('a film’s credits', () => {
         node: {
           person: {
             now: [{ status: 'CONFIRMED' }],
-            then: [{ status: 'IN_TALKS' }],
+            then: [{ status: 'IN_TALKS', today: 'CONFIRMED' }],
             before: [],
           },
         },
@@ -170,7 +176,7 @@ describe('a film’s credits', () => {
 });
 
 describe('a credit read without its history (attachments, node)', () => {
-  test('answers status, isConfirmed and latestEvent for the day of the list or of the field', async () => {
+  test('answers status, isConfirmed and latestEvent for the day of the field, never of the list', async () => {
     const result = await server.execute(
       `query Composer($film: ID!) {
         attachments(filter: { film: $film, roles: [COMPOSER] }, asOf: "2026-01-10") {
@@ -191,9 +197,9 @@ describe('a credit read without its history (attachments, node)', () => {
           edges: [
             {
               node: {
-                status: 'IN_TALKS',
-                isConfirmed: false,
-                latestEvent: { id: composer.talks },
+                status: 'CONFIRMED',
+                isConfirmed: true,
+                latestEvent: { id: composer.confirmed },
                 later: 'CONFIRMED',
                 laterConfirmed: true,
                 laterEvent: { id: composer.confirmed },
