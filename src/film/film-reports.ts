@@ -80,15 +80,18 @@ export function firstRelease(
 }
 
 /**
- * The reports that a newer report for the same kind and country replaced. Events are never effective
- * after the day they are recorded, so the newest non-retracted report of a group is in force today.
+ * The reports that a newer report for the same kind and country had replaced by `asOf` (or now): effective
+ * by then, not retracted, and not the one in force then. Events are never effective after the day they
+ * are recorded, so without `asOf` the newest non-retracted report of a group is the one in force.
  */
-export function supersededIds(reports: readonly ReleaseEvent[]): Set<number> {
+export function supersededIds(reports: readonly ReleaseEvent[], asOf?: string | null): Set<number> {
   const superseded = new Set<number>();
   for (const group of byKindAndCountry(reports)) {
-    const current = eventInForce(group);
-    for (const report of group)
-      if (!report.retracted && report !== current) superseded.add(report.id);
+    const current = eventInForce(group, asOf);
+    for (const report of group) {
+      const reported = asOf == null || report.effectiveDate <= asOf;
+      if (reported && !report.retracted && report !== current) superseded.add(report.id);
+    }
   }
   return superseded;
 }

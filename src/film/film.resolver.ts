@@ -421,10 +421,15 @@ export class ReleaseEventResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'True when a newer report for the same kind and country replaced this one (a moved date).',
+      'True when, on `asOf` (default: today, UTC), a newer report for the same kind and country had replaced this one (a moved date).',
   })
-  async superseded(@Root() release: ReleaseEvent, @Ctx() { loaders }: Context): Promise<boolean> {
-    return supersededIds(await loaders.film.releasesByFilmId.load(release.filmId)).has(release.id);
+  async superseded(
+    @Root() release: ReleaseEvent,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+  ): Promise<boolean> {
+    const reports = await loaders.film.releasesByFilmId.load(release.filmId);
+    return supersededIds(reports, asOf).has(release.id);
   }
 }
 

@@ -163,7 +163,10 @@ describe('a sequel whose date moved and whose title changed', () => {
 
     const history = await post<unknown>(
       `query ReleaseHistory($slug: String!) {
-        film(slug: $slug) { releaseHistory { id date effectiveDate superseded retracted source { title } } }
+        film(slug: $slug) { releaseHistory {
+          id date effectiveDate superseded retracted source { title }
+          beforeTheMove: superseded(asOf: "2023-10-19") onTheMove: superseded(asOf: "2023-10-20")
+        } }
       }`,
       { slug: OLD_SLUG },
     );
@@ -178,6 +181,8 @@ describe('a sequel whose date moved and whose title changed', () => {
               superseded: true,
               retracted: false,
               source: { title: DATED.title },
+              beforeTheMove: false,
+              onTheMove: true,
             },
             {
               id: moved.id,
@@ -186,6 +191,8 @@ describe('a sequel whose date moved and whose title changed', () => {
               superseded: false,
               retracted: false,
               source: { title: MOVED.title },
+              beforeTheMove: false,
+              onTheMove: false,
             },
           ],
         },
