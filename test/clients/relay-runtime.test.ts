@@ -147,3 +147,54 @@ describe('the README’s queries through one Relay store', () => {
     expect(read().data).toEqual(sent.data);
   });
 });
+
+describe('abstract types', () => {
+  test('a union field (the events of the changes feed) is stored and read back as sent', async () => {
+    const environment = newEnvironment();
+    const query = withIds(
+      client.schema,
+      parse(`
+        query FeedEvents($after: String) {
+          changes(since: "2000-01-01T00:00:00Z", first: 100, after: $after) {
+            edges {
+              node {
+                kind
+                event {
+                  ... on AttachmentEvent {
+                    effectiveDate
+                    credit {
+                      role
+                    }
+                  }
+                  ... on ReleaseEvent {
+                    date
+                  }
+                  ... on TitleEvent {
+                    title
+                  }
+                }
+              }
+            }
+          }
+        }
+      `),
+    );
+    // The seed's first 100 writes create records; its reports come after them.
+    const created = (await serverAnswer(
+      url,
+      parse(
+        'query Created { changes(since: "2000-01-01T00:00:00Z", first: 100) { pageInfo { endCursor } } }',
+      ),
+    )) as { data: { changes: { pageInfo: { endCursor: string } } } };
+    const variables = { after: created.data.changes.pageInfo.endCursor };
+    const sent = (await serverAnswer(url, query, variables)) as {
+      data: { changes: { edges: { node: { event: { __typename: string } | null } }[] } };
+      errors?: unknown;
+    };
+    expect(sent.errors).toBeUndefined();
+    const types = new Set(sent.data.changes.edges.map((edge) => edge.node.event?.__typename));
+    expect(types.size).toBeGreaterThan(1);
+    const read = await fetchAndRead(environment, relayRequest(client.schema, query), variables);
+    expect(read().data).toEqual(sent.data);
+  });
+});

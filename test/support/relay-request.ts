@@ -22,9 +22,9 @@ import type { ConcreteRequest } from 'relay-runtime';
 /**
  * A Relay `ConcreteRequest` built from a parsed query, as relay-compiler would emit it for the subset the
  * README uses: fields with literal or variable arguments, linked fields (plural or not), inline
- * fragments and named fragments on concrete types. The same selections serve as the reader fragment
- * and the normalization operation. Anything else (an abstract type condition, a directive) is refused,
- * so a test cannot silently read less than it asked for.
+ * fragments and named fragments (on an interface or union: one per concrete type). The same selections
+ * serve as the reader fragment and the normalization operation. Anything else (a directive) is
+ * refused, so a test cannot silently read less than it asked for.
  */
 export function relayRequest(schema: GraphQLSchema, document: DocumentNode): ConcreteRequest {
   const operation = document.definitions.find(
@@ -90,11 +90,16 @@ export function relayRequest(schema: GraphQLSchema, document: DocumentNode): Con
       const condition = fragment.typeCondition
         ? (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType)
         : parent;
-      const selections = selectionsOf(fragment.selectionSet, condition);
-      if (condition === parent) return selections;
-      if (isAbstractType(condition))
-        throw new Error(`relayRequest: a condition on the abstract type ${condition.name}`);
-      return [{ kind: 'InlineFragment', type: condition.name, abstractKey: null, selections }];
+      if (condition === parent) return selectionsOf(fragment.selectionSet, condition);
+      // relay-compiler reads an abstract condition through an `__isX` key it adds to the query; one
+      // inline fragment per concrete type selects the same fields without changing the query text.
+      const concrete = isAbstractType(condition) ? schema.getPossibleTypes(condition) : [condition];
+      return concrete.map((type) => ({
+        kind: 'InlineFragment',
+        type: type.name,
+        abstractKey: null,
+        selections: selectionsOf(fragment.selectionSet, type),
+      }));
     });
 
   const selections = selectionsOf(operation.selectionSet, root);
