@@ -97,6 +97,28 @@ describe('franchise(id:, slug:)', () => {
       },
     });
   });
+  test('MCU Phase Three holds Civil War, Infinity War and Endgame at their places in the phase', async () => {
+    const result = await server.execute(
+      `query PhaseThreeFilms($slug: String!) {
+        franchise(slug: $slug) { films { totalCount edges { releaseOrdinal node { slug } } } }
+      }`,
+      { slug: franchises.mcuPhaseThree },
+    );
+    expect(result).toEqual({
+      data: {
+        franchise: {
+          films: {
+            totalCount: 3,
+            edges: [
+              { releaseOrdinal: 1, node: { slug: SEED.films.civilWar } },
+              { releaseOrdinal: 7, node: { slug: SEED.films.infinityWar } },
+              { releaseOrdinal: 10, node: { slug: SEED.films.endgame } },
+            ],
+          },
+        },
+      },
+    });
+  });
 });
 
 describe('franchises', () => {
