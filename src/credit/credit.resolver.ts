@@ -57,7 +57,7 @@ export class CreditResolver {
     @FilterArg(() => AttachmentFilter) filter: AttachmentFilter | null,
     @ListAsOfArg() asOf: string | null,
   ): Promise<ConnectionResult<CreditAsOf>> {
-    const page = parsePage(paging, 1);
+    const page = parsePage(paging, 'attachments', 1);
     const status = statusInForceSql(asOf);
     const qb = db
       .getRepository(Credit)

@@ -89,7 +89,7 @@ export class ChangeResolver {
     })
     after: string | null,
   ): Promise<ConnectionResult<Change>> {
-    const page = parsePage({ first, after }, 2);
+    const page = parsePage({ first, after }, 'changes', 2);
     const qb = db
       .getRepository(ChangeLogEntry)
       .createQueryBuilder('c')

@@ -110,6 +110,7 @@ async function readSegments(
     const part = qb.clone();
     if (segment.where) part.andWhere(segment.where);
     const sub: Page = {
+      list: page.list,
       size: page.size - rows.length,
       backward: page.backward,
       after: i === after && page.after ? segment.keyOf(page.after) : null,
@@ -154,7 +155,7 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
     orderBy: FilmOrder,
   ): Promise<ConnectionResult<Film>> {
     const order = FILM_ORDERS[orderBy];
-    const page = parsePage(paging, order.arity);
+    const page = parsePage(paging, `films:${orderBy}`, order.arity);
     const qb = db.getRepository(Film).createQueryBuilder('film');
     if (filter?.franchise != null) {
       qb.andWhere(

@@ -90,7 +90,7 @@ export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
     const qb = db.getRepository(Franchise).createQueryBuilder('franchise');
     if (filter?.kinds?.length)
       qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
-    return pageByName(qb, paging, filter?.nameContains);
+    return pageByName(qb, paging, filter?.nameContains, 'franchises:NAME');
   }
 
   @FieldResolver(() => Franchise, {
@@ -122,7 +122,11 @@ export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
     })
     order: FranchiseOrder,
   ): Promise<ConnectionResult<MembershipWithFilm, FranchiseFilmEdge>> {
-    const page = parsePage(paging, FRANCHISE_ORDER_KEYS[order].length);
+    const page = parsePage(
+      paging,
+      `Franchise:${franchise.id}.films:${order}`,
+      FRANCHISE_ORDER_KEYS[order].length,
+    );
     const rows = await loaders.franchise.filmPage.load({
       franchiseId: franchise.id,
       order,

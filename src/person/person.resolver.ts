@@ -27,7 +27,7 @@ export class PersonResolver extends LookupResolver(Person, 'joe-russo') {
     @FilterArg(() => PersonFilter) filter: PersonFilter | null,
   ): Promise<ConnectionResult<Person>> {
     const qb = db.getRepository(Person).createQueryBuilder('person');
-    return pageByName(qb, paging, filter?.nameContains);
+    return pageByName(qb, paging, filter?.nameContains, 'people:NAME');
   }
 }
 
