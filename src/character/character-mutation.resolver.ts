@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import type { Context } from '../graphql/context';
 import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
@@ -31,7 +31,14 @@ export class CharacterMutationResolver {
         await insertWithSlug(
           manager,
           Character,
-          { slug, name, aliases, searchText: searchTextOf(name, ...aliases), version: 1 },
+          {
+            slug,
+            name,
+            aliases,
+            searchText: searchTextOf(name, ...aliases),
+            sortKey: sortKeyOf(name),
+            version: 1,
+          },
           choice,
         ),
       ),
@@ -52,7 +59,10 @@ export class CharacterMutationResolver {
     return context.write(async (manager) => {
       const changes = changedColumns(input, ['name'], ['name']) as Partial<Character>;
       if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (changes.name != null) changes.slug = slugify(changes.name);
+      if (changes.name != null) {
+        changes.slug = slugify(changes.name);
+        changes.sortKey = sortKeyOf(changes.name);
+      }
       if (changes.name != null || changes.aliases !== undefined) {
         const current = await requireRow(manager, Character, input.id, 'input.id');
         changes.searchText = searchTextOf(

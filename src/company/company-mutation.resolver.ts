@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import { changedColumns, slugOf } from '../graphql/input-fields';
 import { localIdOf } from '../graphql/relay/global-id';
@@ -32,7 +32,13 @@ export class CompanyMutationResolver {
         await insertWithSlug(
           manager,
           Company,
-          { slug, name, kind: input.kind, searchText: searchTextOf(name) },
+          {
+            slug,
+            name,
+            kind: input.kind,
+            searchText: searchTextOf(name),
+            sortKey: sortKeyOf(name),
+          },
           choice,
         ),
       ),
@@ -55,6 +61,7 @@ export class CompanyMutationResolver {
       if (changes.name != null) {
         changes.slug = slugify(changes.name);
         changes.searchText = searchTextOf(changes.name);
+        changes.sortKey = sortKeyOf(changes.name);
       }
       const company = await updateVersioned(
         manager,

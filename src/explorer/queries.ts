@@ -46,7 +46,7 @@ export const FRANCHISE_QUERY = `query ExplorerFranchise($slug: String!, $asOf: D
       kind
       films(first: 100) { totalCount edges { node { id slug title(asOf: $asOf) } } }
     }
-    films(order: $order, first: 100) {
+    films(orderBy: $order, first: 100) {
       totalCount
       edges {
         releaseOrdinal

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'typ
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { changedColumns, slugOf, trimmed } from '../graphql/input-fields';
 import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
@@ -93,6 +93,7 @@ export class FilmMutationResolver {
           imdbId: input.imdbId ?? null,
           releaseDate: null,
           searchText: searchTextOf(title, workingTitle),
+          sortKey: sortKeyOf(title),
           version: 1,
         },
         choice,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { FilterArg } from '../graphql/list-args';
+import { FilterArg, OrderByArg } from '../graphql/list-args';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
@@ -79,12 +79,12 @@ const FILM_ORDERS: Record<
     segments: [
       {
         where: null,
-        keys: ['film.title', 'film.id'],
+        keys: ['film.sortKey', 'film.id'],
         holds: () => true,
         keyOf: (cursor) => cursor,
       },
     ],
-    of: (film) => [film.title, film.id],
+    of: (film) => [film.sortKey, film.id],
   },
 };
 
@@ -148,11 +148,7 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @FilterArg(() => FilmFilter) filter: FilmFilter | null,
-    @Arg('orderBy', () => FilmOrder, {
-      defaultValue: FilmOrder.RELEASE_DATE,
-      description: 'The order.',
-    })
-    orderBy: FilmOrder,
+    @OrderByArg(FilmOrder, FilmOrder.RELEASE_DATE) orderBy: FilmOrder,
   ): Promise<ConnectionResult<Film>> {
     const order = FILM_ORDERS[orderBy];
     const page = parsePage(paging, `films:${orderBy}`, order.arity);

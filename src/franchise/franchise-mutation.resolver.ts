@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { changedColumns, cleanAliases, slugOf, trimmed } from '../graphql/input-fields';
 import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
@@ -96,6 +96,7 @@ export class FranchiseMutationResolver {
           description: trimmed(input.description),
           parentId: parent?.id ?? null,
           searchText: searchTextOf(name, ...aliases),
+          sortKey: sortKeyOf(name),
           version: 1,
         },
         choice,
@@ -122,7 +123,10 @@ export class FranchiseMutationResolver {
         ['name', 'kind'],
       ) as Partial<Franchise>;
       if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (changes.name != null) changes.slug = slugify(changes.name);
+      if (changes.name != null) {
+        changes.slug = slugify(changes.name);
+        changes.sortKey = sortKeyOf(changes.name);
+      }
       if (changes.name != null || changes.aliases !== undefined) {
         const current = await requireRow(manager, Franchise, input.id, 'input.id');
         changes.searchText = searchTextOf(

@@ -1,5 +1,4 @@
 import {
-  Arg,
   Args,
   Ctx,
   Field,
@@ -10,7 +9,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { FilterArg } from '../graphql/list-args';
+import { FilterArg, NameOrder, OrderByArg } from '../graphql/list-args';
 import {
   createConnectionType,
   PageInfo,
@@ -86,11 +85,12 @@ export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @FilterArg(() => FranchiseFilter) filter: FranchiseFilter | null,
+    @OrderByArg(NameOrder, NameOrder.NAME) orderBy: NameOrder,
   ): Promise<ConnectionResult<Franchise>> {
     const qb = db.getRepository(Franchise).createQueryBuilder('franchise');
     if (filter?.kinds?.length)
       qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
-    return pageByName(qb, paging, filter?.nameContains, 'franchises:NAME');
+    return pageByName(qb, paging, filter?.nameContains, `franchises:${orderBy}`);
   }
 
   @FieldResolver(() => Franchise, {
@@ -116,11 +116,7 @@ export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
     @Root() franchise: Franchise,
     @Ctx() { loaders }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('order', () => FranchiseOrder, {
-      defaultValue: FranchiseOrder.RELEASE,
-      description: 'The order.',
-    })
-    order: FranchiseOrder,
+    @OrderByArg(FranchiseOrder, FranchiseOrder.RELEASE) order: FranchiseOrder,
   ): Promise<ConnectionResult<MembershipWithFilm, FranchiseFilmEdge>> {
     const page = parsePage(
       paging,

@@ -18,7 +18,7 @@ export const graphiqlExamples: readonly GraphiqlExample[] = [
     query: `query ExtractionFranchiseGraph {
   franchise(slug: "extraction") {
     name
-    films(order: RELEASE) {
+    films(orderBy: RELEASE) {
       edges {
         releaseOrdinal
         storyOrdinal

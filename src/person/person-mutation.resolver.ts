@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import { requireRow } from '../graphql/lookup';
@@ -32,6 +32,7 @@ export class PersonMutationResolver {
           name,
           aliases,
           searchText: searchTextOf(name, ...aliases),
+          sortKey: sortKeyOf(name),
           version: 1,
         },
         choice,
@@ -57,7 +58,10 @@ export class PersonMutationResolver {
       if (changes.name !== undefined || changes.aliases !== undefined) {
         const current = await requireRow(manager, Person, input.id, 'input.id');
         const name = changes.name ?? current.name;
-        if (changes.name !== undefined) changes.slug = slugify(name);
+        if (changes.name !== undefined) {
+          changes.slug = slugify(name);
+          changes.sortKey = sortKeyOf(name);
+        }
         changes.searchText = searchTextOf(name, ...(changes.aliases ?? current.aliases));
       }
       const person = await updateVersioned(

@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { FilterArg } from '../graphql/list-args';
+import { FilterArg, NameOrder, OrderByArg } from '../graphql/list-args';
 import {
   createConnectionType,
   pageByName,
@@ -25,9 +25,10 @@ export class PersonResolver extends LookupResolver(Person, 'joe-russo') {
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @FilterArg(() => PersonFilter) filter: PersonFilter | null,
+    @OrderByArg(NameOrder, NameOrder.NAME) orderBy: NameOrder,
   ): Promise<ConnectionResult<Person>> {
     const qb = db.getRepository(Person).createQueryBuilder('person');
-    return pageByName(qb, paging, filter?.nameContains, 'people:NAME');
+    return pageByName(qb, paging, filter?.nameContains, `people:${orderBy}`);
   }
 }
 

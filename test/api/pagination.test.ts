@@ -144,7 +144,7 @@ describe('a franchise’s films connection', () => {
   test('in story order puts the films whose place in the story is unknown last', async () => {
     const result = await server.execute(
       `query ExtractionStoryOrder($slug: String!) {
-        franchise(slug: $slug) { films(order: STORY) { edges { storyOrdinal releaseOrdinal node { slug } } } }
+        franchise(slug: $slug) { films(orderBy: STORY) { edges { storyOrdinal releaseOrdinal node { slug } } } }
       }`,
       { slug: SEED.franchises.extraction },
     );
@@ -166,7 +166,7 @@ describe('a franchise’s films connection', () => {
   test('in story order, films with no known place fall back to release order', async () => {
     const result = await server.execute(
       `query McuStoryOrder($slug: String!) {
-        franchise(slug: $slug) { films(order: STORY, first: 2) { edges { storyOrdinal releaseOrdinal node { slug } } pageInfo { hasNextPage } } }
+        franchise(slug: $slug) { films(orderBy: STORY, first: 2) { edges { storyOrdinal releaseOrdinal node { slug } } pageInfo { hasNextPage } } }
       }`,
       { slug: SEED.franchises.mcu },
     );

@@ -90,7 +90,7 @@ const FRANCHISES = `query Franchises($after: String, $filter: FranchiseFilter) {
   franchises(first: 20, after: $after, filter: $filter) { totalCount edges { node { name } } } }`;
 const FRANCHISE_FILMS = `query FranchiseFilms($id: ID!, $order: FranchiseOrder, $after: String) {
   node(id: $id) { ... on Franchise {
-    films(first: 5, order: $order, after: $after) { totalCount edges { node { title } } }
+    films(first: 5, orderBy: $order, after: $after) { totalCount edges { node { title } } }
     children { name } parent { name } } } }`;
 const FILM_RELATIONS = `query FilmRelations($id: ID!) {
   node(id: $id) { ... on Film {
@@ -135,12 +135,12 @@ describe('query plans (SQLite)', () => {
       { filter: { releasedAfter: '1990-01-01', releasedBefore: '2010-12-31' } },
     ],
     ['attachments, first page', ATTACHMENTS, {}],
-    ['attachments, deep', ATTACHMENTS, { after: encodeCursor('attachments', [500]) }],
+    ['attachments, deep', ATTACHMENTS, { after: encodeCursor('attachments:FIRST_RECORDED', [500]) }],
     [
       'attachments by status and role (Q3)',
       ATTACHMENTS,
       {
-        after: encodeCursor('attachments', [500]),
+        after: encodeCursor('attachments:FIRST_RECORDED', [500]),
         filter: { statuses: ['ATTACHED'], roles: ['CAST'] },
       },
     ],
@@ -155,7 +155,7 @@ describe('query plans (SQLite)', () => {
       'attachments changed since a day, as of a day',
       ATTACHMENTS,
       {
-        after: encodeCursor('attachments', [10]),
+        after: encodeCursor('attachments:FIRST_RECORDED', [10]),
         filter: { changedSince: '2000-01-01' },
         asOf: '2020-01-01',
       },
@@ -176,10 +176,10 @@ describe('query plans (SQLite)', () => {
     ],
     ['a film’s relations (the loaders)', FILM_RELATIONS, { id: id('Film', 22) }],
     ['the changes feed', CHANGES, {}],
-    ['the changes feed, after a cursor', CHANGES, { after: encodeCursor('changes', [5, 10]) }],
+    ['the changes feed, after a cursor', CHANGES, { after: encodeCursor('changes:COMMITTED', [5, 10]) }],
     ['Q1', Q1.query, () => ({ slug: franchiseSlug })],
     ['Q2', Q2.query, { id: id('Person', 1) }],
-    ['Q3', Q3.query, { after: encodeCursor('attachments', [1000]) }],
+    ['Q3', Q3.query, { after: encodeCursor('attachments:FIRST_RECORDED', [1000]) }],
     ['Q4', Q4.query, { after: encodeCursor('films:RELEASE_DATE', ['2000-01-01', 10]) }],
   ])('%s reads no table without an index', async (_name, query, variables) => {
     const values = typeof variables === 'function' ? variables() : variables;

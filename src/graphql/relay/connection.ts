@@ -184,10 +184,11 @@ export function applyKeyset<T extends ObjectLiteral>(
 }
 
 /**
- * A page of a list of named rows in name order (then id), through an index on (name, id);
- * `nameContains` matches the row's folded `searchText`. The people and franchise lists.
+ * A page of a list of named rows in name order, ignoring case and accents (then id), through an
+ * index on (sortKey, id); `nameContains` matches the row's folded `searchText`. The people,
+ * franchise, character and company lists.
  */
-export async function pageByName<T extends ObjectLiteral & { name: string; id: number }>(
+export async function pageByName<T extends ObjectLiteral & { sortKey: string; id: number }>(
   qb: SelectQueryBuilder<T>,
   paging: PageArgs,
   nameContains: string | null | undefined,
@@ -201,11 +202,11 @@ export async function pageByName<T extends ObjectLiteral & { name: string; id: n
     });
   }
   const count = qb.clone();
-  const rows = await applyKeyset(qb, [`${alias}.name`, `${alias}.id`], page).getMany();
+  const rows = await applyKeyset(qb, [`${alias}.sortKey`, `${alias}.id`], page).getMany();
   return toConnection(
     rows,
     page,
-    (row) => [row.name, row.id],
+    (row) => [row.sortKey, row.id],
     () => count.getCount(),
   );
 }
