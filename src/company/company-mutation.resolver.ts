@@ -9,11 +9,27 @@ import { Company } from './company.entity';
 import { CreateCompanyInput, UpdateCompanyInput } from './company.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
+import { createPayloadType } from '../graphql/payload';
+
+const CreateCompanyPayload = createPayloadType(
+  'CreateCompanyPayload',
+  'What createCompany added.',
+  {
+    company: { type: () => Company, description: 'The new company.' },
+  },
+);
+const UpdateCompanyPayload = createPayloadType(
+  'UpdateCompanyPayload',
+  'What updateCompany changed.',
+  {
+    company: { type: () => Company, description: 'The company as it now stands.' },
+  },
+);
 
 @Resolver()
 export class CompanyMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Company, {
+  @Mutation(() => CreateCompanyPayload, {
     description:
       'Adds a company: a studio, distributor, streamer, production company or news outlet. Needs an editor key.',
   })
@@ -21,11 +37,11 @@ export class CompanyMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => CreateCompanyInput, { description: 'The new company.' })
     input: CreateCompanyInput,
-  ): Promise<Company> {
+  ): Promise<{ company: Company }> {
     const name = input.name.trim();
     const { slug, choice } = slugOf(input, name, 'input.name');
-    return context.write(async (manager) =>
-      logged(
+    return context.write(async (manager) => ({
+      company: await logged(
         manager,
         ChangeKind.CREATED,
         viewerOf(context).name,
@@ -42,11 +58,11 @@ export class CompanyMutationResolver {
           choice,
         ),
       ),
-    );
+    }));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Company, {
+  @Mutation(() => UpdateCompanyPayload, {
     description:
       'Changes a company’s name or kind, if nobody changed it since `expectedVersion`. Needs an editor key.',
   })
@@ -54,7 +70,7 @@ export class CompanyMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => UpdateCompanyInput, { description: 'The changes.' })
     input: UpdateCompanyInput,
-  ): Promise<Company> {
+  ): Promise<{ company: Company }> {
     const id = localIdOf('Company', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes = changedColumns(input, ['name', 'kind'], ['name', 'kind']) as Partial<Company>;
@@ -71,7 +87,9 @@ export class CompanyMutationResolver {
         changes,
         'input.name',
       );
-      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, company);
+      return {
+        company: await logged(manager, ChangeKind.UPDATED, viewerOf(context).name, company),
+      };
     });
   }
 }

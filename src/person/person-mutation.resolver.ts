@@ -10,16 +10,24 @@ import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
+import { createPayloadType } from '../graphql/payload';
+
+const CreatePersonPayload = createPayloadType('CreatePersonPayload', 'What createPerson added.', {
+  person: { type: () => Person, description: 'The new person.' },
+});
+const UpdatePersonPayload = createPayloadType('UpdatePersonPayload', 'What updatePerson changed.', {
+  person: { type: () => Person, description: 'The person as it now stands.' },
+});
 
 @Resolver()
 export class PersonMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Person, { description: 'Adds a person. Needs an editor key.' })
+  @Mutation(() => CreatePersonPayload, { description: 'Adds a person. Needs an editor key.' })
   createPerson(
     @Ctx() context: Context,
     @Arg('input', () => CreatePersonInput, { description: 'The new person.' })
     input: CreatePersonInput,
-  ): Promise<Person> {
+  ): Promise<{ person: Person }> {
     return context.write(async (manager) => {
       const name = input.name.trim();
       const aliases = cleanAliases(input.aliases);
@@ -37,12 +45,12 @@ export class PersonMutationResolver {
         },
         choice,
       );
-      return logged(manager, ChangeKind.CREATED, viewerOf(context).name, person);
+      return { person: await logged(manager, ChangeKind.CREATED, viewerOf(context).name, person) };
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Person, {
+  @Mutation(() => UpdatePersonPayload, {
     description:
       'Changes a person, if nobody changed them since `expectedVersion`. Needs an editor key.',
   })
@@ -50,7 +58,7 @@ export class PersonMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => UpdatePersonInput, { description: 'The changes.' })
     input: UpdatePersonInput,
-  ): Promise<Person> {
+  ): Promise<{ person: Person }> {
     const id = localIdOf('Person', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes: Partial<Person> = changedColumns(input, ['name'], ['name']) as Partial<Person>;
@@ -72,7 +80,7 @@ export class PersonMutationResolver {
         changes,
         'input.name',
       );
-      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, person);
+      return { person: await logged(manager, ChangeKind.UPDATED, viewerOf(context).name, person) };
     });
   }
 }

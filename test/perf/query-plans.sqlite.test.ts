@@ -135,7 +135,11 @@ describe('query plans (SQLite)', () => {
       { filter: { releasedAfter: '1990-01-01', releasedBefore: '2010-12-31' } },
     ],
     ['attachments, first page', ATTACHMENTS, {}],
-    ['attachments, deep', ATTACHMENTS, { after: encodeCursor('attachments:FIRST_RECORDED', [500]) }],
+    [
+      'attachments, deep',
+      ATTACHMENTS,
+      { after: encodeCursor('attachments:FIRST_RECORDED', [500]) },
+    ],
     [
       'attachments by status and role (Q3)',
       ATTACHMENTS,
@@ -176,7 +180,11 @@ describe('query plans (SQLite)', () => {
     ],
     ['a film’s relations (the loaders)', FILM_RELATIONS, { id: id('Film', 22) }],
     ['the changes feed', CHANGES, {}],
-    ['the changes feed, after a cursor', CHANGES, { after: encodeCursor('changes:COMMITTED', [5, 10]) }],
+    [
+      'the changes feed, after a cursor',
+      CHANGES,
+      { after: encodeCursor('changes:COMMITTED', [5, 10]) },
+    ],
     ['Q1', Q1.query, () => ({ slug: franchiseSlug })],
     ['Q2', Q2.query, { id: id('Person', 1) }],
     ['Q3', Q3.query, { after: encodeCursor('attachments:FIRST_RECORDED', [1000]) }],

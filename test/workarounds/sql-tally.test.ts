@@ -49,7 +49,7 @@ const OPERATIONS: {
   },
   {
     name: 'a mutation with an API key',
-    query: `mutation CreatePerson($name: String!) { createPerson(input: { name: $name }) { id name } }`,
+    query: `mutation CreatePerson($name: String!) { createPerson(input: { name: $name }) { person { id name } } }`,
     variables: () => ({ name: `Tally Person ${++people}` }),
     editor: true,
   },
