@@ -26,7 +26,8 @@ export class Company extends NodeEntity {
   @Column('varchar', { length: 200 })
   name!: string;
 
-  @Field(() => CompanyKind, { description: 'What the company mainly is.' })
+  // Not `kind`: a search selection may ask Franchise.kind beside it (no conflict).
+  @Field(() => CompanyKind, { name: 'companyKind', description: 'What the company mainly is.' })
   @Column('varchar', { length: 32 })
   kind!: CompanyKind;
 

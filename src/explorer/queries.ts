@@ -127,10 +127,14 @@ ${FILM_DATES_FRAGMENT}`;
 
 export const SEARCH_QUERY = `query ExplorerSearch($text: String!, $asOf: Date!) {
   search(text: $text, first: 10) {
-    __typename
-    ... on Film { id slug title(asOf: $asOf) }
-    ... on Person { id slug name }
-    ... on Franchise { id slug name }
+    edges {
+      node {
+        __typename
+        ... on Film { id slug title(asOf: $asOf) }
+        ... on Person { id slug name }
+        ... on Franchise { id slug name }
+      }
+    }
   }
 }`;
 

@@ -627,12 +627,12 @@ describe('sources and names', () => {
     );
     expect(
       await ok(
-        `query Search { doom: search(text: "doctor doom") { ... on Character { name aliases } }
-                        icu: search(text: "icu") { ... on Franchise { name aliases } } }`,
+        `query Search { doom: search(text: "doctor doom") { edges { node { ... on Character { name aliases } } } }
+                        icu: search(text: "icu") { edges { node { ... on Franchise { name aliases } } } } }`,
       ),
     ).toEqual({
-      doom: [{ name: 'Victor von Doom', aliases: ['Doctor Doom'] }],
-      icu: [{ name: 'Imaginary Cinematic Universe', aliases: ['ICU'] }],
+      doom: { edges: [{ node: { name: 'Victor von Doom', aliases: ['Doctor Doom'] } }] },
+      icu: { edges: [{ node: { name: 'Imaginary Cinematic Universe', aliases: ['ICU'] } }] },
     });
   });
 });

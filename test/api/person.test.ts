@@ -249,10 +249,13 @@ describe('updatePerson', () => {
       },
     });
     const found = await server.execute(
-      `query FindRenamed { people(filter: { nameContains: "zoe" }) { edges { node { name } } } search(text: "ZN") { ... on Person { name } } }`,
+      `query FindRenamed { people(filter: { nameContains: "zoe" }) { edges { node { name } } } search(text: "ZN") { edges { node { ... on Person { name } } } } }`,
     );
     expect(found).toEqual({
-      data: { people: { edges: [{ node: { name: 'Zoë Névé' } }] }, search: [{ name: 'Zoë Névé' }] },
+      data: {
+        people: { edges: [{ node: { name: 'Zoë Névé' } }] },
+        search: { edges: [{ node: { name: 'Zoë Névé' } }] },
+      },
     });
   });
 });

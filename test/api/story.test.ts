@@ -277,11 +277,15 @@ describe('a sequel whose date moved and whose title changed', () => {
 
   test('search finds the film by either title', async () => {
     for (const text of ['dead reckoning part two', 'final reckoning']) {
-      const result = await post<{ search: { __typename: string; title: string }[] }>(
-        `query Search($text: String!) { search(text: $text) { __typename ... on Film { title } } }`,
+      const result = await post<{
+        search: { edges: { node: { __typename: string; title: string } }[] };
+      }>(
+        `query Search($text: String!) { search(text: $text) { edges { node { __typename ... on Film { title } } } } }`,
         { text },
       );
-      expect(result.data!.search).toEqual([{ __typename: 'Film', title: NEW_TITLE }]);
+      expect(result.data!.search.edges).toEqual([
+        { node: { __typename: 'Film', title: NEW_TITLE } },
+      ]);
     }
   });
 
