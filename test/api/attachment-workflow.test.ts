@@ -354,7 +354,7 @@ describe('retraction', () => {
       { apiKey: key },
     );
     const result = await server.execute(
-      `query S($id: ID!) { node(id: $id) { ... on Film { status productionHistory { status retracted } } } }`,
+      `query S($id: ID!) { node(id: $id) { ... on Film { status productionHistory { status: productionStatus retracted } } } }`,
       { id },
     );
     expect(result).toEqual({

@@ -314,7 +314,7 @@ describe('correctEvent works for every event kind', () => {
     );
     const CORRECT = `mutation Correct($input: CorrectEventInput!) {
       correctEvent(input: $input) {
-        event { __typename ... on ProductionEvent { status corrects { id } } ... on FilmRelationEvent { kind corrects { id } } }
+        event { __typename ... on ProductionEvent { status: productionStatus corrects { id } } ... on FilmRelationEvent { kind: relationKind corrects { id } } }
       }
     }`;
     const productionId = production.recordProductionStatus.event.id;
@@ -499,7 +499,7 @@ describe('an admin merges a person created twice', () => {
       `mutation Merge($input: MergeInput!) {
         mergeFilms(input: $input) { film {
           id slug status
-          productionHistory { status retracted }
+          productionHistory { status: productionStatus retracted }
           franchises { franchise { name } releaseOrdinal }
           follows { from { slug } kind }} }
       }`,

@@ -195,7 +195,7 @@ describe('character(id:, slug:)', () => {
 describe('company(id:, slug:)', () => {
   test('finds a company by slug with its films, and again by id', async () => {
     const bySlug = await server.execute<{ company: { id: string } }>(
-      `query Netflix($slug: String!) { company(slug: $slug) { id name kind credits { film { slug } role } } }`,
+      `query Netflix($slug: String!) { company(slug: $slug) { id name companyKind credits { film { slug } role } } }`,
       { slug: SEED.companies.netflix },
     );
     expect(bySlug).toEqual({
@@ -203,7 +203,7 @@ describe('company(id:, slug:)', () => {
         company: {
           id: expect.any(String),
           name: 'Netflix',
-          kind: 'STREAMER',
+          companyKind: 'STREAMER',
           credits: [
             { film: { slug: films.extraction }, role: 'STREAMING' },
             { film: { slug: films.extraction2 }, role: 'STREAMING' },

@@ -96,7 +96,7 @@ const FILM_ON = `
       releaseDate
       releaseDateThen: releaseDate(asOf: $day)
       releaseDatePrecision
-      releasesThen: releases(asOf: $day) { date kind country }
+      releasesThen: releases(asOf: $day) { date kind: releaseKind country }
     }
   }`;
 type FilmOn = {

@@ -94,7 +94,7 @@ const FRANCHISE_FILMS = `query FranchiseFilms($id: ID!, $order: FranchiseOrder, 
     children { name } parent { name } } } }`;
 const FILM_RELATIONS = `query FilmRelations($id: ID!) {
   node(id: $id) { ... on Film {
-    status productionHistory { status } releases { date } releaseHistory { date superseded }
+    status productionHistory { productionStatus } releases { date } releaseHistory { date superseded }
     then: releaseDate(asOf: "2000-01-01") thenTitled: title(asOf: "2000-01-01") titleHistory { title }
     franchises { releaseOrdinal franchise { name } }
     follows { kind from { title } } followedBy { kind to { title } } metrics { value } companies { role }

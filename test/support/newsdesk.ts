@@ -89,7 +89,7 @@ export async function newsdesk(server: TestServer, keyName = 'newsdesk'): Promis
         };
       }>(
         `mutation FixtureRelation($input: RelateFilmsInput!) {
-          relateFilms(input: $input) { relation { id history { id kind effectiveDate } } }
+          relateFilms(input: $input) { relation { id history { id kind: relationKind effectiveDate } } }
         }`,
         { input: { from, to, kind, effectiveDate, confidence: 'OFFICIAL', source: source() } },
       );
