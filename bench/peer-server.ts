@@ -273,7 +273,9 @@ const resolvers: Record<string, Record<string, Resolver>> = {
           JSON.stringify(args.filter?.statuses ?? []),
           size + 1,
         );
-        return pageInfo(rows, size, args.after, (row) => encodeCursor('attachments:FIRST_RECORDED', [row.id]));
+        return pageInfo(rows, size, args.after, (row) =>
+          encodeCursor('attachments:FIRST_RECORDED', [row.id]),
+        );
       },
     ),
     films: res((_, args: { first?: number; after?: string; orderBy: string }, ctx) => {
