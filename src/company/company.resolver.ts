@@ -1,38 +1,19 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { FilterArg, NameOrder, OrderByArg } from '../graphql/list-args';
-import {
-  createConnectionType,
-  pageByName,
-  type ConnectionResult,
-} from '../graphql/relay/connection';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { NamedListResolver } from '../graphql/named-list';
 import { LookupResolver } from '../graphql/lookup';
-import { PagingArgs } from '../graphql/relay/paging-args';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
 import { CompanyFilter } from './company.inputs';
 
-export const CompanyConnection = createConnectionType(
-  'Company',
-  Company,
-  'A page of companies, by name.',
-);
-
 @Resolver(() => Company)
-export class CompanyResolver extends LookupResolver(Company, 'netflix') {
-  @Query(() => CompanyConnection, { description: 'Companies by name, a page at a time.' })
-  async companies(
-    @Ctx() { db }: Context,
-    @Args(() => PagingArgs) paging: PagingArgs,
-    @FilterArg(() => CompanyFilter) filter: CompanyFilter | null,
-    @OrderByArg(NameOrder, NameOrder.NAME) orderBy: NameOrder,
-  ): Promise<ConnectionResult<Company>> {
-    const qb = db.getRepository(Company).createQueryBuilder('company');
-    if (filter?.kinds?.length) qb.andWhere('company.kind IN (:...kinds)', { kinds: filter.kinds });
-    return pageByName(qb, paging, filter?.nameContains, `companies:${orderBy}`);
-  }
-
+export class CompanyResolver extends NamedListResolver(LookupResolver(Company, 'netflix'), {
+  type: Company,
+  field: 'companies',
+  noun: 'Companies',
+  filter: CompanyFilter,
+}) {
   @FieldResolver(() => [CompanyCredit], {
     description: 'The films the company made, distributed or streamed.',
   })

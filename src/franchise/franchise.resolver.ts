@@ -1,19 +1,8 @@
+import { Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { OrderByArg } from '../graphql/list-args';
+import { NamedListResolver } from '../graphql/named-list';
 import {
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { FilterArg, NameOrder, OrderByArg } from '../graphql/list-args';
-import {
-  createConnectionType,
   PageInfo,
-  pageByName,
   parsePage,
   toConnection,
   type ConnectionResult,
@@ -31,12 +20,6 @@ import {
   franchiseFilmCursor,
   type MembershipWithFilm,
 } from './franchise.loaders';
-
-export const FranchiseConnection = createConnectionType(
-  'Franchise',
-  Franchise,
-  'A page of franchises, by name.',
-);
 
 @ObjectType('FranchiseFilmEdge', {
   simpleResolvers: true,
@@ -79,20 +62,12 @@ export class FranchiseFilmConnection {
 }
 
 @Resolver(() => Franchise)
-export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
-  @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
-  async franchises(
-    @Ctx() { db }: Context,
-    @Args(() => PagingArgs) paging: PagingArgs,
-    @FilterArg(() => FranchiseFilter) filter: FranchiseFilter | null,
-    @OrderByArg(NameOrder, NameOrder.NAME) orderBy: NameOrder,
-  ): Promise<ConnectionResult<Franchise>> {
-    const qb = db.getRepository(Franchise).createQueryBuilder('franchise');
-    if (filter?.kinds?.length)
-      qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
-    return pageByName(qb, paging, filter?.nameContains, `franchises:${orderBy}`);
-  }
-
+export class FranchiseResolver extends NamedListResolver(LookupResolver(Franchise, 'extraction'), {
+  type: Franchise,
+  field: 'franchises',
+  noun: 'Franchises',
+  filter: FranchiseFilter,
+}) {
   @FieldResolver(() => Franchise, {
     nullable: true,
     description: 'The franchise this one sits in.',
