@@ -2,7 +2,7 @@ import { Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from
 import { OrderByArg } from '../graphql/list-args';
 import { NamedListResolver } from '../graphql/named-list';
 import {
-  PageInfo,
+  createConnectionType,
   parsePage,
   toConnection,
   type ConnectionResult,
@@ -45,21 +45,12 @@ export class FranchiseFilmEdge {
   storyOrdinal!: number | null;
 }
 
-@ObjectType('FranchiseFilmConnection', {
-  description: 'A page of a franchise’s films, in release or story order.',
-})
-export class FranchiseFilmConnection {
-  @Field(() => [FranchiseFilmEdge], {
-    description: 'The films of this page, each with its place and cursor.',
-  })
-  edges!: FranchiseFilmEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many films the franchise has.' })
-  totalCount!: number;
-}
+export const FranchiseFilmConnection = createConnectionType(
+  'FranchiseFilm',
+  Film,
+  'A page of a franchise’s films, in release or story order.',
+  FranchiseFilmEdge,
+);
 
 @Resolver(() => Franchise)
 export class FranchiseResolver extends NamedListResolver(LookupResolver(Franchise, 'extraction'), {

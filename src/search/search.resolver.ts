@@ -20,7 +20,7 @@ import { Person } from '../person/person.entity';
 import { containsPattern, foldText } from '../lib/text';
 import { OrderByArg } from '../graphql/list-args';
 import {
-  PageInfo,
+  createConnectionType,
   parsePage,
   toConnection,
   type ConnectionResult,
@@ -72,19 +72,12 @@ export class SearchResultEdge {
   rank!: number;
 }
 
-@ObjectType('SearchResultConnection', { description: 'A page of search results, best first.' })
-export class SearchResultConnection {
-  @Field(() => [SearchResultEdge], {
-    description: 'The results of this page, each with its cursor.',
-  })
-  edges!: SearchResultEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many results there are (all pages).' })
-  totalCount!: number;
-}
+export const SearchResultConnection = createConnectionType(
+  'SearchResult',
+  SearchResult,
+  'A page of search results, best first.',
+  SearchResultEdge,
+);
 
 /** Each searchable type and the column that holds its display name. */
 const SEARCHED: {

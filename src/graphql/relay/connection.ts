@@ -211,25 +211,36 @@ export async function pageByName<T extends ObjectLiteral & { sortKey: string; id
   );
 }
 
-/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type (one factory for all). */
-export function createConnectionType<T extends object>(
-  name: string,
-  nodeType: ClassType<T>,
-  description: string,
-): ClassType<ConnectionResult<T>> {
+/** `<Name>Edge`: the cursor and the node. */
+function plainEdgeType<T extends object>(name: string, nodeType: ClassType<T> | object): ClassType {
   @ObjectType(`${name}Edge`, { description: `An item of a ${name}Connection, with its cursor.` })
   class EdgeType {
-    @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
-    cursor!: string;
-
     @Field(() => nodeType, { description: 'The item.' })
     node!: T;
+
+    @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
+    cursor!: string;
   }
+  return EdgeType;
+}
+
+/**
+ * Builds `<Name>Connection` and `<Name>Edge` object types for a node type (one factory for all). A
+ * connection whose edges carry more than the cursor and the node (a film's place in a franchise, a
+ * search result's rank) passes its own `<Name>Edge` class as `edgeType` instead.
+ */
+export function createConnectionType<T extends object>(
+  name: string,
+  nodeType: ClassType<T> | object,
+  description: string,
+  edgeType?: ClassType,
+): ClassType<ConnectionResult<T>> {
+  const EdgeType = edgeType ?? plainEdgeType(name, nodeType);
 
   @ObjectType(`${name}Connection`, { description })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of this page, each with its cursor.' })
-    edges!: EdgeType[];
+    edges!: object[];
 
     @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
     pageInfo!: PageInfo;
