@@ -155,12 +155,14 @@ const localId = (type: string, id: string) => {
   const [kind, local] = Buffer.from(id, 'base64url').toString('utf8').split(':');
   return kind === type && /^\d+$/.test(local ?? '') ? Number(local) : null;
 };
-const encodeCursor = (values: (string | number)[]) =>
-  Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+// The same cursor format as franchise-graph's (the list's name, then the sort key), so that the bench
+// sends both servers the same variables.
+const encodeCursor = (list: string, values: (string | number)[]) =>
+  Buffer.from(JSON.stringify([list, ...values]), 'utf8').toString('base64url');
 const decodeCursor = (cursor: string): (string | number)[] => {
   const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!Array.isArray(values)) throw new GraphQLError('"after" is not a cursor of this connection.');
-  return values as (string | number)[];
+  return values.slice(1) as (string | number)[];
 };
 
 /** Per-request state: the loaders and the statement count. */
@@ -271,7 +273,9 @@ const resolvers: Record<string, Record<string, Resolver>> = {
           JSON.stringify(args.filter?.statuses ?? []),
           size + 1,
         );
-        return pageInfo(rows, size, args.after, (row) => encodeCursor([row.id]));
+        return pageInfo(rows, size, args.after, (row) =>
+          encodeCursor('attachments:FIRST_RECORDED', [row.id]),
+        );
       },
     ),
     films: res((_, args: { first?: number; after?: string; orderBy: string }, ctx) => {
@@ -292,6 +296,7 @@ const resolvers: Record<string, Record<string, Resolver>> = {
       }
       const page = pageInfo(rows, size, args.after, (film) =>
         encodeCursor(
+          `films:${args.orderBy}`,
           args.orderBy === 'TITLE' ? [film.title, film.id] : [film.releaseDate ?? NO_DATE, film.id],
         ),
       );
@@ -303,7 +308,9 @@ const resolvers: Record<string, Record<string, Resolver>> = {
     films: res(async (f: { id: number }, { first }: { first?: number }, ctx) => {
       if ((first ?? 20) !== 10) throw new GraphQLError('the peer serves films(first: 10) only');
       const rows = await ctx.franchiseFilms.load(f.id);
-      return pageInfo(rows, 10, null, (m) => encodeCursor([m.releaseOrdinal ?? LAST, m.filmId]));
+      return pageInfo(rows, 10, null, (m) =>
+        encodeCursor(`Franchise:${f.id}.films:RELEASE`, [m.releaseOrdinal ?? LAST, m.filmId]),
+      );
     }),
   },
   FranchiseFilmEdge: {

@@ -168,9 +168,11 @@ function pickInputs(path: string, count = 200): Record<Exclude<QueryId, 'Q5'>, V
       Q0: [{}],
       Q1: spread(slugs, count).map((slug) => ({ slug })),
       Q2: spread(people, count).map((id) => ({ id: toGlobalId('Person', id) })),
-      Q3: spread(deep(matching), count).map((id) => ({ after: encodeCursor([id]) })),
+      Q3: spread(deep(matching), count).map((id) => ({
+        after: encodeCursor('attachments:FIRST_RECORDED', [id]),
+      })),
       Q4: spread(deep(films), count).map((film) => ({
-        after: encodeCursor([film.releaseDate ?? '9999-12-31', film.id]),
+        after: encodeCursor('films:RELEASE_DATE', [film.releaseDate ?? '9999-12-31', film.id]),
       })),
     };
   } finally {

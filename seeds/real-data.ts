@@ -391,7 +391,12 @@ export const FRANCHISES = {
     description:
       'The third phase of the Marvel Cinematic Universe, opened by Captain America: Civil War.',
     parent: 'mcu',
-    films: [['civilWar', 1, null]],
+    // Places among the phase's eleven films: Civil War 1st, Infinity War 7th, Endgame 10th.
+    films: [
+      ['civilWar', 1, null],
+      ['infinityWar', 7, null],
+      ['endgame', 10, null],
+    ],
   },
 } satisfies Record<
   string,

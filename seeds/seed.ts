@@ -7,7 +7,7 @@ import type {
 } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { Character } from '../src/character/character.entity';
-import { searchTextOf, slugify } from '../src/lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../src/lib/text';
 import { CompanyCredit } from '../src/company/company-credit.entity';
 import { Company } from '../src/company/company.entity';
 import { AttachmentEvent } from '../src/credit/attachment-event.entity';
@@ -94,7 +94,12 @@ export async function seed(
           manager,
           Company,
           { slug },
-          { name: company.name, kind: company.kind, searchText: searchTextOf(company.name) },
+          {
+            name: company.name,
+            kind: company.kind,
+            searchText: searchTextOf(company.name),
+            sortKey: sortKeyOf(company.name),
+          },
         ),
       );
     }
@@ -137,6 +142,7 @@ export async function seed(
             name: person.name,
             aliases: [...person.aliases],
             searchText: searchTextOf(person.name, ...person.aliases),
+            sortKey: sortKeyOf(person.name),
             version: 1,
           },
         ),
@@ -152,7 +158,7 @@ export async function seed(
           manager,
           Character,
           { slug: slugify(name) },
-          { name, aliases: [], searchText: searchTextOf(name) },
+          { name, aliases: [], searchText: searchTextOf(name), sortKey: sortKeyOf(name) },
         ),
       );
     }
@@ -177,6 +183,7 @@ export async function seed(
           imdbId: film.imdbId ?? null,
           releaseDate: firstRelease ?? null,
           searchText: searchTextOf(film.title, film.workingTitle),
+          sortKey: sortKeyOf(film.title),
           version: 1,
         },
       );
@@ -254,6 +261,7 @@ export async function seed(
           description: franchise.description,
           parentId: franchise.parent ? franchises.get(franchise.parent)!.id : null,
           searchText: searchTextOf(franchise.name),
+          sortKey: sortKeyOf(franchise.name),
           version: 1,
         },
       );

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { searchTextOf, slugify } from '../src/lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../src/lib/text';
 import { CompanyKind, CompanyRole } from '../src/company/company.enums';
 import { creditIdentityKey } from '../src/credit/credit.entity';
 import { AttachmentStatus, CreditRole } from '../src/credit/credit.enums';
@@ -330,10 +330,25 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
   };
 
   const insert = {
-    company: inserter(db, 'company', ['id', 'slug', 'name', 'kind', 'searchText']),
+    company: inserter(db, 'company', ['id', 'slug', 'name', 'kind', 'searchText', 'sortKey']),
     source: inserter(db, 'source', ['id', 'kind', 'outletId', 'url', 'title', 'publishedOn']),
-    person: inserter(db, 'person', ['id', 'slug', 'name', 'aliases', 'searchText', 'version']),
-    character: inserter(db, 'character', ['id', 'slug', 'name', 'aliases', 'searchText']),
+    person: inserter(db, 'person', [
+      'id',
+      'slug',
+      'name',
+      'aliases',
+      'searchText',
+      'sortKey',
+      'version',
+    ]),
+    character: inserter(db, 'character', [
+      'id',
+      'slug',
+      'name',
+      'aliases',
+      'searchText',
+      'sortKey',
+    ]),
     franchise: inserter(db, 'franchise', [
       'id',
       'slug',
@@ -343,6 +358,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
       'description',
       'parentId',
       'searchText',
+      'sortKey',
       'version',
     ]),
     film: inserter(db, 'film', [
@@ -357,6 +373,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
       'releaseDate',
       'originalTitle',
       'searchText',
+      'sortKey',
       'version',
     ]),
     membership: inserter(db, 'franchise_membership', [
@@ -427,7 +444,14 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
     ] as const) {
       for (const name of names) {
         companyId += 1;
-        insert.company.run(companyId, `synthetic-${slugify(name)}`, name, kind, searchTextOf(name));
+        insert.company.run(
+          companyId,
+          `synthetic-${slugify(name)}`,
+          name,
+          kind,
+          searchTextOf(name),
+          sortKeyOf(name),
+        );
         companyIds[bucket].push(companyId);
       }
     }
@@ -449,12 +473,12 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
     const personName = uniqueNamer();
     for (let id = 1; id <= n.people; id++) {
       const name = personName(`${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`);
-      insert.person.run(id, slugify(name), name, '[]', searchTextOf(name), 1);
+      insert.person.run(id, slugify(name), name, '[]', searchTextOf(name), sortKeyOf(name), 1);
     }
     const characterName = uniqueNamer();
     for (let id = 1; id <= n.characters; id++) {
       const name = characterName(`${pick(FIRST_NAMES)} ${pick(NOUNS)}`);
-      insert.character.run(id, `${slugify(name)}`, name, '[]', searchTextOf(name));
+      insert.character.run(id, `${slugify(name)}`, name, '[]', searchTextOf(name), sortKeyOf(name));
     }
 
     // Franchises: every tenth is a shared universe that the next three sit in.
@@ -479,6 +503,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
         `Synthetic franchise ${id}.`,
         parentId,
         searchTextOf(name),
+        sortKeyOf(name),
         1,
       );
       parentOf.push(parentId);
@@ -519,6 +544,7 @@ export function generateSynthetic(dataSource: DataSource, scale: number): Synthe
           released ? date : null,
           title,
           searchTextOf(title),
+          sortKeyOf(title),
           1,
         );
 

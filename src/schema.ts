@@ -80,6 +80,21 @@ export const RESOLVERS = [
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+// type-graphql has no option for the root types' descriptions; GraphiQL's Docs pane opens on them.
+const ROOT_DESCRIPTIONS = {
+  Query:
+    'Everything that can be read, without a key: franchises and their films in release and story order, ' +
+    'films, people, characters, companies and sources (each by id or slug, and as lists), who is attached ' +
+    'to which film and how firmly (`attachments`, `asOf` any day), `search` across names and titles, and ' +
+    '`changes`, the feed of every write. Lists are Relay connections with `first`/`after`, `orderBy` and ' +
+    '`totalCount`.',
+  Mutation:
+    'Every write, with an API key (`Authorization: Bearer <key>`): editors add and update records and ' +
+    'record dated, sourced reports (attachments, production status, relations, releases, titles, metrics), ' +
+    'retract and correct them; admins merge and delete. Each mutation takes one `input` and returns a ' +
+    '`…Payload` with what it changed, and runs in one transaction that also writes the `changes` feed.',
+};
+
 /** Builds the schema once per process (type-graphql's metadata is global; resolvers are singletons). */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
@@ -91,6 +106,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   }).then((built) => {
     useDirectFieldResolvers(built, RESOLVERS);
+    built.getQueryType()!.description = ROOT_DESCRIPTIONS.Query;
+    built.getMutationType()!.description = ROOT_DESCRIPTIONS.Mutation;
     return built;
   });
   return schema;

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import type { Context } from '../graphql/context';
 import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
@@ -10,36 +10,61 @@ import { Character } from './character.entity';
 import { CreateCharacterInput, UpdateCharacterInput } from './character.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
+import { createPayloadType } from '../graphql/payload';
+
+const CreateCharacterPayload = createPayloadType(
+  'CreateCharacterPayload',
+  'What createCharacter added.',
+  {
+    character: { type: () => Character, description: 'The new character.' },
+  },
+);
+const UpdateCharacterPayload = createPayloadType(
+  'UpdateCharacterPayload',
+  'What updateCharacter changed.',
+  {
+    character: { type: () => Character, description: 'The character as it now stands.' },
+  },
+);
 
 @Resolver()
 export class CharacterMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Character, { description: 'Adds a fictional character. Needs an editor key.' })
+  @Mutation(() => CreateCharacterPayload, {
+    description: 'Adds a fictional character. Needs an editor key.',
+  })
   createCharacter(
     @Ctx() context: Context,
     @Arg('input', () => CreateCharacterInput, { description: 'The new character.' })
     input: CreateCharacterInput,
-  ): Promise<Character> {
+  ): Promise<{ character: Character }> {
     const name = input.name.trim();
     const aliases = cleanAliases(input.aliases);
     const { slug, choice } = slugOf(input, name, 'input.name');
-    return context.write(async (manager) =>
-      logged(
+    return context.write(async (manager) => ({
+      character: await logged(
         manager,
         ChangeKind.CREATED,
         viewerOf(context).name,
         await insertWithSlug(
           manager,
           Character,
-          { slug, name, aliases, searchText: searchTextOf(name, ...aliases), version: 1 },
+          {
+            slug,
+            name,
+            aliases,
+            searchText: searchTextOf(name, ...aliases),
+            sortKey: sortKeyOf(name),
+            version: 1,
+          },
           choice,
         ),
       ),
-    );
+    }));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Character, {
+  @Mutation(() => UpdateCharacterPayload, {
     description:
       'Changes a character’s name or aliases, if nobody changed it since `expectedVersion`. Needs an editor key.',
   })
@@ -47,12 +72,15 @@ export class CharacterMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => UpdateCharacterInput, { description: 'The changes.' })
     input: UpdateCharacterInput,
-  ): Promise<Character> {
+  ): Promise<{ character: Character }> {
     const id = localIdOf('Character', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes = changedColumns(input, ['name'], ['name']) as Partial<Character>;
       if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (changes.name != null) changes.slug = slugify(changes.name);
+      if (changes.name != null) {
+        changes.slug = slugify(changes.name);
+        changes.sortKey = sortKeyOf(changes.name);
+      }
       if (changes.name != null || changes.aliases !== undefined) {
         const current = await requireRow(manager, Character, input.id, 'input.id');
         changes.searchText = searchTextOf(
@@ -68,7 +96,7 @@ export class CharacterMutationResolver {
         changes,
         'input.name',
       );
-      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, row);
+      return { character: await logged(manager, ChangeKind.UPDATED, viewerOf(context).name, row) };
     });
   }
 }

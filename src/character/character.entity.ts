@@ -7,6 +7,7 @@ import { NotServed } from '../db/batching';
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
 @Index('IDX_character_search_trgm', { synchronize: false })
 @Index('UQ_character_slug', ['slug'], { unique: true })
+@Index('IDX_character_sort', ['sortKey', 'id'])
 @NodeObjectType({
   description: 'A fictional character, who may appear in several films (Tyler Rake, Thor).',
 })
@@ -35,6 +36,11 @@ export class Character extends NodeEntity {
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
+
+  /** The name as it sorts, ignoring case and accents; see `sortKeyOf`. */
+  @NotServed()
+  @Column('varchar', { length: 480 })
+  sortKey!: string;
 
   @Field(() => Int, {
     description: 'Incremented by every change; pass it as `expectedVersion` to updateCharacter.',

@@ -3,6 +3,15 @@ import { Field, InputType } from 'type-graphql';
 import { SlugChoiceInput, VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName } from '../graphql/validation';
 
+@InputType('CharacterFilter', { description: 'Narrows a list of characters.' })
+export class CharacterFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only characters whose name or an alias contains this (any case, any accents).',
+  })
+  nameContains?: string | null;
+}
+
 @InputType('CreateCharacterInput', {
   description: 'A new character. The slug is made from the name and must be unique.',
 })

@@ -1,10 +1,17 @@
 import { Resolver } from 'type-graphql';
 import { LookupResolver } from '../graphql/lookup';
+import { NamedListResolver } from '../graphql/named-list';
 import { createCreditsResolver } from '../credit/credit.resolver';
 import { Character } from './character.entity';
+import { CharacterFilter } from './character.inputs';
 
 @Resolver(() => Character)
-export class CharacterResolver extends LookupResolver(Character, 'tyler-rake') {}
+export class CharacterResolver extends NamedListResolver(LookupResolver(Character, 'tyler-rake'), {
+  type: Character,
+  field: 'characters',
+  noun: 'Characters',
+  filter: CharacterFilter,
+}) {}
 
 export const CharacterCreditsResolver = createCreditsResolver(
   Character,

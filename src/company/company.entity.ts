@@ -8,6 +8,7 @@ import { NotServed } from '../db/batching';
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
 @Index('IDX_company_search_trgm', { synchronize: false })
 @Index('UQ_company_slug', ['slug'], { unique: true })
+@Index('IDX_company_sort', ['sortKey', 'id'])
 @NodeObjectType({
   description: 'A studio, distributor, streamer, production company or news outlet.',
 })
@@ -25,7 +26,8 @@ export class Company extends NodeEntity {
   @Column('varchar', { length: 200 })
   name!: string;
 
-  @Field(() => CompanyKind, { description: 'What the company mainly is.' })
+  // Not `kind`: a search selection may ask Franchise.kind beside it (no conflict).
+  @Field(() => CompanyKind, { name: 'companyKind', description: 'What the company mainly is.' })
   @Column('varchar', { length: 32 })
   kind!: CompanyKind;
 
@@ -33,6 +35,11 @@ export class Company extends NodeEntity {
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
+
+  /** The name as it sorts, ignoring case and accents; see `sortKeyOf`. */
+  @NotServed()
+  @Column('varchar', { length: 480 })
+  sortKey!: string;
 
   @Field(() => Int, {
     description: 'Incremented by every change; pass it as `expectedVersion` to updateCompany.',

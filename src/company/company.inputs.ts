@@ -3,6 +3,18 @@ import { SlugChoiceInput, VersionedUpdateInput } from '../graphql/input-fields';
 import { IsName } from '../graphql/validation';
 import { CompanyKind } from './company.enums';
 
+@InputType('CompanyFilter', { description: 'Narrows a list of companies.' })
+export class CompanyFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only companies whose name contains this (any case, any accents).',
+  })
+  nameContains?: string | null;
+
+  @Field(() => [CompanyKind], { nullable: true, description: 'Only companies of these kinds.' })
+  kinds?: CompanyKind[] | null;
+}
+
 @InputType('CreateCompanyInput', {
   description: 'A new company. The slug is made from the name and must be unique.',
 })

@@ -1,12 +1,19 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { NamedListResolver } from '../graphql/named-list';
 import { LookupResolver } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
 import { Film } from '../film/film.entity';
 import { CompanyCredit } from './company-credit.entity';
 import { Company } from './company.entity';
+import { CompanyFilter } from './company.inputs';
 
 @Resolver(() => Company)
-export class CompanyResolver extends LookupResolver(Company, 'netflix') {
+export class CompanyResolver extends NamedListResolver(LookupResolver(Company, 'netflix'), {
+  type: Company,
+  field: 'companies',
+  noun: 'Companies',
+  filter: CompanyFilter,
+}) {
   @FieldResolver(() => [CompanyCredit], {
     description: 'The films the company made, distributed or streamed.',
   })

@@ -19,6 +19,7 @@ import { AttachmentEvent } from './attachment-event.entity';
 import { Credit, creditIdentityKey } from './credit.entity';
 import { CreditRole } from './credit.enums';
 import { RecordAttachmentInput, UpdateCreditInput } from './credit.inputs';
+import { createPayloadType } from '../graphql/payload';
 
 @ObjectType('RecordAttachmentPayload', {
   description: 'What recordAttachment recorded (or found already recorded).',
@@ -127,6 +128,10 @@ async function creditOfReport(
   };
 }
 
+const UpdateCreditPayload = createPayloadType('UpdateCreditPayload', 'What updateCredit changed.', {
+  credit: { type: () => Credit, description: 'The credit as it now stands.' },
+});
+
 @Resolver()
 export class CreditMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
@@ -159,7 +164,7 @@ export class CreditMutationResolver {
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Credit, {
+  @Mutation(() => UpdateCreditPayload, {
     description:
       'Changes a credit’s job or billing order, if nobody changed it since `expectedVersion`. Needs an editor key.',
   })
@@ -167,10 +172,10 @@ export class CreditMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => UpdateCreditInput, { description: 'The changes.' })
     input: UpdateCreditInput,
-  ): Promise<Credit> {
+  ): Promise<{ credit: Credit }> {
     const id = localIdOf('Credit', input.id, 'input.id');
-    return context.write(async (manager) =>
-      logged(
+    return context.write(async (manager) => ({
+      credit: await logged(
         manager,
         ChangeKind.UPDATED,
         viewerOf(context).name,
@@ -182,6 +187,6 @@ export class CreditMutationResolver {
           changedColumns(input, ['job', 'billingOrder']) as Partial<Credit>,
         ),
       ),
-    );
+    }));
   }
 }

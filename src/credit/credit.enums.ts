@@ -66,3 +66,15 @@ export const CONFIRMED_STATUSES: readonly AttachmentStatus[] = [
   AttachmentStatus.CONFIRMED,
   AttachmentStatus.CREDITED,
 ];
+
+export enum AttachmentOrder {
+  FIRST_RECORDED = 'FIRST_RECORDED',
+}
+
+registerEnumType(AttachmentOrder, {
+  name: 'AttachmentOrder',
+  description: 'The order of a list of attachments.',
+  valuesConfig: {
+    FIRST_RECORDED: { description: 'In the order the credits were first recorded, oldest first.' },
+  },
+});

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { FilterArg, ListAsOfArg } from '../graphql/list-args';
+import { FilterArg, ListAsOfArg, OrderByArg } from '../graphql/list-args';
 import { Character } from '../character/character.entity';
 import {
   applyKeyset,
@@ -17,7 +17,7 @@ import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
 import { AttachmentEvent } from './attachment-event.entity';
 import { Credit, type CreditWithHistory } from './credit.entity';
-import { AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
+import { AttachmentOrder, AttachmentStatus, CONFIRMED_STATUSES } from './credit.enums';
 import { AttachmentFilter, CreditFilter } from './credit.inputs';
 import { creditEventAsOf, filterCredits, readStatusAsOf } from './credit.status';
 
@@ -49,8 +49,9 @@ export class CreditResolver {
     @Args(() => PagingArgs) paging: PagingArgs,
     @FilterArg(() => AttachmentFilter) filter: AttachmentFilter | null,
     @ListAsOfArg() asOf: string | null,
+    @OrderByArg(AttachmentOrder, AttachmentOrder.FIRST_RECORDED) orderBy: AttachmentOrder,
   ): Promise<ConnectionResult<Credit>> {
-    const page = parsePage(paging, 1);
+    const page = parsePage(paging, `attachments:${orderBy}`, 1);
     const status = statusInForceSql(asOf);
     const qb = db
       .getRepository(Credit)

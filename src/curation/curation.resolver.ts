@@ -8,8 +8,12 @@ import { Film } from '../film/film.entity';
 import type { Context } from '../graphql/context';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { Person } from '../person/person.entity';
+import { createPayloadType } from '../graphql/payload';
 import { DeleteInput, DeletePayload, MergeInput } from './curation.inputs';
 import { deleteRecord, mergeRecords, type CuratedRecord } from './merge';
+
+/** What `merge<Plural>` returns: the kept record, under the type's noun (`person`, `film`…). */
+type MergePayload<T> = Record<string, T>;
 
 /**
  * `merge<Plural>` (when `plural` is given) and `delete<Type>` of one type, admin-only. One resolver
@@ -43,10 +47,18 @@ function createCurationResolver<T extends CuratedRecord>(
   Object.defineProperty(CurationResolver, 'name', { value: `${entity.name}DeleteResolver` });
   if (plural == null) return [CurationResolver];
 
+  const field = noun as keyof MergePayload<T>;
+  const MergePayloadType = createPayloadType(`Merge${plural}Payload`, `What merge${plural} kept.`, {
+    [field]: {
+      type: () => entity,
+      description: `The ${noun} kept, with everything the duplicate had.`,
+    },
+  });
+
   @Resolver()
   class MergeResolver {
     @Authorized(ApiKeyRole.ADMIN)
-    @Mutation(() => entity, {
+    @Mutation(() => MergePayloadType, {
       name: `merge${plural}`,
       description:
         `Merges a duplicate ${noun} into the one to keep, in one transaction: credits, events, memberships, ` +
@@ -57,10 +69,10 @@ function createCurationResolver<T extends CuratedRecord>(
       @Ctx() context: Context,
       @Arg('input', () => MergeInput, { description: 'The kept record and its duplicate.' })
       input: MergeInput,
-    ): Promise<T> {
-      return context.write((manager) =>
-        mergeRecords(manager, entity, input, viewerOf(context).name),
-      );
+    ): Promise<MergePayload<T>> {
+      return context.write(async (manager) => ({
+        [field]: await mergeRecords(manager, entity, input, viewerOf(context).name),
+      }));
     }
   }
   Object.defineProperty(MergeResolver, 'name', { value: `${entity.name}MergeResolver` });

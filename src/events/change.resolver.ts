@@ -1,5 +1,6 @@
 import {
   Arg,
+  registerEnumType,
   Ctx,
   Field,
   FieldResolver,
@@ -22,6 +23,7 @@ import { BadUserInputError } from '../errors';
 import { Node } from '../graphql/relay/node';
 import { loadNode } from '../graphql/relay/node.resolver';
 import { ChangeKind } from './change-log';
+import { OrderByArg } from '../graphql/list-args';
 import { ChangeLogEntry } from './change-log.entity';
 import { EVENT_TYPES, SourcedEvent, type AnySourcedEvent } from './sourced-event';
 
@@ -60,6 +62,18 @@ export const ChangeConnection = createConnectionType(
   'A page of changes, oldest first: in the order they were committed.',
 );
 
+export enum ChangeOrder {
+  COMMITTED = 'COMMITTED',
+}
+
+registerEnumType(ChangeOrder, {
+  name: 'ChangeOrder',
+  description: 'The order of the changes feed.',
+  valuesConfig: {
+    COMMITTED: { description: 'In the order the writes were committed, oldest first.' },
+  },
+});
+
 @Resolver(() => Change)
 export class ChangeResolver {
   @Query(() => ChangeConnection, {
@@ -88,8 +102,9 @@ export class ChangeResolver {
       description: 'Return changes after this cursor.',
     })
     after: string | null,
+    @OrderByArg(ChangeOrder, ChangeOrder.COMMITTED) orderBy: ChangeOrder,
   ): Promise<ConnectionResult<Change>> {
-    const page = parsePage({ first, after }, 2);
+    const page = parsePage({ first, after }, `changes:${orderBy}`, 2);
     const qb = db
       .getRepository(ChangeLogEntry)
       .createQueryBuilder('c')

@@ -126,6 +126,23 @@ export class CorrectEventInput {
   title?: string | null;
 }
 
+@InputType('RetractEventInput', { description: 'A reported event to retract, and why.' })
+export class RetractEventInput {
+  @Field(() => ID, { description: `The event to retract: ${RETRACTABLE}.` })
+  event!: string;
+
+  @Field(() => String, { description: 'Why it is retracted ("the outlet corrected its report").' })
+  reason!: string;
+}
+
+@ObjectType('RetractEventPayload', { description: 'What retractEvent retracted.' })
+export class RetractEventPayload {
+  @Field(() => SourcedEvent, {
+    description: 'The event, now retracted (with the reason, who and when).',
+  })
+  event!: AnySourcedEvent;
+}
+
 @ObjectType('CorrectEventPayload', { description: 'What correctEvent retracted and recorded.' })
 export class CorrectEventPayload {
   @Field(() => SourcedEvent, { description: 'The event that was wrong, now retracted.' })
@@ -261,7 +278,7 @@ const NOT_COPIED = new Set([
 @Resolver()
 export class EventMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => SourcedEvent, {
+  @Mutation(() => RetractEventPayload, {
     description:
       'Retracts a reported event (deal status, production status, relation, release or title): it no longer ' +
       'counts for any status, date or title, but stays in its history, marked retracted ' +
@@ -270,26 +287,22 @@ export class EventMutationResolver {
   })
   retractEvent(
     @Ctx() context: Context,
-    @Arg('id', () => ID, {
-      description: `The event to retract: ${RETRACTABLE}.`,
-    })
-    id: string,
-    @Arg('reason', () => String, {
-      description: 'Why it is retracted ("the outlet corrected its report").',
-    })
-    reason: string,
-  ): Promise<AnySourcedEvent> {
-    const kind = eventKindOf(id, 'id');
-    const why = reasonOf(reason, 'reason');
+    @Arg('input', () => RetractEventInput, { description: 'The event and why.' })
+    input: RetractEventInput,
+  ): Promise<RetractEventPayload> {
+    const kind = eventKindOf(input.event, 'input.event');
+    const why = reasonOf(input.reason, 'input.reason');
     const viewer = viewerOf(context);
     return context.write(async (manager) => {
-      const event = await eventToChange(manager, context, kind, 'id', 'Retracting');
+      const event = await eventToChange(manager, context, kind, 'input.event', 'Retracting');
       if (!event.retracted) {
         await retractReport(manager, kind.type, event.id, { reason: why, by: viewer.name });
       }
-      return manager
-        .getRepository<AnySourcedEvent>(EVENT_TYPES[kind.type])
-        .findOneByOrFail({ id: event.id });
+      return {
+        event: await manager
+          .getRepository<AnySourcedEvent>(EVENT_TYPES[kind.type])
+          .findOneByOrFail({ id: event.id }),
+      };
     });
   }
 

@@ -46,7 +46,7 @@ export const FRANCHISE_QUERY = `query ExplorerFranchise($slug: String!, $asOf: D
       kind
       films(first: 100) { totalCount edges { node { id slug title(asOf: $asOf) } } }
     }
-    films(order: $order, first: 100) {
+    films(orderBy: $order, first: 100) {
       totalCount
       edges {
         releaseOrdinal
@@ -127,10 +127,14 @@ ${FILM_DATES_FRAGMENT}`;
 
 export const SEARCH_QUERY = `query ExplorerSearch($text: String!, $asOf: Date!) {
   search(text: $text, first: 10) {
-    __typename
-    ... on Film { id slug title(asOf: $asOf) }
-    ... on Person { id slug name }
-    ... on Franchise { id slug name }
+    edges {
+      node {
+        __typename
+        ... on Film { id slug title(asOf: $asOf) }
+        ... on Person { id slug name }
+        ... on Franchise { id slug name }
+      }
+    }
   }
 }`;
 

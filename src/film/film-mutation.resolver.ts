@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { changedColumns, slugOf, trimmed } from '../graphql/input-fields';
 import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
@@ -26,53 +26,87 @@ import { checkPrecision, refreshTitle, titleSlugOf } from './film-reports';
 import { ProductionEvent } from './production-event.entity';
 import { ReleaseEvent } from './release-event.entity';
 import { TitleEvent } from './title-event.entity';
+import { createPayloadType, duplicateField } from '../graphql/payload';
 
-@ObjectType('RecordReleasePayload', {
-  description: 'What recordRelease recorded (or found already recorded).',
-})
-export class RecordReleasePayload {
-  @Field(() => Film, { description: 'The film, with its release date as it now stands.' })
-  film!: Film;
+const RecordReleasePayload = createPayloadType(
+  'RecordReleasePayload',
+  'What recordRelease recorded (or found already recorded).',
+  {
+    film: {
+      type: () => Film,
+      description: 'The film, with its release date as it now stands.',
+    },
+    event: {
+      type: () => ReleaseEvent,
+      description: 'The release report in the film’s `releaseHistory`.',
+    },
+    duplicate: duplicateField(
+      'same film, kind, country, date, precision, effective date and source',
+    ),
+  },
+);
 
-  @Field(() => ReleaseEvent, { description: 'The release report in the film’s `releaseHistory`.' })
-  event!: ReleaseEvent;
+const RecordTitlePayload = createPayloadType(
+  'RecordTitlePayload',
+  'What recordTitle recorded (or found already recorded).',
+  {
+    film: { type: () => Film, description: 'The film, with its title as it now stands.' },
+    event: {
+      type: () => TitleEvent,
+      description: 'The title report in the film’s `titleHistory`.',
+    },
+    duplicate: duplicateField('same film, title, effective date and source'),
+  },
+);
 
-  @Field(() => Boolean, {
-    description:
-      'True when this exact report (same film, kind, country, date, precision, effective date and source) ' +
-      'was already recorded and not retracted: nothing was written and `event` is the earlier one.',
-  })
-  duplicate!: boolean;
-}
+const RecordProductionStatusPayload = createPayloadType(
+  'RecordProductionStatusPayload',
+  'What recordProductionStatus recorded (or found already recorded).',
+  {
+    film: { type: () => Film, description: 'The film, with its status as it now stands.' },
+    event: {
+      type: () => ProductionEvent,
+      description: 'The report in the film’s `productionHistory`.',
+    },
+    duplicate: duplicateField('same film, status, effective date and source'),
+  },
+);
 
-@ObjectType('RecordTitlePayload', {
-  description: 'What recordTitle recorded (or found already recorded).',
-})
-export class RecordTitlePayload {
-  @Field(() => Film, { description: 'The film, with its title as it now stands.' })
-  film!: Film;
+const RelateFilmsPayload = createPayloadType(
+  'RelateFilmsPayload',
+  'What relateFilms recorded (or found already recorded).',
+  {
+    relation: {
+      type: () => FilmRelation,
+      description: 'The link between the two films, with its kind as it now stands.',
+    },
+    event: { type: () => FilmRelationEvent, description: 'The report in the link’s `history`.' },
+    duplicate: duplicateField('same films, kind, effective date and source'),
+  },
+);
 
-  @Field(() => TitleEvent, { description: 'The title report in the film’s `titleHistory`.' })
-  event!: TitleEvent;
-
-  @Field(() => Boolean, {
-    description:
-      'True when this exact report (same film, title, effective date and source) was already recorded and ' +
-      'not retracted: nothing was written and `event` is the earlier one.',
-  })
-  duplicate!: boolean;
+interface ReportPayload<E> {
+  event: E;
+  duplicate: boolean;
 }
 
 const INPUT = 'The changes.';
 
+const CreateFilmPayload = createPayloadType('CreateFilmPayload', 'What createFilm added.', {
+  film: { type: () => Film, description: 'The new film.' },
+});
+const UpdateFilmPayload = createPayloadType('UpdateFilmPayload', 'What updateFilm changed.', {
+  film: { type: () => Film, description: 'The film as it now stands.' },
+});
+
 @Resolver()
 export class FilmMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Film, { description: 'Adds a film. Needs an editor key.' })
+  @Mutation(() => CreateFilmPayload, { description: 'Adds a film. Needs an editor key.' })
   createFilm(
     @Ctx() context: Context,
     @Arg('input', () => CreateFilmInput, { description: 'The new film.' }) input: CreateFilmInput,
-  ): Promise<Film> {
+  ): Promise<{ film: Film }> {
     return context.write(async (manager) => {
       const title = input.title.trim();
       const workingTitle = trimmed(input.workingTitle);
@@ -93,6 +127,7 @@ export class FilmMutationResolver {
           imdbId: input.imdbId ?? null,
           releaseDate: null,
           searchText: searchTextOf(title, workingTitle),
+          sortKey: sortKeyOf(title),
           version: 1,
         },
         choice,
@@ -102,19 +137,19 @@ export class FilmMutationResolver {
         subject: film,
         by: viewerOf(context).name,
       });
-      return film;
+      return { film };
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Film, {
+  @Mutation(() => UpdateFilmPayload, {
     description:
       'Changes a film’s facts, if nobody changed it since `expectedVersion`. Needs an editor key.',
   })
   updateFilm(
     @Ctx() context: Context,
     @Arg('input', () => UpdateFilmInput, { description: INPUT }) input: UpdateFilmInput,
-  ): Promise<Film> {
+  ): Promise<{ film: Film }> {
     const id = localIdOf('Film', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes: Partial<Film> = changedColumns(
@@ -157,12 +192,12 @@ export class FilmMutationResolver {
         subject: film,
         by: viewerOf(context).name,
       });
-      return film;
+      return { film };
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => FilmRelation, {
+  @Mutation(() => RelateFilmsPayload, {
     description:
       'Records what a later film is to an earlier one (sequel, prequel, not decided yet…), with its source. ' +
       'Creates the link when it does not exist. Needs an editor key.',
@@ -170,7 +205,7 @@ export class FilmMutationResolver {
   relateFilms(
     @Ctx() context: Context,
     @Arg('input', () => RelateFilmsInput, { description: 'The report.' }) input: RelateFilmsInput,
-  ): Promise<FilmRelation> {
+  ): Promise<ReportPayload<FilmRelationEvent> & { relation: FilmRelation }> {
     return context.write(async (manager) => {
       const from = await requireRow(manager, Film, input.from, 'input.from');
       const to = await requireRow(manager, Film, input.to, 'input.to');
@@ -210,18 +245,18 @@ export class FilmMutationResolver {
       const relation = await manager
         .getRepository(FilmRelation)
         .findOneByOrFail({ fromFilmId: from.id, toFilmId: to.id });
-      await recordReport(
+      const { event, duplicate } = await recordReport<FilmRelationEvent>(
         manager,
         'FilmRelationEvent',
         { ...report, relationId: relation.id, kind: input.kind },
         created === null ? [] : [{ kind: ChangeKind.CREATED, subject: relation, by: viewer.name }],
       );
-      return relation;
+      return { relation, event, duplicate };
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => ProductionEvent, {
+  @Mutation(() => RecordProductionStatusPayload, {
     description:
       'Records a change of a film’s production status, with its source. Needs an editor key.',
   })
@@ -229,16 +264,16 @@ export class FilmMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => RecordProductionStatusInput, { description: 'The report.' })
     input: RecordProductionStatusInput,
-  ): Promise<ProductionEvent> {
+  ): Promise<ReportPayload<ProductionEvent> & { film: Film }> {
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const report = await reportColumns(manager, input, viewerOf(context));
-      const { event } = await recordReport<ProductionEvent>(manager, 'ProductionEvent', {
+      const { event, duplicate } = await recordReport<ProductionEvent>(manager, 'ProductionEvent', {
         ...report,
         filmId: film.id,
         status: input.status,
       });
-      return event;
+      return { film, event, duplicate };
     });
   }
 
@@ -255,7 +290,7 @@ export class FilmMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => RecordReleaseInput, { description: 'The report.' })
     input: RecordReleaseInput,
-  ): Promise<RecordReleasePayload> {
+  ): Promise<ReportPayload<ReleaseEvent> & { film: Film }> {
     checkPrecision(input.date, input.precision, 'input.date', 'input.precision');
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
@@ -293,7 +328,7 @@ export class FilmMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => RecordTitleInput, { description: 'The report.' })
     input: RecordTitleInput,
-  ): Promise<RecordTitlePayload> {
+  ): Promise<ReportPayload<TitleEvent> & { film: Film }> {
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const viewer = viewerOf(context);

@@ -65,7 +65,11 @@ export class FilmRelationEvent extends ReportedEvent {
   @JoinColumn({ name: 'relationId', foreignKeyConstraintName: 'FK_film_relation_event_relation' })
   relation?: Relation<FilmRelation>;
 
-  @Field(() => FilmRelationKind, { description: 'The kind of link from this day on.' })
+  // Not `kind`: a union selection may ask ReleaseEvent's kind beside it (no conflict).
+  @Field(() => FilmRelationKind, {
+    name: 'relationKind',
+    description: 'The kind of link from this day on.',
+  })
   @Column('varchar', { length: 32 })
   kind!: FilmRelationKind;
 

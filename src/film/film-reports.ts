@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { eventInForce, orderByHistory } from '../events/reported-event';
 import { today } from '../lib/dates';
 import { BadUserInputError } from '../errors';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { Film } from './film.entity';
 import { DatePrecision, ReleaseKind } from './film.enums';
 import { ReleaseEvent } from './release-event.entity';
@@ -131,12 +131,14 @@ export async function refreshTitle(manager: EntityManager, filmId: number): Prom
   ).getMany();
   const original = film.originalTitle ?? film.title;
   const titles = events.filter((event) => !event.retracted).map((event) => event.title);
+  const title = titleOn({ ...film, originalTitle: original } as Film, events, today());
   await manager
     .createQueryBuilder()
     .update(Film)
     .set({
       originalTitle: original,
-      title: titleOn({ ...film, originalTitle: original } as Film, events, today()),
+      title,
+      sortKey: sortKeyOf(title),
       searchText: searchTextOf(original, ...titles, film.workingTitle).slice(0, SEARCH_TEXT_LENGTH),
     })
     .where('id = :id', { id: film.id })

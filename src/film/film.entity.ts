@@ -8,7 +8,7 @@ import { NotServed } from '../db/batching';
 @Index('IDX_film_search_trgm', { synchronize: false })
 @Index('UQ_film_slug', ['slug'], { unique: true })
 @Index('IDX_film_release_date', ['releaseDate', 'id'])
-@Index('IDX_film_title', ['title', 'id'])
+@Index('IDX_film_sort', ['sortKey', 'id'])
 @NodeObjectType({
   simpleResolvers: true,
   description: 'A film, released or not.',
@@ -67,6 +67,11 @@ export class Film extends NodeEntity {
   @NotServed()
   @Column('varchar', { length: 700 })
   searchText!: string;
+
+  /** The title as it sorts, ignoring case and accents; see `sortKeyOf`. */
+  @NotServed()
+  @Column('varchar', { length: 480 })
+  sortKey!: string;
 
   @Field(() => Int, {
     description: 'Increases with every update; pass it back as `expectedVersion`.',

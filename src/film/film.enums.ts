@@ -80,7 +80,7 @@ registerEnumType(FilmOrder, {
   description: 'The order of a list of films.',
   valuesConfig: {
     RELEASE_DATE: { description: 'By release date, earliest first; unreleased films last.' },
-    TITLE: { description: 'By title, A to Z.' },
+    TITLE: { description: 'By title, A to Z, ignoring case and accents.' },
   },
 });
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { FilterArg } from '../graphql/list-args';
+import { FilterArg, OrderByArg } from '../graphql/list-args';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
@@ -79,12 +79,12 @@ const FILM_ORDERS: Record<
     segments: [
       {
         where: null,
-        keys: ['film.title', 'film.id'],
+        keys: ['film.sortKey', 'film.id'],
         holds: () => true,
         keyOf: (cursor) => cursor,
       },
     ],
-    of: (film) => [film.title, film.id],
+    of: (film) => [film.sortKey, film.id],
   },
 };
 
@@ -110,6 +110,7 @@ async function readSegments(
     const part = qb.clone();
     if (segment.where) part.andWhere(segment.where);
     const sub: Page = {
+      list: page.list,
       size: page.size - rows.length,
       backward: page.backward,
       after: i === after && page.after ? segment.keyOf(page.after) : null,
@@ -147,14 +148,10 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
     @Ctx() { db }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
     @FilterArg(() => FilmFilter) filter: FilmFilter | null,
-    @Arg('orderBy', () => FilmOrder, {
-      defaultValue: FilmOrder.RELEASE_DATE,
-      description: 'The order.',
-    })
-    orderBy: FilmOrder,
+    @OrderByArg(FilmOrder, FilmOrder.RELEASE_DATE) orderBy: FilmOrder,
   ): Promise<ConnectionResult<Film>> {
     const order = FILM_ORDERS[orderBy];
-    const page = parsePage(paging, order.arity);
+    const page = parsePage(paging, `films:${orderBy}`, order.arity);
     const qb = db.getRepository(Film).createQueryBuilder('film');
     if (filter?.franchise != null) {
       qb.andWhere(

@@ -39,7 +39,11 @@ export class ProductionEvent extends ReportedEvent {
   @JoinColumn({ name: 'filmId', foreignKeyConstraintName: 'FK_production_event_film' })
   film?: Relation<Film>;
 
-  @Field(() => ProductionStatus, { description: 'The status the film entered.' })
+  // Not `status`: a union or Node selection may ask AttachmentEvent.status beside it (no conflict).
+  @Field(() => ProductionStatus, {
+    name: 'productionStatus',
+    description: 'The production status the film entered.',
+  })
   @Column('varchar', { length: 32 })
   status!: ProductionStatus;
 

@@ -71,7 +71,8 @@ export class ReleaseEvent extends ReportedEvent {
   @Column('varchar', { length: 200, nullable: true })
   place!: string | null;
 
-  @Field(() => ReleaseKind, { description: 'How the film was released.' })
+  // Not `kind`: a union selection may ask FilmRelationEvent.kind beside it (no conflict).
+  @Field(() => ReleaseKind, { name: 'releaseKind', description: 'How the film was released.' })
   @Column('varchar', { length: 32 })
   kind!: ReleaseKind;
 

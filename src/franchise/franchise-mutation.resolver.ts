@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { changedColumns, cleanAliases, slugOf, trimmed } from '../graphql/input-fields';
 import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
@@ -18,6 +18,7 @@ import {
 } from './franchise.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
+import { createPayloadType } from '../graphql/payload';
 
 /** A franchise may not sit inside itself, directly or through its ancestors. */
 async function checkParent(
@@ -71,15 +72,40 @@ async function checkOrdinalsFree(
   }
 }
 
+const CreateFranchisePayload = createPayloadType(
+  'CreateFranchisePayload',
+  'What createFranchise added.',
+  {
+    franchise: { type: () => Franchise, description: 'The new franchise.' },
+  },
+);
+const UpdateFranchisePayload = createPayloadType(
+  'UpdateFranchisePayload',
+  'What updateFranchise changed.',
+  {
+    franchise: { type: () => Franchise, description: 'The franchise as it now stands.' },
+  },
+);
+const AddFilmToFranchisePayload = createPayloadType(
+  'AddFilmToFranchisePayload',
+  'What addFilmToFranchise set.',
+  {
+    membership: {
+      type: () => FranchiseMembership,
+      description: 'The film’s place in the franchise as it now stands.',
+    },
+  },
+);
+
 @Resolver()
 export class FranchiseMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Franchise, { description: 'Adds a franchise. Needs an editor key.' })
+  @Mutation(() => CreateFranchisePayload, { description: 'Adds a franchise. Needs an editor key.' })
   createFranchise(
     @Ctx() context: Context,
     @Arg('input', () => CreateFranchiseInput, { description: 'The new franchise.' })
     input: CreateFranchiseInput,
-  ): Promise<Franchise> {
+  ): Promise<{ franchise: Franchise }> {
     return context.write(async (manager) => {
       const parent = await optionalRow(manager, Franchise, input.parent, 'input.parent');
       const name = input.name.trim();
@@ -96,16 +122,19 @@ export class FranchiseMutationResolver {
           description: trimmed(input.description),
           parentId: parent?.id ?? null,
           searchText: searchTextOf(name, ...aliases),
+          sortKey: sortKeyOf(name),
           version: 1,
         },
         choice,
       );
-      return logged(manager, ChangeKind.CREATED, viewerOf(context).name, franchise);
+      return {
+        franchise: await logged(manager, ChangeKind.CREATED, viewerOf(context).name, franchise),
+      };
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Franchise, {
+  @Mutation(() => UpdateFranchisePayload, {
     description:
       'Changes a franchise, if nobody changed it since `expectedVersion`. Needs an editor key.',
   })
@@ -113,7 +142,7 @@ export class FranchiseMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => UpdateFranchiseInput, { description: 'The changes.' })
     input: UpdateFranchiseInput,
-  ): Promise<Franchise> {
+  ): Promise<{ franchise: Franchise }> {
     const id = localIdOf('Franchise', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes: Partial<Franchise> = changedColumns(
@@ -122,7 +151,10 @@ export class FranchiseMutationResolver {
         ['name', 'kind'],
       ) as Partial<Franchise>;
       if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (changes.name != null) changes.slug = slugify(changes.name);
+      if (changes.name != null) {
+        changes.slug = slugify(changes.name);
+        changes.sortKey = sortKeyOf(changes.name);
+      }
       if (changes.name != null || changes.aliases !== undefined) {
         const current = await requireRow(manager, Franchise, input.id, 'input.id');
         changes.searchText = searchTextOf(
@@ -143,12 +175,14 @@ export class FranchiseMutationResolver {
         changes,
         'input.name',
       );
-      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, franchise);
+      return {
+        franchise: await logged(manager, ChangeKind.UPDATED, viewerOf(context).name, franchise),
+      };
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => FranchiseMembership, {
+  @Mutation(() => AddFilmToFranchisePayload, {
     description:
       'Puts a film in a franchise at a place in release and story order; for a film already there, sets the ' +
       'ordinals given. Needs an editor key.',
@@ -157,7 +191,7 @@ export class FranchiseMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => AddFilmToFranchiseInput, { description: 'The film and its place.' })
     input: AddFilmToFranchiseInput,
-  ): Promise<FranchiseMembership> {
+  ): Promise<{ membership: FranchiseMembership }> {
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const franchise = await requireRow(manager, Franchise, input.franchise, 'input.franchise');
@@ -184,9 +218,9 @@ export class FranchiseMutationResolver {
           .execute();
       }
       const membership = await manager.getRepository(FranchiseMembership).findOneByOrFail(key);
-      if (created === null && !updated) return membership;
+      if (created === null && !updated) return { membership };
       const kind = created === null ? ChangeKind.UPDATED : ChangeKind.CREATED;
-      return logged(manager, kind, viewerOf(context).name, membership);
+      return { membership: await logged(manager, kind, viewerOf(context).name, membership) };
     });
   }
 }

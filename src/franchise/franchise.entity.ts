@@ -17,8 +17,8 @@ import { NotServed } from '../db/batching';
 @Index('IDX_franchise_search_trgm', { synchronize: false })
 @Index('UQ_franchise_slug', ['slug'], { unique: true })
 @Index('IDX_franchise_parent', ['parentId'])
-@Index('IDX_franchise_name', ['name', 'id'])
-@Index('IDX_franchise_kind', ['kind', 'name', 'id'])
+@Index('IDX_franchise_sort', ['sortKey', 'id'])
+@Index('IDX_franchise_kind', ['kind', 'sortKey', 'id'])
 @NodeObjectType({
   simpleResolvers: true,
   description: 'A franchise, shared universe, series, phase or saga; may sit inside a parent.',
@@ -63,6 +63,11 @@ export class Franchise extends NodeEntity {
   @NotServed()
   @Column('varchar', { length: 500 })
   searchText!: string;
+
+  /** The name as it sorts, ignoring case and accents; see `sortKeyOf`. */
+  @NotServed()
+  @Column('varchar', { length: 480 })
+  sortKey!: string;
 
   @Field(() => Int, {
     description: 'Increases with every update; pass it back as `expectedVersion`.',

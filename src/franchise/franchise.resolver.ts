@@ -1,20 +1,8 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { FilterArg } from '../graphql/list-args';
+import { Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { OrderByArg } from '../graphql/list-args';
+import { NamedListResolver } from '../graphql/named-list';
 import {
   createConnectionType,
-  PageInfo,
-  pageByName,
   parsePage,
   toConnection,
   type ConnectionResult,
@@ -32,12 +20,6 @@ import {
   franchiseFilmCursor,
   type MembershipWithFilm,
 } from './franchise.loaders';
-
-export const FranchiseConnection = createConnectionType(
-  'Franchise',
-  Franchise,
-  'A page of franchises, by name.',
-);
 
 @ObjectType('FranchiseFilmEdge', {
   simpleResolvers: true,
@@ -63,36 +45,20 @@ export class FranchiseFilmEdge {
   storyOrdinal!: number | null;
 }
 
-@ObjectType('FranchiseFilmConnection', {
-  description: 'A page of a franchise’s films, in release or story order.',
-})
-export class FranchiseFilmConnection {
-  @Field(() => [FranchiseFilmEdge], {
-    description: 'The films of this page, each with its place and cursor.',
-  })
-  edges!: FranchiseFilmEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'How many films the franchise has.' })
-  totalCount!: number;
-}
+export const FranchiseFilmConnection = createConnectionType(
+  'FranchiseFilm',
+  Film,
+  'A page of a franchise’s films, in release or story order.',
+  FranchiseFilmEdge,
+);
 
 @Resolver(() => Franchise)
-export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
-  @Query(() => FranchiseConnection, { description: 'Franchises by name, a page at a time.' })
-  async franchises(
-    @Ctx() { db }: Context,
-    @Args(() => PagingArgs) paging: PagingArgs,
-    @FilterArg(() => FranchiseFilter) filter: FranchiseFilter | null,
-  ): Promise<ConnectionResult<Franchise>> {
-    const qb = db.getRepository(Franchise).createQueryBuilder('franchise');
-    if (filter?.kinds?.length)
-      qb.andWhere('franchise.kind IN (:...kinds)', { kinds: filter.kinds });
-    return pageByName(qb, paging, filter?.nameContains);
-  }
-
+export class FranchiseResolver extends NamedListResolver(LookupResolver(Franchise, 'extraction'), {
+  type: Franchise,
+  field: 'franchises',
+  noun: 'Franchises',
+  filter: FranchiseFilter,
+}) {
   @FieldResolver(() => Franchise, {
     nullable: true,
     description: 'The franchise this one sits in.',
@@ -116,13 +82,13 @@ export class FranchiseResolver extends LookupResolver(Franchise, 'extraction') {
     @Root() franchise: Franchise,
     @Ctx() { loaders }: Context,
     @Args(() => PagingArgs) paging: PagingArgs,
-    @Arg('order', () => FranchiseOrder, {
-      defaultValue: FranchiseOrder.RELEASE,
-      description: 'The order.',
-    })
-    order: FranchiseOrder,
+    @OrderByArg(FranchiseOrder, FranchiseOrder.RELEASE) order: FranchiseOrder,
   ): Promise<ConnectionResult<MembershipWithFilm, FranchiseFilmEdge>> {
-    const page = parsePage(paging, FRANCHISE_ORDER_KEYS[order].length);
+    const page = parsePage(
+      paging,
+      `Franchise:${franchise.id}.films:${order}`,
+      FRANCHISE_ORDER_KEYS[order].length,
+    );
     const rows = await loaders.franchise.filmPage.load({
       franchiseId: franchise.id,
       order,

@@ -1,6 +1,7 @@
 /**
- * Example operations shown as the default tabs of the self-hosted GraphiQL page.
- * They follow the schema contract of franchise-graph. Keep this file free of
+ * The example operations shown as the default tabs of the self-hosted GraphiQL page: the README's
+ * queries, verbatim and in its order, and its ReportAttachment mutation with the header the key goes
+ * in (test/http/graphiql.examples.test.ts fails when the two drift apart). Keep this file free of
  * imports so it can be bundled for the browser and imported from tests alike.
  */
 export interface GraphiqlExample {
@@ -10,6 +11,8 @@ export interface GraphiqlExample {
   query: string;
   /** Optional JSON object, shown in the variables editor. */
   variables?: Record<string, unknown>;
+  /** Optional request headers, shown in the headers editor (where an API key goes). */
+  headers?: Record<string, string>;
 }
 
 export const graphiqlExamples: readonly GraphiqlExample[] = [
@@ -18,7 +21,8 @@ export const graphiqlExamples: readonly GraphiqlExample[] = [
     query: `query ExtractionFranchiseGraph {
   franchise(slug: "extraction") {
     name
-    films(order: RELEASE) {
+    films(orderBy: RELEASE) {
+      totalCount
       edges {
         releaseOrdinal
         storyOrdinal
@@ -26,62 +30,82 @@ export const graphiqlExamples: readonly GraphiqlExample[] = [
           title
           releaseDate
           status
-          credits {
+          credits(filter: { roles: [DIRECTOR, WRITER, CAST] }) {
             role
-            job
             status
-            person { name }
-            character { name }
+            person {
+              name
+            }
+            character {
+              name
+            }
+          }
+          followedBy {
+            kind
+            to {
+              title
+            }
           }
         }
       }
     }
   }
-}
-`,
+}`,
   },
   {
-    name: 'Extraction2AttachmentsOn20200505',
-    query: `query Extraction2AttachmentsOn20200505 {
+    name: 'Extraction2Attachments',
+    query: `query Extraction2Attachments($day: Date = "2020-05-05") {
   film(slug: "extraction-2") {
-    title
-    credits(asOf: "2020-05-05") {
+    then: credits(asOf: $day) {
       role
-      person { name }
-      character { name }
-      status(asOf: "2020-05-05")
-      latestEvent(asOf: "2020-05-05") {
-        status
+      person {
+        name
+      }
+      character {
+        name
+      }
+      status(asOf: $day) # EXPECTED for Hargrave and Hemsworth, CONFIRMED for Russo
+      latestEvent(asOf: $day) {
         confidence
         effectiveDate
         quote
-        source { title url outlet { name } }
+        speaker {
+          name
+        }
+        source {
+          title
+          outlet {
+            name
+          }
+        }
       }
     }
-  }
-}
-`,
-  },
-  {
-    name: 'Extraction2AttachmentsToday',
-    query: `query Extraction2AttachmentsToday {
-  film(slug: "extraction-2") {
-    title
-    credits {
+    today: credits(filter: { roles: [DIRECTOR, WRITER] }) {
       role
-      person { name }
-      character { name }
-      status
-      latestEvent {
+      person {
+        name
+      }
+      status # CREDITED
+      history {
         status
-        confidence
         effectiveDate
-        source { title outlet { name } }
+        confidence
+        source {
+          outlet {
+            name
+          }
+        }
       }
     }
+    follows {
+      from {
+        title
+      }
+      then: kind(asOf: $day)
+      now: kind
+    } # FOLLOW_UP, then SEQUEL
   }
-}
-`,
+}`,
   },
   {
     name: 'JoeRussoFilmography',
@@ -92,87 +116,249 @@ export const graphiqlExamples: readonly GraphiqlExample[] = [
       role
       job
       status
-      film { title releaseDate }
+      film {
+        title
+        releaseDate
+      }
     }
   }
-}
-`,
+}`,
   },
   {
-    name: 'Extraction2ReleaseAndTitleStory',
-    query: `query Extraction2ReleaseAndTitleStory {
-  film(slug: "extraction-2") {
+    name: 'OpenAttachments',
+    query: `query OpenAttachments {
+  attachments(filter: { confirmed: false }, first: 20) {
+    totalCount
+    edges {
+      node {
+        film {
+          title
+        }
+        person {
+          name
+        }
+        role
+        status
+        latestEvent {
+          source {
+            title
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}`,
+  },
+  {
+    name: 'ExplorerFilm',
+    query: `query ExplorerFilm($slug: String!, $asOf: Date!) {
+  film(slug: $slug) {
+    id
     slug
-    originalTitle
-    title
-    titleBefore: title(asOf: "2020-05-05")
-    titleHistory { title effectiveDate confidence retracted source { title } }
-    releaseDate
-    releaseDatePrecision
-    releaseDateOn20200505: releaseDate(asOf: "2020-05-05")
-    releases { date precision kind country company { name } }
-    releaseHistory {
-      date
-      precision
-      kind
-      country
-      effectiveDate
-      confidence
-      superseded
-      retracted
-      source { title url publishedOn }
+    title(asOf: $asOf)
+    workingTitle
+    synopsis
+    ...ExplorerFilmDates
+    franchises {
+      franchise {
+        slug
+        name
+      }
+    }
+    credits(asOf: $asOf) {
+      id
+      role
+      job
+      billingOrder
+      person {
+        slug
+        name
+      }
+      character {
+        slug
+        name
+      }
+      status(asOf: $asOf)
+      isConfirmed(asOf: $asOf)
+      latestEvent(asOf: $asOf) {
+        ...ExplorerAttachmentEvent
+      }
     }
   }
 }
-`,
+fragment ExplorerFilmDates on Film {
+  releaseDate(asOf: $asOf)
+  releaseDatePrecision(asOf: $asOf)
+  status(asOf: $asOf)
+}
+fragment ExplorerAttachmentEvent on AttachmentEvent {
+  id
+  status
+  confidence
+  effectiveDate
+  quote
+  speaker {
+    slug
+    name
+  }
+  source {
+    id
+    title
+    url
+    publishedOn
+    outlet {
+      name
+    }
+  }
+}`,
+    variables: { slug: 'extraction-2', asOf: '2020-05-05' },
   },
   {
-    name: 'RecordMovedReleaseDate',
-    query: `mutation RecordMovedReleaseDate($input: RecordReleaseInput!) {
-  recordRelease(input: $input) {
+    name: 'ReportAttachment',
+    query: `mutation ReportAttachment($input: RecordAttachmentInput!) {
+  recordAttachment(input: $input) {
     duplicate
-    film { releaseDate releaseDatePrecision }
-    event { id date precision effectiveDate superseded }
+    credit {
+      id
+      status
+    }
+    event {
+      id
+      recordedAt
+      recordedBy
+    }
+    source {
+      id
+      title
+    }
   }
-}
-`,
+}`,
     variables: {
       input: {
-        film: '<film id>',
-        date: '2027-01-01',
-        precision: 'YEAR',
-        kind: 'STREAMING',
+        film: '<the id of film(slug: "extraction-3")>',
+        person: '<the id of person(slug: "chris-hemsworth")>',
+        role: 'CAST',
+        status: 'IN_TALKS',
         confidence: 'TRADE_REPORTED',
+        effectiveDate: '2026-03-10',
         source: {
-          url: 'https://example.com/extraction-3-set-for-2027',
-          title: 'Extraction 3 set for 2027',
+          url: 'https://example.com/extraction-3-cast',
+          title: 'Hemsworth in talks for Extraction 3',
           publishedOn: '2026-03-10',
         },
+        quote: 'in early talks to return',
       },
     },
+    // Writes need an editor key (`npm run apikey -- create --name you --role editor`).
+    headers: { Authorization: 'Bearer fgk_…' },
   },
   {
-    name: 'ChangesSince',
-    query: `query ChangesSince {
-  changes(since: "2026-01-01T00:00:00Z", first: 50) {
+    name: 'History',
+    query: `query History {
+  film(slug: "extraction-3") {
+    credits {
+      person {
+        name
+      }
+      role
+      status
+      history {
+        status
+        confidence
+        effectiveDate
+        recordedBy
+        retracted
+        retractionReason
+        source {
+          title
+          url
+          publishedOn
+        }
+      }
+    }
+    before: credits(asOf: "2026-03-09") {
+      person {
+        name
+      }
+      status(asOf: "2026-03-09")
+    }
+  }
+  changes(since: "2026-03-01T00:00:00Z", first: 50) {
     edges {
       node {
         kind
         at
         by
+        detail # a merge or a delete, in words
         subject {
           __typename
           id
-          ... on Film { title }
-          ... on ReleaseEvent { date kind film { title } }
-          ... on TitleEvent { title film { slug } }
-          ... on AttachmentEvent { status credit { person { name } film { title } } }
+          ... on AttachmentEvent {
+            status
+            credit {
+              person {
+                name
+              }
+            }
+          }
+          ... on ReleaseEvent {
+            date
+            releaseKind
+          }
+          ... on TitleEvent {
+            title
+          }
         }
       }
     }
-    pageInfo { endCursor hasNextPage }
+    pageInfo {
+      endCursor
+      hasNextPage
+    } # poll again with after: endCursor
   }
-}
-`,
+}`,
+  },
+  {
+    name: 'ReleaseStory',
+    query: `query ReleaseStory {
+  film(slug: "mission-impossible-dead-reckoning-part-two") {
+    title
+    titleThen: title(asOf: "2024-01-01")
+    releaseDate
+    releaseDateThen: releaseDate(asOf: "2023-01-01")
+    releases {
+      date
+      precision
+      releaseKind
+      country
+    }
+    releaseHistory {
+      date
+      effectiveDate
+      superseded
+      retracted
+      source {
+        title
+      }
+    }
+    titleHistory {
+      title
+      effectiveDate
+      retracted
+    }
+  }
+  films(filter: { releasedAfter: "2025-01-01" }, first: 5) {
+    edges {
+      node {
+        title
+        releaseDate
+      }
+    }
+  }
+}`,
   },
 ];

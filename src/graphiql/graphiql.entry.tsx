@@ -32,6 +32,7 @@ const fetcher = createGraphiQLFetcher({ url: `${window.location.origin}/graphql`
 const defaultTabs = graphiqlExamples.map((example) => ({
   query: example.query,
   variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
+  headers: example.headers ? JSON.stringify(example.headers, null, 2) : undefined,
 }));
 
 const container = document.getElementById('graphiql');

@@ -35,6 +35,23 @@ export function searchTextOf(...parts: (string | null | undefined)[]): string {
   return ` ${words.join(' | ')} `;
 }
 
+/** How many folded characters of a name the sort key keeps; longer names that agree that far tie. */
+export const SORT_KEY_CHARS = 60;
+
+/**
+ * The key a name sorts by, ignoring case and accents ("MCU Phase Three" after "Marvel Cinematic
+ * Universe", "Élodie" with the e's): the folded name, words separated by one space, hex-encoded. Hex
+ * digits order the same in SQLite's BINARY and every PostgreSQL collation (C or a locale's, which
+ * would otherwise weigh spaces and punctuation differently), so both databases page alike.
+ */
+export function sortKeyOf(name: string): string {
+  const folded = foldText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, SORT_KEY_CHARS);
+  return Buffer.from(folded, 'utf8').toString('hex');
+}
+
 /** The pattern for `LIKE … ESCAPE '\'` that finds `needle` anywhere in a search text. */
 export function containsPattern(needle: string): string {
   const folded = foldText(needle)

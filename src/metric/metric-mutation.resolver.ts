@@ -9,17 +9,26 @@ import { Metric } from './metric.entity';
 import { RecordMetricInput } from './metric.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
+import { createPayloadType } from '../graphql/payload';
+
+const RecordMetricPayload = createPayloadType(
+  'RecordMetricPayload',
+  'What recordMetric recorded.',
+  {
+    metric: { type: () => Metric, description: 'The new figure.' },
+  },
+);
 
 @Resolver()
 export class MetricMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Metric, {
+  @Mutation(() => RecordMetricPayload, {
     description: 'Records a number about a film, with its source. Needs an editor key.',
   })
   recordMetric(
     @Ctx() context: Context,
     @Arg('input', () => RecordMetricInput, { description: 'The figure.' }) input: RecordMetricInput,
-  ): Promise<Metric> {
+  ): Promise<{ metric: Metric }> {
     return context.write(async (manager) => {
       const film = await requireRow(manager, Film, input.film, 'input.film');
       const source = await resolveSource(manager, input, 'input');
@@ -37,7 +46,7 @@ export class MetricMutationResolver {
           sourceId: source.id,
         }),
       );
-      return logged(manager, ChangeKind.RECORDED, viewerOf(context).name, metric);
+      return { metric: await logged(manager, ChangeKind.RECORDED, viewerOf(context).name, metric) };
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import { requireRow } from '../graphql/lookup';
@@ -10,16 +10,24 @@ import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
 import { viewerOf } from '../auth/auth-checker';
 import { ChangeKind, logged } from '../events/change-log';
+import { createPayloadType } from '../graphql/payload';
+
+const CreatePersonPayload = createPayloadType('CreatePersonPayload', 'What createPerson added.', {
+  person: { type: () => Person, description: 'The new person.' },
+});
+const UpdatePersonPayload = createPayloadType('UpdatePersonPayload', 'What updatePerson changed.', {
+  person: { type: () => Person, description: 'The person as it now stands.' },
+});
 
 @Resolver()
 export class PersonMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Person, { description: 'Adds a person. Needs an editor key.' })
+  @Mutation(() => CreatePersonPayload, { description: 'Adds a person. Needs an editor key.' })
   createPerson(
     @Ctx() context: Context,
     @Arg('input', () => CreatePersonInput, { description: 'The new person.' })
     input: CreatePersonInput,
-  ): Promise<Person> {
+  ): Promise<{ person: Person }> {
     return context.write(async (manager) => {
       const name = input.name.trim();
       const aliases = cleanAliases(input.aliases);
@@ -32,16 +40,17 @@ export class PersonMutationResolver {
           name,
           aliases,
           searchText: searchTextOf(name, ...aliases),
+          sortKey: sortKeyOf(name),
           version: 1,
         },
         choice,
       );
-      return logged(manager, ChangeKind.CREATED, viewerOf(context).name, person);
+      return { person: await logged(manager, ChangeKind.CREATED, viewerOf(context).name, person) };
     });
   }
 
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Person, {
+  @Mutation(() => UpdatePersonPayload, {
     description:
       'Changes a person, if nobody changed them since `expectedVersion`. Needs an editor key.',
   })
@@ -49,7 +58,7 @@ export class PersonMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => UpdatePersonInput, { description: 'The changes.' })
     input: UpdatePersonInput,
-  ): Promise<Person> {
+  ): Promise<{ person: Person }> {
     const id = localIdOf('Person', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes: Partial<Person> = changedColumns(input, ['name'], ['name']) as Partial<Person>;
@@ -57,7 +66,10 @@ export class PersonMutationResolver {
       if (changes.name !== undefined || changes.aliases !== undefined) {
         const current = await requireRow(manager, Person, input.id, 'input.id');
         const name = changes.name ?? current.name;
-        if (changes.name !== undefined) changes.slug = slugify(name);
+        if (changes.name !== undefined) {
+          changes.slug = slugify(name);
+          changes.sortKey = sortKeyOf(name);
+        }
         changes.searchText = searchTextOf(name, ...(changes.aliases ?? current.aliases));
       }
       const person = await updateVersioned(
@@ -68,7 +80,7 @@ export class PersonMutationResolver {
         changes,
         'input.name',
       );
-      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, person);
+      return { person: await logged(manager, ChangeKind.UPDATED, viewerOf(context).name, person) };
     });
   }
 }

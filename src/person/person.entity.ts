@@ -7,7 +7,7 @@ import { NotServed } from '../db/batching';
 // Made by the migrations through the SQL dialect (a trigram index on PostgreSQL); not synchronized.
 @Index('IDX_person_search_trgm', { synchronize: false })
 @Index('UQ_person_slug', ['slug'], { unique: true })
-@Index('IDX_person_name', ['name', 'id'])
+@Index('IDX_person_sort', ['sortKey', 'id'])
 @NodeObjectType({
   simpleResolvers: true,
   description: 'A real person who works on films.',
@@ -32,6 +32,11 @@ export class Person extends NodeEntity {
   @NotServed()
   @Column('varchar', { length: 1000 })
   searchText!: string;
+
+  /** The name as it sorts, ignoring case and accents; see `sortKeyOf`. */
+  @NotServed()
+  @Column('varchar', { length: 480 })
+  sortKey!: string;
 
   @Field(() => Int, {
     description: 'Increases with every update; pass it back as `expectedVersion`.',

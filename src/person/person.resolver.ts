@@ -1,35 +1,17 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { FilterArg } from '../graphql/list-args';
-import {
-  createConnectionType,
-  pageByName,
-  type ConnectionResult,
-} from '../graphql/relay/connection';
+import { Resolver } from 'type-graphql';
 import { LookupResolver } from '../graphql/lookup';
-import { PagingArgs } from '../graphql/relay/paging-args';
-import type { Context } from '../graphql/context';
+import { NamedListResolver } from '../graphql/named-list';
 import { createCreditsResolver } from '../credit/credit.resolver';
 import { Person } from './person.entity';
 import { PersonFilter } from './person.inputs';
 
-export const PersonConnection = createConnectionType(
-  'Person',
-  Person,
-  'A page of people, by name.',
-);
-
 @Resolver(() => Person)
-export class PersonResolver extends LookupResolver(Person, 'joe-russo') {
-  @Query(() => PersonConnection, { description: 'People by name, a page at a time.' })
-  async people(
-    @Ctx() { db }: Context,
-    @Args(() => PagingArgs) paging: PagingArgs,
-    @FilterArg(() => PersonFilter) filter: PersonFilter | null,
-  ): Promise<ConnectionResult<Person>> {
-    const qb = db.getRepository(Person).createQueryBuilder('person');
-    return pageByName(qb, paging, filter?.nameContains);
-  }
-}
+export class PersonResolver extends NamedListResolver(LookupResolver(Person, 'joe-russo'), {
+  type: Person,
+  field: 'people',
+  noun: 'People',
+  filter: PersonFilter,
+}) {}
 
 export const PersonCreditsResolver = createCreditsResolver(
   Person,

@@ -13,11 +13,16 @@ import { localIdOf } from '../graphql/relay/global-id';
 import { offlineSourceKey, Source } from './source.entity';
 import { SourceKind } from './source.enums';
 import { UpdateSourceInput } from './source.inputs';
+import { createPayloadType } from '../graphql/payload';
+
+const UpdateSourcePayload = createPayloadType('UpdateSourcePayload', 'What updateSource changed.', {
+  source: { type: () => Source, description: 'The source as it now stands.' },
+});
 
 @Resolver()
 export class SourceMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
-  @Mutation(() => Source, {
+  @Mutation(() => UpdateSourcePayload, {
     description:
       'Changes a source (a reused URL that kept an old title, a missing date), if nobody changed it since ' +
       '`expectedVersion`. Needs an editor key.',
@@ -26,7 +31,7 @@ export class SourceMutationResolver {
     @Ctx() context: Context,
     @Arg('input', () => UpdateSourceInput, { description: 'The changes.' })
     input: UpdateSourceInput,
-  ): Promise<Source> {
+  ): Promise<{ source: Source }> {
     const id = localIdOf('Source', input.id, 'input.id');
     return context.write(async (manager) => {
       const current = await requireRow(manager, Source, input.id, 'input.id');
@@ -58,7 +63,7 @@ export class SourceMutationResolver {
           'input.url',
         );
       }
-      return logged(manager, ChangeKind.UPDATED, viewerOf(context).name, source);
+      return { source: await logged(manager, ChangeKind.UPDATED, viewerOf(context).name, source) };
     });
   }
 }

@@ -49,3 +49,15 @@ registerEnumType(SourceKind, {
     OTHER: { description: 'Anything else.' },
   },
 });
+
+export enum SourceOrder {
+  FIRST_RECORDED = 'FIRST_RECORDED',
+}
+
+registerEnumType(SourceOrder, {
+  name: 'SourceOrder',
+  description: 'The order of a list of sources.',
+  valuesConfig: {
+    FIRST_RECORDED: { description: 'In the order the sources were first recorded, oldest first.' },
+  },
+});

@@ -5,6 +5,24 @@ import { DateScalar } from '../graphql/scalars';
 import { IsName, IsText, IsWebUrl } from '../graphql/validation';
 import { Confidence, SourceKind } from './source.enums';
 
+@InputType('SourceFilter', { description: 'Narrows a list of sources.' })
+export class SourceFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only sources whose title contains this (any case of A to Z).',
+  })
+  titleContains?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only sources this outlet (a Company) published.',
+  })
+  outlet?: string | null;
+
+  @Field(() => [SourceKind], { nullable: true, description: 'Only sources of these kinds.' })
+  kinds?: SourceKind[] | null;
+}
+
 @InputType('SourceInput', {
   description:
     'Where a claim was published. An existing source with the same URL is reused, not duplicated; without ' +

@@ -47,13 +47,13 @@ type Recorded = {
 };
 
 async function createPerson(name: string): Promise<string> {
-  const result = await server.execute<{ createPerson: { id: string } }>(
-    `mutation Person($name: String!) { createPerson(input: { name: $name }) { id } }`,
+  const result = await server.execute<{ createPerson: { person: { id: string } } }>(
+    `mutation Person($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
     { name },
     { apiKey: key },
   );
   expect(result.errors).toBeUndefined();
-  return result.data!.createPerson.id;
+  return result.data!.createPerson.person.id;
 }
 
 const source = {
@@ -274,18 +274,20 @@ describe('retraction', () => {
 
     const retracted = await server.execute(
       `mutation Retract($id: ID!) {
-        retractEvent(id: $id, reason: "The outlet corrected its report.") {
-          ... on AttachmentEvent { status retracted retractionReason retractedBy } } }`,
+        retractEvent(input: { event: $id, reason: "The outlet corrected its report." }) { event {
+          ... on AttachmentEvent { status retracted retractionReason retractedBy }} } }`,
       { id: denial.data!.recordAttachment.event.id },
       { apiKey: key },
     );
     expect(retracted).toEqual({
       data: {
         retractEvent: {
-          status: 'CONFIRMED',
-          retracted: true,
-          retractionReason: 'The outlet corrected its report.',
-          retractedBy: 'newsdesk',
+          event: {
+            status: 'CONFIRMED',
+            retracted: true,
+            retractionReason: 'The outlet corrected its report.',
+            retractedBy: 'newsdesk',
+          },
         },
       },
     });
@@ -320,39 +322,39 @@ describe('retraction', () => {
     ]);
 
     const again = await server.execute(
-      `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "Twice.") { ... on AttachmentEvent { retractionReason } } }`,
+      `mutation Retract($id: ID!) { retractEvent(input: { event: $id, reason: "Twice." }) { event { ... on AttachmentEvent { retractionReason } } } }`,
       { id: denial.data!.recordAttachment.event.id },
       { apiKey: key },
     );
     expect(again).toEqual({
-      data: { retractEvent: { retractionReason: 'The outlet corrected its report.' } },
+      data: { retractEvent: { event: { retractionReason: 'The outlet corrected its report.' } } },
     });
   });
 
   test('retracting a production event changes the film’s status back', async () => {
-    const film = await server.execute<{ createFilm: { id: string } }>(
-      `mutation CreateRetractionTestFilm { createFilm(input: { title: "Retraction Test Film" }) { id } }`,
+    const film = await server.execute<{ createFilm: { film: { id: string } } }>(
+      `mutation CreateRetractionTestFilm { createFilm(input: { title: "Retraction Test Film" }) { film { id } } }`,
       undefined,
       { apiKey: key },
     );
-    const id = film.data!.createFilm.id;
+    const id = film.data!.createFilm.film.id;
     const record = (status: string, effectiveDate: string) =>
-      server.execute<{ recordProductionStatus: { id: string } }>(
+      server.execute<{ recordProductionStatus: { event: { id: string } } }>(
         `mutation P($film: ID!, $status: ProductionStatus!, $date: Date!) {
           recordProductionStatus(input: { film: $film, status: $status, effectiveDate: $date, confidence: OFFICIAL,
-            source: { url: "https://example.com/production", title: "Production news" } }) { id } }`,
+            source: { url: "https://example.com/production", title: "Production news" } }) { event { id } } }`,
         { film: id, status, date: effectiveDate },
         { apiKey: key },
       );
     await record('ANNOUNCED', '2026-01-01');
     const wrong = await record('CANCELED', '2026-02-01');
     await server.execute(
-      `mutation R($id: ID!) { retractEvent(id: $id, reason: "Not canceled after all.") { __typename } }`,
-      { id: wrong.data!.recordProductionStatus.id },
+      `mutation R($id: ID!) { retractEvent(input: { event: $id, reason: "Not canceled after all." }) { __typename } }`,
+      { id: wrong.data!.recordProductionStatus.event.id },
       { apiKey: key },
     );
     const result = await server.execute(
-      `query S($id: ID!) { node(id: $id) { ... on Film { status productionHistory { status retracted } } } }`,
+      `query S($id: ID!) { node(id: $id) { ... on Film { status productionHistory { status: productionStatus retracted } } } }`,
       { id },
     );
     expect(result).toEqual({

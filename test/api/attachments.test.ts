@@ -263,7 +263,7 @@ describe('the Extraction → Extraction 2 relation', () => {
             before: kind(asOf: "2020-05-03")
             then: kind(asOf: "2020-05-05")
             kind
-            history { kind effectiveDate confidence quote source { title } }
+            history { kind: relationKind effectiveDate confidence quote source { title } }
           }
         }
       }`,
@@ -336,7 +336,7 @@ describe('Extraction 2 production status', () => {
           development: status(asOf: "2020-06-01")
           production: status(asOf: "2022-01-01")
           status
-          productionHistory { status effectiveDate }
+          productionHistory { status: productionStatus effectiveDate }
         }
       }`,
       { slug: SEED.films.extraction2 },

@@ -146,7 +146,7 @@ describe('every mutation in the schema needs a valid editor key', () => {
 
   test('the error for a revoked key says so', async () => {
     const result = await server.execute(
-      `mutation Revoked { createCharacter(input: { name: "Nobody" }) { id } }`,
+      `mutation Revoked { createCharacter(input: { name: "Nobody" }) { character { id } } }`,
       undefined,
       { apiKey: revokedKey },
     );
@@ -162,11 +162,9 @@ describe('every mutation in the schema needs a valid editor key', () => {
       variables: Record<string, unknown> = {},
       apiKey = editorKey,
     ) => {
-      const result = await server.execute<Record<string, Record<string, unknown>>>(
-        query,
-        variables,
-        { apiKey },
-      );
+      const result = await server.execute<
+        Record<string, Record<string, Record<string, unknown> & { id: string }>>
+      >(query, variables, { apiKey });
       expect(result.errors).toBeUndefined();
       return Object.values(result.data!)[0];
     };
@@ -176,35 +174,43 @@ describe('every mutation in the schema needs a valid editor key', () => {
       publishedOn: '2024-01-02',
     };
     const done = new Set<string>();
-    const company = await run(
-      `mutation CreateCompany { createCompany(input: { name: "Auth Test Pictures", kind: STUDIO }) { id } }`,
-    );
+    const company = (
+      await run(
+        `mutation CreateCompany { createCompany(input: { name: "Auth Test Pictures", kind: STUDIO }) { company { id } } }`,
+      )
+    ).company;
     done.add('createCompany');
-    const franchise = await run(
-      `mutation CreateFranchise { createFranchise(input: { name: "Auth Test Saga", kind: SAGA }) { id version } }`,
-    );
+    const franchise = (
+      await run(
+        `mutation CreateFranchise { createFranchise(input: { name: "Auth Test Saga", kind: SAGA }) { franchise { id version } } }`,
+      )
+    ).franchise;
     done.add('createFranchise');
     await run(
-      `mutation U($id: ID!) { updateFranchise(input: { id: $id, expectedVersion: 1, description: "Tested." }) { id } }`,
+      `mutation U($id: ID!) { updateFranchise(input: { id: $id, expectedVersion: 1, description: "Tested." }) { franchise { id } } }`,
       {
         id: franchise.id,
       },
     );
     done.add('updateFranchise');
-    const film = await run(
-      `mutation CreateFilmOne { createFilm(input: { title: "Auth Test One" }) { id } }`,
-    );
-    const film2 = await run(
-      `mutation CreateFilmTwo { createFilm(input: { title: "Auth Test Two" }) { id } }`,
-    );
+    const film = (
+      await run(
+        `mutation CreateFilmOne { createFilm(input: { title: "Auth Test One" }) { film { id } } }`,
+      )
+    ).film;
+    const film2 = (
+      await run(
+        `mutation CreateFilmTwo { createFilm(input: { title: "Auth Test Two" }) { film { id } } }`,
+      )
+    ).film;
     done.add('createFilm');
     await run(
-      `mutation U($id: ID!) { updateFilm(input: { id: $id, expectedVersion: 1, runtimeMinutes: 99 }) { id } }`,
+      `mutation U($id: ID!) { updateFilm(input: { id: $id, expectedVersion: 1, runtimeMinutes: 99 }) { film { id } } }`,
       { id: film.id },
     );
     done.add('updateFilm');
     await run(
-      `mutation A($film: ID!, $f: ID!) { addFilmToFranchise(input: { film: $film, franchise: $f, releaseOrdinal: 1 }) { releaseOrdinal } }`,
+      `mutation A($film: ID!, $f: ID!) { addFilmToFranchise(input: { film: $film, franchise: $f, releaseOrdinal: 1 }) { membership { releaseOrdinal } } }`,
       {
         film: film.id,
         f: franchise.id,
@@ -213,22 +219,26 @@ describe('every mutation in the schema needs a valid editor key', () => {
     done.add('addFilmToFranchise');
     await run(
       `mutation R($from: ID!, $to: ID!, $source: SourceInput) {
-        relateFilms(input: { from: $from, to: $to, kind: SEQUEL, effectiveDate: "2024-01-02", confidence: OFFICIAL, source: $source }) { id } }`,
+        relateFilms(input: { from: $from, to: $to, kind: SEQUEL, effectiveDate: "2024-01-02", confidence: OFFICIAL, source: $source }) { relation { id } } }`,
       { from: film.id, to: film2.id, source },
     );
     done.add('relateFilms');
-    const person = await run(
-      `mutation CreatePerson { createPerson(input: { name: "Auth Test Person", aliases: ["A.T."] }) { id } }`,
-    );
+    const person = (
+      await run(
+        `mutation CreatePerson { createPerson(input: { name: "Auth Test Person", aliases: ["A.T."] }) { person { id } } }`,
+      )
+    ).person;
     done.add('createPerson');
     await run(
-      `mutation U($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, aliases: [] }) { id } }`,
+      `mutation U($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, aliases: [] }) { person { id } } }`,
       { id: person.id },
     );
     done.add('updatePerson');
-    const character = await run(
-      `mutation CreateCharacter { createCharacter(input: { name: "Auth Test Hero" }) { id } }`,
-    );
+    const character = (
+      await run(
+        `mutation CreateCharacter { createCharacter(input: { name: "Auth Test Hero" }) { character { id } } }`,
+      )
+    ).character;
     done.add('createCharacter');
     await run(
       `mutation R($film: ID!, $company: ID!, $source: SourceInput) {
@@ -244,13 +254,13 @@ describe('every mutation in the schema needs a valid editor key', () => {
     done.add('recordTitle');
     await run(
       `mutation M($film: ID!, $source: SourceInput) {
-        recordMetric(input: { film: $film, kind: VIEWERSHIP, value: 1000, unit: VIEWS, methodology: "views", asOf: "2025-04-01", source: $source }) { id } }`,
+        recordMetric(input: { film: $film, kind: VIEWERSHIP, value: 1000, unit: VIEWS, methodology: "views", asOf: "2025-04-01", source: $source }) { metric { id } } }`,
       { film: film.id, source },
     );
     done.add('recordMetric');
     await run(
       `mutation P($film: ID!, $source: SourceInput) {
-        recordProductionStatus(input: { film: $film, status: IN_PRODUCTION, effectiveDate: "2024-01-02", confidence: OFFICIAL, source: $source }) { id } }`,
+        recordProductionStatus(input: { film: $film, status: IN_PRODUCTION, effectiveDate: "2024-01-02", confidence: OFFICIAL, source: $source }) { event { id } } }`,
       { film: film.id, source },
     );
     done.add('recordProductionStatus');
@@ -268,29 +278,29 @@ describe('every mutation in the schema needs a valid editor key', () => {
     );
     done.add('correctEvent');
     await run(
-      `mutation R($id: ID!) { retractEvent(id: $id, reason: "Only a test.") { __typename } }`,
+      `mutation R($id: ID!) { retractEvent(input: { event: $id, reason: "Only a test." }) { __typename } }`,
       {
         id: (corrected.event as { id: string }).id,
       },
     );
     done.add('retractEvent');
     await run(
-      `mutation U($id: ID!) { updateCredit(input: { id: $id, expectedVersion: 1, billingOrder: 2 }) { id } }`,
+      `mutation U($id: ID!) { updateCredit(input: { id: $id, expectedVersion: 1, billingOrder: 2 }) { credit { id } } }`,
       { id: (attachment.credit as { id: string }).id },
     );
     done.add('updateCredit');
     await run(
-      `mutation U($id: ID!) { updateSource(input: { id: $id, expectedVersion: 1, title: "An auth test, corrected" }) { id } }`,
+      `mutation U($id: ID!) { updateSource(input: { id: $id, expectedVersion: 1, title: "An auth test, corrected" }) { source { id } } }`,
       { id: (attachment.source as { id: string }).id },
     );
     done.add('updateSource');
     await run(
-      `mutation U($id: ID!) { updateCharacter(input: { id: $id, expectedVersion: 1, aliases: ["Hero"] }) { id } }`,
+      `mutation U($id: ID!) { updateCharacter(input: { id: $id, expectedVersion: 1, aliases: ["Hero"] }) { character { id } } }`,
       { id: character.id },
     );
     done.add('updateCharacter');
     await run(
-      `mutation U($id: ID!) { updateCompany(input: { id: $id, expectedVersion: 1, name: "Auth Test Studios" }) { id } }`,
+      `mutation U($id: ID!) { updateCompany(input: { id: $id, expectedVersion: 1, name: "Auth Test Studios" }) { company { id } } }`,
       { id: company.id },
     );
     done.add('updateCompany');
@@ -311,10 +321,12 @@ describe('every mutation in the schema needs a valid editor key', () => {
         'deleteCompany',
       ],
     ]) {
-      const keep = await run(`mutation Keep${type} { ${create} { id } }`);
-      const duplicate = await run(`mutation Duplicate${type} { ${create} { id } }`);
+      const record = type.toLowerCase();
+      const created = `${create} { ${record} { id } }`;
+      const keep = (await run(`mutation Keep${type} { ${created} }`))[record];
+      const duplicate = (await run(`mutation Duplicate${type} { ${created} }`))[record];
       await run(
-        `mutation M($keep: ID!, $duplicate: ID!) { ${merge}(input: { keep: $keep, duplicate: $duplicate }) { id } }`,
+        `mutation M($keep: ID!, $duplicate: ID!) { ${merge}(input: { keep: $keep, duplicate: $duplicate }) { ${record} { id } } }`,
         { keep: keep.id, duplicate: duplicate.id },
         adminKey,
       );
@@ -347,7 +359,7 @@ describe('roles', () => {
     expect(event.recordedBy).toBe('seed');
     const before = await snapshotDatabase(server.dataSource);
     const result = await server.execute(
-      `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "I disagree.") { __typename } }`,
+      `mutation Retract($id: ID!) { retractEvent(input: { event: $id, reason: "I disagree." }) { __typename } }`,
       { id: event.id },
       { apiKey: editorKey },
     );
@@ -359,12 +371,12 @@ describe('roles', () => {
   test('an admin may retract anything', async () => {
     const event = await seedEvent();
     const result = await server.execute(
-      `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "Checked.") { ... on AttachmentEvent { retracted retractedBy } } }`,
+      `mutation Retract($id: ID!) { retractEvent(input: { event: $id, reason: "Checked." }) { event { ... on AttachmentEvent { retracted retractedBy } } } }`,
       { id: event.id },
       { apiKey: adminKey },
     );
     expect(result).toEqual({
-      data: { retractEvent: { retracted: true, retractedBy: 'admin-root' } },
+      data: { retractEvent: { event: { retracted: true, retractedBy: 'admin-root' } } },
     });
   });
 });

@@ -41,14 +41,14 @@ describe('on PostgreSQL, the changes feed', () => {
       .findOneByOrFail({ slug: SEED.films.extraction3 });
     const people = await Promise.all(
       ['Slow Report', 'Fast Report'].map(async (name) => {
-        const created = await server.execute<{ createPerson: { id: string } }>(
-          `mutation P($name: String!) { createPerson(input: { name: $name }) { id } }`,
+        const created = await server.execute<{ createPerson: { person: { id: string } } }>(
+          `mutation P($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
           { name },
           { apiKey: key },
         );
         const slug = name.toLowerCase().replace(' ', '-');
         return {
-          id: created.data!.createPerson.id,
+          id: created.data!.createPerson.person.id,
           local: (await server.dataSource.getRepository(Person).findOneByOrFail({ slug })).id,
         };
       }),

@@ -229,7 +229,7 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
 
   test('an invalid date written inline in the document names the field too', async () => {
     const result = await server.execute(
-      `mutation CreateUntitledFilm { createFilm(input: { title: "" }) { id } }`,
+      `mutation CreateUntitledFilm { createFilm(input: { title: "" }) { film { id } } }`,
       undefined,
       { apiKey: key },
     );
@@ -245,27 +245,27 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
   test.each([
     [
       'an empty name',
-      `mutation CreateNamelessPerson { createPerson(input: { name: "" }) { id } }`,
+      `mutation CreateNamelessPerson { createPerson(input: { name: "" }) { person { id } } }`,
       'input.name',
     ],
     [
       'a blank alias',
-      `mutation CreateBlankAlias { createPerson(input: { name: "Aliased", aliases: ["ok", " "] }) { id } }`,
+      `mutation CreateBlankAlias { createPerson(input: { name: "Aliased", aliases: ["ok", " "] }) { person { id } } }`,
       'input.aliases',
     ],
     [
       'a story ordinal below 1',
-      `mutation AddFilmAtPlace0 { addFilmToFranchise(input: { film: "${toGlobalId('Film', 1)}", franchise: "${toGlobalId('Franchise', 1)}", storyOrdinal: 0 }) { storyOrdinal } }`,
+      `mutation AddFilmAtPlace0 { addFilmToFranchise(input: { film: "${toGlobalId('Film', 1)}", franchise: "${toGlobalId('Franchise', 1)}", storyOrdinal: 0 }) { membership { storyOrdinal } } }`,
       'input.storyOrdinal',
     ],
     [
       'a runtime of 0 minutes',
-      `mutation CreateZeroMinuteFilm { createFilm(input: { title: "Short", runtimeMinutes: 0 }) { id } }`,
+      `mutation CreateZeroMinuteFilm { createFilm(input: { title: "Short", runtimeMinutes: 0 }) { film { id } } }`,
       'input.runtimeMinutes',
     ],
     [
       'a malformed IMDb id',
-      `mutation CreateFilmWithBadImdbId { createFilm(input: { title: "Imdb", imdbId: "12345" }) { id } }`,
+      `mutation CreateFilmWithBadImdbId { createFilm(input: { title: "Imdb", imdbId: "12345" }) { film { id } } }`,
       'input.imdbId',
     ],
     [
@@ -275,33 +275,33 @@ describe('invalid input is BAD_USER_INPUT naming the field, and nothing is writt
     ],
     [
       'a negative metric',
-      `mutation RecordNegativeMetric { recordMetric(input: { film: "${toGlobalId('Film', 1)}", kind: BUDGET, value: -1, unit: USD, methodology: "m", asOf: "2026-01-01", sourceId: "${toGlobalId('Source', 1)}" }) { id } }`,
+      `mutation RecordNegativeMetric { recordMetric(input: { film: "${toGlobalId('Film', 1)}", kind: BUDGET, value: -1, unit: USD, methodology: "m", asOf: "2026-01-01", sourceId: "${toGlobalId('Source', 1)}" }) { metric { id } } }`,
       'input.value',
     ],
     [
       // A taken slug made from the title is disambiguated (issue 13); a chosen one is refused.
       'a film with a chosen slug that is taken (slug clash)',
-      `mutation CreateExistingFilm { createFilm(input: { title: "Extraction 2", slug: "Extraction-2" }) { id } }`,
+      `mutation CreateExistingFilm { createFilm(input: { title: "Extraction 2", slug: "Extraction-2" }) { film { id } } }`,
       'input.slug',
     ],
     [
       'a title that has no letter or digit',
-      `mutation CreateFilmTitledPunctuation { createFilm(input: { title: "!!!" }) { id } }`,
+      `mutation CreateFilmTitledPunctuation { createFilm(input: { title: "!!!" }) { film { id } } }`,
       'input.title',
     ],
     [
       'a blank retraction reason',
-      `mutation RetractWithBlankReason { retractEvent(id: "${toGlobalId('AttachmentEvent', 1)}", reason: " ") { __typename } }`,
-      'reason',
+      `mutation RetractWithBlankReason { retractEvent(input: { event: "${toGlobalId('AttachmentEvent', 1)}", reason: " " }) { __typename } }`,
+      'input.reason',
     ],
     [
       'a retraction of something that is not an event',
-      `mutation RetractFilm { retractEvent(id: "${toGlobalId('Film', 1)}", reason: "x") { __typename } }`,
-      'id',
+      `mutation RetractFilm { retractEvent(input: { event: "${toGlobalId('Film', 1)}", reason: "x" }) { __typename } }`,
+      'input.event',
     ],
     [
       'a film related to itself',
-      `mutation RelateFilmToItself { relateFilms(input: { from: "${toGlobalId('Film', 1)}", to: "${toGlobalId('Film', 1)}", kind: SEQUEL, effectiveDate: "2026-01-01", confidence: OFFICIAL, sourceId: "${toGlobalId('Source', 1)}" }) { id } }`,
+      `mutation RelateFilmToItself { relateFilms(input: { from: "${toGlobalId('Film', 1)}", to: "${toGlobalId('Film', 1)}", kind: SEQUEL, effectiveDate: "2026-01-01", confidence: OFFICIAL, sourceId: "${toGlobalId('Source', 1)}" }) { relation { id } } }`,
       'input.to',
     ],
   ])('%s', async (_case, query, field) => {
@@ -327,7 +327,7 @@ describe('ids of rows that do not exist are NOT_FOUND naming the field, and noth
 
   test('updating a film that does not exist', async () => {
     const extensions = await expectRejected(
-      `mutation U($id: ID!) { updateFilm(input: { id: $id, expectedVersion: 1, synopsis: "x" }) { id } }`,
+      `mutation U($id: ID!) { updateFilm(input: { id: $id, expectedVersion: 1, synopsis: "x" }) { film { id } } }`,
       { id: toGlobalId('Film', 999999) },
     );
     expect(extensions).toEqual({ code: 'NOT_FOUND', field: 'input.id' });
@@ -342,13 +342,15 @@ describe('optimistic concurrency', () => {
     );
     const { id, version } = film.data!.film;
     const ok = await server.execute(
-      `mutation U($id: ID!, $v: Int!) { updateFilm(input: { id: $id, expectedVersion: $v, workingTitle: "Dhaka" }) { version workingTitle } }`,
+      `mutation U($id: ID!, $v: Int!) { updateFilm(input: { id: $id, expectedVersion: $v, workingTitle: "Dhaka" }) { film { version workingTitle } } }`,
       { id, v: version },
       { apiKey: key },
     );
-    expect(ok).toEqual({ data: { updateFilm: { version: version + 1, workingTitle: 'Dhaka' } } });
+    expect(ok).toEqual({
+      data: { updateFilm: { film: { version: version + 1, workingTitle: 'Dhaka' } } },
+    });
     const extensions = await expectRejected(
-      `mutation U($id: ID!, $v: Int!) { updateFilm(input: { id: $id, expectedVersion: $v, synopsis: "Lost update" }) { version } }`,
+      `mutation U($id: ID!, $v: Int!) { updateFilm(input: { id: $id, expectedVersion: $v, synopsis: "Lost update" }) { film { version } } }`,
       { id, v: version },
     );
     expect(extensions).toEqual({ code: 'VERSION_CONFLICT', currentVersion: version + 1 });

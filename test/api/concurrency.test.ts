@@ -42,8 +42,8 @@ test('50 concurrent recordAttachment calls on different credits all succeed and 
   const film = await filmId(SEED.films.extraction3);
   const people = await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
-      post<{ createPerson: { id: string } }>(
-        `mutation P($name: String!) { createPerson(input: { name: $name }) { id } }`,
+      post<{ createPerson: { person: { id: string } } }>(
+        `mutation P($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
         {
           name: `Concurrent Person ${i + 1}`,
         },
@@ -59,7 +59,7 @@ test('50 concurrent recordAttachment calls on different credits all succeed and 
       post<{ recordAttachment: { duplicate: boolean; event: { id: string } } }>(RECORD, {
         input: {
           film,
-          person: person.data!.createPerson.id,
+          person: person.data!.createPerson.person.id,
           role: 'CAST',
           status: 'RUMORED',
           confidence: 'SPECULATIVE',
@@ -92,20 +92,20 @@ test('50 concurrent recordAttachment calls on different credits all succeed and 
 });
 
 test('10 concurrent updates of one film with the same expectedVersion: exactly one succeeds, 9 are VERSION_CONFLICT', async () => {
-  const created = await post<{ createFilm: { id: string; version: number } }>(
-    `mutation CreateContestedFilm { createFilm(input: { title: "Contested Film" }) { id version } }`,
+  const created = await post<{ createFilm: { film: { id: string; version: number } } }>(
+    `mutation CreateContestedFilm { createFilm(input: { title: "Contested Film" }) { film { id version } } }`,
     {},
   );
-  const { id, version } = created.data!.createFilm;
+  const { id, version } = created.data!.createFilm.film;
   const results = await Promise.all(
     Array.from({ length: 10 }, (_, i) =>
-      post<{ updateFilm: { version: number; synopsis: string } }>(
-        `mutation U($input: UpdateFilmInput!) { updateFilm(input: $input) { version synopsis } }`,
+      post<{ updateFilm: { film: { version: number; synopsis: string } } }>(
+        `mutation U($input: UpdateFilmInput!) { updateFilm(input: $input) { film { version synopsis } } }`,
         { input: { id, expectedVersion: version, synopsis: `Version by writer ${i}` } },
       ),
     ),
   );
-  const winners = results.filter((result) => result.data?.updateFilm);
+  const winners = results.filter((result) => result.data?.updateFilm.film);
   const codes = results.flatMap(
     (result) => result.errors?.map((error) => error.extensions?.code) ?? [],
   );
@@ -117,20 +117,20 @@ test('10 concurrent updates of one film with the same expectedVersion: exactly o
   );
   expect(after.data!.node).toEqual({
     version: version + 1,
-    synopsis: winners[0].data!.updateFilm.synopsis,
+    synopsis: winners[0].data!.updateFilm.film.synopsis,
   });
 });
 
 test('the same report sent 10 times at once is stored once', async () => {
   const film = await filmId(SEED.films.extraction3);
-  const person = await post<{ createPerson: { id: string } }>(
-    `mutation CreateRepeatedReportPerson { createPerson(input: { name: "Repeated Report" }) { id } }`,
+  const person = await post<{ createPerson: { person: { id: string } } }>(
+    `mutation CreateRepeatedReportPerson { createPerson(input: { name: "Repeated Report" }) { person { id } } }`,
     {},
   );
   const before = await countRows(server.dataSource, 'credit', 'attachment_event', 'source');
   const input = {
     film,
-    person: person.data!.createPerson.id,
+    person: person.data!.createPerson.person.id,
     role: 'WRITER',
     status: 'IN_NEGOTIATIONS',
     confidence: 'TRADE_REPORTED',
@@ -161,9 +161,12 @@ test('reads are answered while writes are queued', async () => {
     ),
   );
   const writes = Array.from({ length: 20 }, (_, i) =>
-    post(`mutation C($name: String!) { createCharacter(input: { name: $name }) { id } }`, {
-      name: `Queued Character ${i}`,
-    }),
+    post(
+      `mutation C($name: String!) { createCharacter(input: { name: $name }) { character { id } } }`,
+      {
+        name: `Queued Character ${i}`,
+      },
+    ),
   );
   const [readResults, writeResults] = await Promise.all([Promise.all(reads), Promise.all(writes)]);
   expect(readResults.every((result) => result.data?.node.title === 'Extraction 2')).toBe(true);

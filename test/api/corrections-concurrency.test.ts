@@ -53,15 +53,15 @@ const RECORD = `mutation Record($input: RecordAttachmentInput!) {
   recordAttachment(input: $input) { duplicate credit { id } event { id } } }`;
 const CORRECT = `mutation Correct($input: CorrectEventInput!) {
   correctEvent(input: $input) { event { ... on AttachmentEvent { id } } } }`;
-const MERGE = `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { id } }`;
+const MERGE = `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { person { id } } }`;
 
 async function createPerson(name: string): Promise<string> {
-  const result = await post<{ createPerson: { id: string } }>(
-    `mutation Person($name: String!) { createPerson(input: { name: $name }) { id } }`,
+  const result = await post<{ createPerson: { person: { id: string } } }>(
+    `mutation Person($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
     { name },
     editorKey,
   );
-  return result.data!.createPerson.id;
+  return result.data!.createPerson.person.id;
 }
 
 async function report(person: string, role: string, status: string, day: string) {
@@ -152,7 +152,7 @@ test('the same report re-sent at once after a retraction is recorded once', asyn
   const person = await createPerson('Returning Writer');
   const { event } = await report(person, 'WRITER', 'IN_TALKS', '2026-02-02');
   await post(
-    `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "Wrong.") { __typename } }`,
+    `mutation Retract($id: ID!) { retractEvent(input: { event: $id, reason: "Wrong." }) { __typename } }`,
     { id: event.id },
     editorKey,
   );

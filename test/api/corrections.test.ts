@@ -46,8 +46,8 @@ type Recorded = {
   };
 };
 
-const CREATE_PERSON = `mutation CreatePerson($name: String!) { createPerson(input: { name: $name }) { id slug } }`;
-const RETRACT = `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "The outlet corrected its report.") { ... on AttachmentEvent { id retracted } ... on FilmRelationEvent { id retracted } } }`;
+const CREATE_PERSON = `mutation CreatePerson($name: String!) { createPerson(input: { name: $name }) { person { id slug } } }`;
+const RETRACT = `mutation Retract($id: ID!) { retractEvent(input: { event: $id, reason: "The outlet corrected its report." }) { event { ... on AttachmentEvent { id retracted } ... on FilmRelationEvent { id retracted } } } }`;
 const FILM_CREDITS = `
   query FilmCredits($slug: String!) {
     film(slug: $slug) { credits(filter: { roles: [WRITER] }) { id person { name } status job } }
@@ -79,8 +79,9 @@ describe('a journalist corrects a report', () => {
 
   beforeAll(async () => {
     since = new Date().toISOString();
-    person = (await ok<{ createPerson: { id: string } }>(CREATE_PERSON, { name: 'Ima Writer' }))
-      .createPerson.id;
+    person = (
+      await ok<{ createPerson: { person: { id: string } } }>(CREATE_PERSON, { name: 'Ima Writer' })
+    ).createPerson.person.id;
   });
 
   test('the first report is recorded', async () => {
@@ -97,7 +98,7 @@ describe('a journalist corrects a report', () => {
 
   test('once retracted, the credit whose only event it was leaves film.credits but keeps its history', async () => {
     expect(await ok(RETRACT, { id: firstEvent })).toEqual({
-      retractEvent: { id: firstEvent, retracted: true },
+      retractEvent: { event: { id: firstEvent, retracted: true } },
     });
     const credits = await ok<{ film: { credits: { id: string }[] } }>(FILM_CREDITS, {
       slug: SEED.films.extraction3,
@@ -275,12 +276,14 @@ describe('a journalist corrects a report', () => {
       `query Version($id: ID!) { node(id: $id) { ... on Credit { version } } }`,
       { id: creditId },
     );
-    const UPDATE = `mutation UpdateCredit($input: UpdateCreditInput!) { updateCredit(input: $input) { id job billingOrder } }`;
+    const UPDATE = `mutation UpdateCredit($input: UpdateCreditInput!) { updateCredit(input: $input) { credit { id job billingOrder } } }`;
     expect(
       await ok(UPDATE, {
         input: { id: creditId, expectedVersion: version.node.version, job: 'screenplay (draft 2)' },
       }),
-    ).toEqual({ updateCredit: { id: creditId, job: 'screenplay (draft 2)', billingOrder: 1 } });
+    ).toEqual({
+      updateCredit: { credit: { id: creditId, job: 'screenplay (draft 2)', billingOrder: 1 } },
+    });
     expect(
       await refused(UPDATE, {
         input: { id: creditId, expectedVersion: version.node.version, job: 'stale' },
@@ -291,28 +294,30 @@ describe('a journalist corrects a report', () => {
 
 describe('correctEvent works for every event kind', () => {
   test('a production status and a relation kind are corrected like a deal status', async () => {
-    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { id } }`;
-    const a = (await ok<{ createFilm: { id: string } }>(CREATE, { title: 'Kind A' })).createFilm.id;
-    const b = (await ok<{ createFilm: { id: string } }>(CREATE, { title: 'Kind B' })).createFilm.id;
+    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { film { id } } }`;
+    const a = (await ok<{ createFilm: { film: { id: string } } }>(CREATE, { title: 'Kind A' }))
+      .createFilm.film.id;
+    const b = (await ok<{ createFilm: { film: { id: string } } }>(CREATE, { title: 'Kind B' }))
+      .createFilm.film.id;
     const report = {
       confidence: 'TRADE_REPORTED',
       effectiveDate: '2026-02-01',
       source: { url: 'https://example.com/kinds', title: 'Kinds' },
     };
-    const production = await ok<{ recordProductionStatus: { id: string } }>(
-      `mutation Status($input: RecordProductionStatusInput!) { recordProductionStatus(input: $input) { id } }`,
+    const production = await ok<{ recordProductionStatus: { event: { id: string } } }>(
+      `mutation Status($input: RecordProductionStatusInput!) { recordProductionStatus(input: $input) { event { id } } }`,
       { input: { ...report, film: a, status: 'IN_PRODUCTION' } },
     );
-    const relation = await ok<{ relateFilms: { history: { id: string }[] } }>(
-      `mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { history { id } } }`,
+    const relation = await ok<{ relateFilms: { relation: { history: { id: string }[] } } }>(
+      `mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { relation { history { id } } } }`,
       { input: { ...report, from: a, to: b, kind: 'FOLLOW_UP' } },
     );
     const CORRECT = `mutation Correct($input: CorrectEventInput!) {
       correctEvent(input: $input) {
-        event { __typename ... on ProductionEvent { status corrects { id } } ... on FilmRelationEvent { kind corrects { id } } }
+        event { __typename ... on ProductionEvent { status: productionStatus corrects { id } } ... on FilmRelationEvent { kind: relationKind corrects { id } } }
       }
     }`;
-    const productionId = production.recordProductionStatus.id;
+    const productionId = production.recordProductionStatus.event.id;
     expect(
       await ok(CORRECT, {
         input: {
@@ -330,7 +335,7 @@ describe('correctEvent works for every event kind', () => {
         },
       },
     });
-    const relationEventId = relation.relateFilms.history[0].id;
+    const relationEventId = relation.relateFilms.relation.history[0].id;
     expect(
       await ok(CORRECT, {
         input: {
@@ -369,15 +374,15 @@ describe('an admin merges a person created twice', () => {
   test('merging keeps every credit, and the duplicate’s id and slug resolve to the kept person', async () => {
     const since = new Date().toISOString();
     const keep = (
-      await ok<{ createPerson: { id: string; slug: string } }>(CREATE_PERSON, {
+      await ok<{ createPerson: { person: { id: string; slug: string } } }>(CREATE_PERSON, {
         name: 'Dupe Director',
       })
-    ).createPerson;
+    ).createPerson.person;
     const duplicate = (
-      await ok<{ createPerson: { id: string; slug: string } }>(CREATE_PERSON, {
+      await ok<{ createPerson: { person: { id: string; slug: string } } }>(CREATE_PERSON, {
         name: 'Dupe Director',
       })
-    ).createPerson;
+    ).createPerson.person;
     // Two people may share a name: the second gets a numbered slug.
     expect([keep.slug, duplicate.slug]).toEqual(['dupe-director', 'dupe-director-2']);
     const source = {
@@ -409,26 +414,28 @@ describe('an admin merges a person created twice', () => {
       },
     });
 
-    const MERGE = `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { id slug aliases credits { film { slug } role history { retracted } } } }`;
+    const MERGE = `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { person { id slug aliases credits { film { slug } role history { retracted } } } } }`;
     const input = { keep: keep.id, duplicate: duplicate.id };
     expect(await refused(MERGE, { input })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await ok(MERGE, { input }, adminKey)).toEqual({
       mergePeople: {
-        id: keep.id,
-        slug: 'dupe-director',
-        aliases: [],
-        credits: expect.arrayContaining([
-          {
-            film: { slug: SEED.films.extraction3 },
-            role: 'DIRECTOR',
-            history: [{ retracted: false }, { retracted: true }],
-          },
-          {
-            film: { slug: SEED.films.extraction2 },
-            role: 'PRODUCER',
-            history: [{ retracted: false }],
-          },
-        ]),
+        person: {
+          id: keep.id,
+          slug: 'dupe-director',
+          aliases: [],
+          credits: expect.arrayContaining([
+            {
+              film: { slug: SEED.films.extraction3 },
+              role: 'DIRECTOR',
+              history: [{ retracted: false }, { retracted: true }],
+            },
+            {
+              film: { slug: SEED.films.extraction2 },
+              role: 'PRODUCER',
+              history: [{ retracted: false }],
+            },
+          ]),
+        },
       },
     });
     expect(
@@ -451,17 +458,18 @@ describe('an admin merges a person created twice', () => {
   });
 
   test('merging two films moves their production history, memberships and relations to the kept film', async () => {
-    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { id slug } }`;
+    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { film { id slug } } }`;
     const create = async (title: string) =>
-      (await ok<{ createFilm: { id: string; slug: string } }>(CREATE, { title })).createFilm;
+      (await ok<{ createFilm: { film: { id: string; slug: string } } }>(CREATE, { title }))
+        .createFilm.film;
     const keep = await create('Twin Film');
     const duplicate = await create('Twin Film');
     const before = await create('Twin Prequel');
     const franchise = (
-      await ok<{ createFranchise: { id: string } }>(
-        `mutation Franchise { createFranchise(input: { name: "Twin Saga", kind: SERIES }) { id } }`,
+      await ok<{ createFranchise: { franchise: { id: string } } }>(
+        `mutation Franchise { createFranchise(input: { name: "Twin Saga", kind: SERIES }) { franchise { id } } }`,
       )
-    ).createFranchise.id;
+    ).createFranchise.franchise.id;
     const report = {
       confidence: 'OFFICIAL',
       effectiveDate: '2026-06-01',
@@ -473,42 +481,46 @@ describe('an admin merges a person created twice', () => {
       [duplicate.id, 'IN_DEVELOPMENT'],
     ]) {
       await ok(
-        `mutation Status($input: RecordProductionStatusInput!) { recordProductionStatus(input: $input) { id } }`,
+        `mutation Status($input: RecordProductionStatusInput!) { recordProductionStatus(input: $input) { event { id } } }`,
         { input: { ...report, film, status } },
       );
     }
     await ok(
-      `mutation Add($input: AddFilmToFranchiseInput!) { addFilmToFranchise(input: $input) { releaseOrdinal } }`,
+      `mutation Add($input: AddFilmToFranchiseInput!) { addFilmToFranchise(input: $input) { membership { releaseOrdinal } } }`,
       { input: { film: duplicate.id, franchise, releaseOrdinal: 2 } },
     );
-    await ok(`mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { id } }`, {
-      input: { ...report, from: before.id, to: duplicate.id, kind: 'SEQUEL' },
-    });
+    await ok(
+      `mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { relation { id } } }`,
+      {
+        input: { ...report, from: before.id, to: duplicate.id, kind: 'SEQUEL' },
+      },
+    );
     const merged = await ok(
       `mutation Merge($input: MergeInput!) {
-        mergeFilms(input: $input) {
+        mergeFilms(input: $input) { film {
           id slug status
-          productionHistory { status retracted }
+          productionHistory { status: productionStatus retracted }
           franchises { franchise { name } releaseOrdinal }
-          follows { from { slug } kind }
-        }
+          follows { from { slug } kind }} }
       }`,
       { input: { keep: keep.id, duplicate: duplicate.id } },
       adminKey,
     );
     expect(merged).toEqual({
       mergeFilms: {
-        id: keep.id,
-        slug: 'twin-film',
-        status: 'IN_DEVELOPMENT',
-        // The duplicate's repeat of the kept film's report stays in history, retracted.
-        productionHistory: [
-          { status: 'ANNOUNCED', retracted: false },
-          { status: 'ANNOUNCED', retracted: true },
-          { status: 'IN_DEVELOPMENT', retracted: false },
-        ],
-        franchises: [{ franchise: { name: 'Twin Saga' }, releaseOrdinal: 2 }],
-        follows: [{ from: { slug: 'twin-prequel' }, kind: 'SEQUEL' }],
+        film: {
+          id: keep.id,
+          slug: 'twin-film',
+          status: 'IN_DEVELOPMENT',
+          // The duplicate's repeat of the kept film's report stays in history, retracted.
+          productionHistory: [
+            { status: 'ANNOUNCED', retracted: false },
+            { status: 'ANNOUNCED', retracted: true },
+            { status: 'IN_DEVELOPMENT', retracted: false },
+          ],
+          franchises: [{ franchise: { name: 'Twin Saga' }, releaseOrdinal: 2 }],
+          follows: [{ from: { slug: 'twin-prequel' }, kind: 'SEQUEL' }],
+        },
       },
     });
     expect(
@@ -518,8 +530,8 @@ describe('an admin merges a person created twice', () => {
 
   test('a delete is refused while something refers to the record, and allowed once nothing does', async () => {
     const person = (
-      await ok<{ createPerson: { id: string } }>(CREATE_PERSON, { name: 'Delete Me' })
-    ).createPerson;
+      await ok<{ createPerson: { person: { id: string } } }>(CREATE_PERSON, { name: 'Delete Me' })
+    ).createPerson.person;
     await ok(RECORD, {
       input: {
         film: extraction3,
@@ -534,8 +546,9 @@ describe('an admin merges a person created twice', () => {
     const DELETE = `mutation Delete($id: ID!) { deletePerson(input: { id: $id }) { deletedId } }`;
     const extensions = await refused(DELETE, { id: person.id }, adminKey);
     expect(extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.id' });
-    const unused = (await ok<{ createPerson: { id: string } }>(CREATE_PERSON, { name: 'Unused' }))
-      .createPerson;
+    const unused = (
+      await ok<{ createPerson: { person: { id: string } } }>(CREATE_PERSON, { name: 'Unused' })
+    ).createPerson.person;
     expect(await refused(DELETE, { id: unused.id })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await ok(DELETE, { id: unused.id }, adminKey)).toEqual({
       deletePerson: { deletedId: unused.id },
@@ -549,8 +562,8 @@ describe('an admin merges a person created twice', () => {
 describe('sources and names', () => {
   test('a source without URL (an EVENT) is reused by outlet, title and day; an ARTICLE needs a URL', async () => {
     const person = (
-      await ok<{ createPerson: { id: string } }>(CREATE_PERSON, { name: 'Panel Guest' })
-    ).createPerson;
+      await ok<{ createPerson: { person: { id: string } } }>(CREATE_PERSON, { name: 'Panel Guest' })
+    ).createPerson.person;
     const panel = {
       kind: 'EVENT',
       title: 'Extraction panel, Comic-Con',
@@ -581,7 +594,7 @@ describe('sources and names', () => {
   });
 
   test('two films titled alike get distinct slugs; a year or a chosen slug tells them apart; slugs ignore case', async () => {
-    const CREATE = `mutation CreateFilm($input: CreateFilmInput!) { createFilm(input: $input) { slug } }`;
+    const CREATE = `mutation CreateFilm($input: CreateFilmInput!) { createFilm(input: $input) { film { slug } } }`;
     const slugs = [];
     for (const input of [
       { title: 'The Remade One' },
@@ -589,7 +602,10 @@ describe('sources and names', () => {
       { title: 'The Remade One', year: 2015 },
       { title: 'The Remade One', slug: 'The Remade One (TV)' },
     ]) {
-      slugs.push((await ok<{ createFilm: { slug: string } }>(CREATE, { input })).createFilm.slug);
+      slugs.push(
+        (await ok<{ createFilm: { film: { slug: string } } }>(CREATE, { input })).createFilm.film
+          .slug,
+      );
     }
     expect(slugs).toEqual([
       'the-remade-one',
@@ -604,19 +620,19 @@ describe('sources and names', () => {
 
   test('characters and franchises have aliases that search finds', async () => {
     await ok(
-      `mutation Doom { createCharacter(input: { name: "Victor von Doom", aliases: ["Doctor Doom"] }) { id } }`,
+      `mutation Doom { createCharacter(input: { name: "Victor von Doom", aliases: ["Doctor Doom"] }) { character { id } } }`,
     );
     await ok(
-      `mutation Universe { createFranchise(input: { name: "Imaginary Cinematic Universe", kind: SHARED_UNIVERSE, aliases: ["ICU"] }) { id } }`,
+      `mutation Universe { createFranchise(input: { name: "Imaginary Cinematic Universe", kind: SHARED_UNIVERSE, aliases: ["ICU"] }) { franchise { id } } }`,
     );
     expect(
       await ok(
-        `query Search { doom: search(text: "doctor doom") { ... on Character { name aliases } }
-                        icu: search(text: "icu") { ... on Franchise { name aliases } } }`,
+        `query Search { doom: search(text: "doctor doom") { edges { node { ... on Character { name aliases } } } }
+                        icu: search(text: "icu") { edges { node { ... on Franchise { name aliases } } } } }`,
       ),
     ).toEqual({
-      doom: [{ name: 'Victor von Doom', aliases: ['Doctor Doom'] }],
-      icu: [{ name: 'Imaginary Cinematic Universe', aliases: ['ICU'] }],
+      doom: { edges: [{ node: { name: 'Victor von Doom', aliases: ['Doctor Doom'] } }] },
+      icu: { edges: [{ node: { name: 'Imaginary Cinematic Universe', aliases: ['ICU'] } }] },
     });
   });
 });
@@ -634,8 +650,10 @@ describe('writes the API refuses', () => {
       { slug: SEED.characters.tylerRake },
     );
     const person = (
-      await ok<{ createPerson: { id: string } }>(CREATE_PERSON, { name: 'Not An Actor' })
-    ).createPerson;
+      await ok<{ createPerson: { person: { id: string } } }>(CREATE_PERSON, {
+        name: 'Not An Actor',
+      })
+    ).createPerson.person;
     expect(
       await refused(RECORD, {
         input: {
@@ -653,21 +671,24 @@ describe('writes the API refuses', () => {
   });
 
   test('a relation in the other direction of an existing one is BAD_USER_INPUT on input.from; a retracted relation leaves followedBy', async () => {
-    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { id } }`;
-    const a = (await ok<{ createFilm: { id: string } }>(CREATE, { title: 'Cycle A' })).createFilm
-      .id;
-    const b = (await ok<{ createFilm: { id: string } }>(CREATE, { title: 'Cycle B' })).createFilm
-      .id;
-    const RELATE = `mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { id history { id } } }`;
+    const CREATE = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { film { id } } }`;
+    const a = (await ok<{ createFilm: { film: { id: string } } }>(CREATE, { title: 'Cycle A' }))
+      .createFilm.film.id;
+    const b = (await ok<{ createFilm: { film: { id: string } } }>(CREATE, { title: 'Cycle B' }))
+      .createFilm.film.id;
+    const RELATE = `mutation Relate($input: RelateFilmsInput!) { relateFilms(input: $input) { relation { id history { id } } } }`;
     const report = { confidence: 'OFFICIAL', effectiveDate: '2026-01-02', source };
-    const relation = await ok<{ relateFilms: { history: { id: string }[] } }>(RELATE, {
-      input: { ...report, from: a, to: b, kind: 'SEQUEL' },
-    });
+    const relation = await ok<{ relateFilms: { relation: { history: { id: string }[] } } }>(
+      RELATE,
+      {
+        input: { ...report, from: a, to: b, kind: 'SEQUEL' },
+      },
+    );
     expect(
       await refused(RELATE, { input: { ...report, from: b, to: a, kind: 'PREQUEL' } }),
     ).toEqual({ code: 'BAD_USER_INPUT', field: 'input.from' });
 
-    await ok(RETRACT, { id: relation.relateFilms.history[0].id });
+    await ok(RETRACT, { id: relation.relateFilms.relation.history[0].id });
     expect(
       await ok(
         `query Follows($id: ID!) { node(id: $id) { ... on Film { followedBy { kind } } } }`,
@@ -684,13 +705,13 @@ describe('writes the API refuses', () => {
       { slug: SEED.franchises.extraction },
     );
     const film = (
-      await ok<{ createFilm: { id: string } }>(
-        `mutation CreateFilm { createFilm(input: { title: "Extraction: Origins" }) { id } }`,
+      await ok<{ createFilm: { film: { id: string } } }>(
+        `mutation CreateFilm { createFilm(input: { title: "Extraction: Origins" }) { film { id } } }`,
       )
-    ).createFilm.id;
+    ).createFilm.film.id;
     expect(
       await refused(
-        `mutation Add($input: AddFilmToFranchiseInput!) { addFilmToFranchise(input: $input) { releaseOrdinal } }`,
+        `mutation Add($input: AddFilmToFranchiseInput!) { addFilmToFranchise(input: $input) { membership { releaseOrdinal } } }`,
         { input: { film, franchise: franchise.franchise.id, releaseOrdinal: 1 } },
       ),
     ).toEqual({ code: 'BAD_USER_INPUT', field: 'input.releaseOrdinal' });

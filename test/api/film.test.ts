@@ -66,7 +66,7 @@ describe('film(id:, slug:)', () => {
   test('lists releases by date, premieres included, and takes the release date from the theatrical one', async () => {
     const result = await server.execute(
       `query WinterSoldierReleases($slug: String!) {
-        film(slug: $slug) { releaseDate releases { date kind country place company { name } } }
+        film(slug: $slug) { releaseDate releases { date kind: releaseKind country place company { name } } }
       }`,
       { slug: films.winterSoldier },
     );

@@ -97,17 +97,39 @@ describe('franchise(id:, slug:)', () => {
       },
     });
   });
+  test('MCU Phase Three holds Civil War, Infinity War and Endgame at their places in the phase', async () => {
+    const result = await server.execute(
+      `query PhaseThreeFilms($slug: String!) {
+        franchise(slug: $slug) { films { totalCount edges { releaseOrdinal node { slug } } } }
+      }`,
+      { slug: franchises.mcuPhaseThree },
+    );
+    expect(result).toEqual({
+      data: {
+        franchise: {
+          films: {
+            totalCount: 3,
+            edges: [
+              { releaseOrdinal: 1, node: { slug: SEED.films.civilWar } },
+              { releaseOrdinal: 7, node: { slug: SEED.films.infinityWar } },
+              { releaseOrdinal: 10, node: { slug: SEED.films.endgame } },
+            ],
+          },
+        },
+      },
+    });
+  });
 });
 
 describe('franchises', () => {
-  test('lists every franchise by name', async () => {
+  test('lists every franchise by name, ignoring case ("Marvel…" before "MCU…")', async () => {
     expect(await server.execute(FRANCHISES)).toEqual(
       franchiseList(
         franchises.avengers,
         franchises.captainAmerica,
         franchises.extraction,
-        franchises.mcuPhaseThree,
         franchises.mcu,
+        franchises.mcuPhaseThree,
       ),
     );
   });
@@ -124,7 +146,7 @@ describe('franchises', () => {
   test('filters by any of several kinds', async () => {
     expect(
       await server.execute(FRANCHISES, { filter: { kinds: ['PHASE', 'SHARED_UNIVERSE'] } }),
-    ).toEqual(franchiseList(franchises.mcuPhaseThree, franchises.mcu));
+    ).toEqual(franchiseList(franchises.mcu, franchises.mcuPhaseThree));
   });
 
   test('combines the name and kind filters with AND', async () => {

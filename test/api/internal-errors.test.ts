@@ -108,8 +108,8 @@ describe('a mutation that fails half-way', () => {
     // The database itself refuses the second write (the event), after the credit and the source were written.
     const removeTrigger = await forceFailure(server.dataSource, 'INSERT ON attachment_event');
     try {
-      const person = await server.execute<{ createPerson: { id: string } }>(
-        `mutation CreateHalfWrittenPerson { createPerson(input: { name: "Half Written" }) { id } }`,
+      const person = await server.execute<{ createPerson: { person: { id: string } } }>(
+        `mutation CreateHalfWrittenPerson { createPerson(input: { name: "Half Written" }) { person { id } } }`,
         undefined,
         { apiKey: key },
       );
@@ -119,7 +119,7 @@ describe('a mutation that fails half-way', () => {
         {
           input: {
             film: extraction3,
-            person: person.data!.createPerson.id,
+            person: person.data!.createPerson.person.id,
             role: 'DIRECTOR',
             status: 'CONFIRMED',
             confidence: 'OFFICIAL',
@@ -140,12 +140,12 @@ describe('a mutation that fails half-way', () => {
   });
 
   test('recordRelease keeps Film.releaseDate in step, all or nothing', async () => {
-    const film = await server.execute<{ createFilm: { id: string } }>(
-      `mutation CreateReleaseDateTestFilm { createFilm(input: { title: "Release Date Test" }) { id } }`,
+    const film = await server.execute<{ createFilm: { film: { id: string } } }>(
+      `mutation CreateReleaseDateTestFilm { createFilm(input: { title: "Release Date Test" }) { film { id } } }`,
       undefined,
       { apiKey: key },
     );
-    const id = film.data!.createFilm.id;
+    const id = film.data!.createFilm.film.id;
     const release = (date: string, kind: string) =>
       server.execute(
         `mutation R($film: ID!, $date: Date!, $kind: ReleaseKind!, $source: SourceInput!) {

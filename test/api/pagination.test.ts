@@ -144,7 +144,7 @@ describe('a franchise’s films connection', () => {
   test('in story order puts the films whose place in the story is unknown last', async () => {
     const result = await server.execute(
       `query ExtractionStoryOrder($slug: String!) {
-        franchise(slug: $slug) { films(order: STORY) { edges { storyOrdinal releaseOrdinal node { slug } } } }
+        franchise(slug: $slug) { films(orderBy: STORY) { edges { storyOrdinal releaseOrdinal node { slug } } } }
       }`,
       { slug: SEED.franchises.extraction },
     );
@@ -166,7 +166,7 @@ describe('a franchise’s films connection', () => {
   test('in story order, films with no known place fall back to release order', async () => {
     const result = await server.execute(
       `query McuStoryOrder($slug: String!) {
-        franchise(slug: $slug) { films(order: STORY, first: 2) { edges { storyOrdinal releaseOrdinal node { slug } } pageInfo { hasNextPage } } }
+        franchise(slug: $slug) { films(orderBy: STORY, first: 2) { edges { storyOrdinal releaseOrdinal node { slug } } pageInfo { hasNextPage } } }
       }`,
       { slug: SEED.franchises.mcu },
     );
@@ -262,5 +262,58 @@ describe('bad paging arguments', () => {
       { slug: saga.slug },
     );
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('cursors are bound to their list and order', () => {
+  const FILMS = `
+    query FilmsAfter($after: String, $before: String, $last: Int, $orderBy: FilmOrder) {
+      films(after: $after, before: $before, last: $last, orderBy: $orderBy) { totalCount }
+    }`;
+  const FRANCHISE_FILMS = `
+    query FranchiseFilmsAfter($slug: String!, $after: String) {
+      franchise(slug: $slug) { films(first: 1, after: $after) { pageInfo { endCursor } } }
+    }`;
+  const franchiseFilmCursor = async (slug: string) => {
+    const result = await server.execute<{
+      franchise: { films: { pageInfo: { endCursor: string } } };
+    }>(FRANCHISE_FILMS, { slug });
+    return result.data!.franchise.films.pageInfo.endCursor;
+  };
+
+  test('a franchise’s films cursor given to the top-level films is BAD_USER_INPUT on "after"', async () => {
+    const cursor = await franchiseFilmCursor(SEED.franchises.extraction);
+    const result = await server.execute(FILMS, { after: cursor });
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(result.errors?.[0].message).toMatch(/^"after" is a cursor of another list or order/);
+  });
+
+  test('a cursor of one franchise’s films is refused by another franchise’s films', async () => {
+    const cursor = await franchiseFilmCursor(SEED.franchises.extraction);
+    const result = await server.execute(FRANCHISE_FILMS, {
+      slug: SEED.franchises.avengers,
+      after: cursor,
+    });
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(result.errors?.[0].path).toEqual(['franchise', 'films']);
+  });
+
+  test('a cursor of the films by title is refused by the films by release date, as "before" too', async () => {
+    const byTitle = await server.execute<{ films: { pageInfo: { endCursor: string } } }>(
+      `query FilmsByTitle { films(first: 1, orderBy: TITLE) { pageInfo { endCursor } } }`,
+    );
+    const cursor = byTitle.data!.films.pageInfo.endCursor;
+    expect(
+      (await server.execute(FILMS, { after: cursor, orderBy: 'RELEASE_DATE' })).errors?.[0]
+        .extensions,
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(
+      (await server.execute(FILMS, { last: 1, before: cursor })).errors?.[0].extensions,
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'before' });
+    // In its own order the same cursor pages on.
+    expect(
+      (await server.execute(FILMS, { after: cursor, orderBy: 'TITLE' })).errors,
+    ).toBeUndefined();
   });
 });

@@ -195,7 +195,7 @@ describe('character(id:, slug:)', () => {
 describe('company(id:, slug:)', () => {
   test('finds a company by slug with its films, and again by id', async () => {
     const bySlug = await server.execute<{ company: { id: string } }>(
-      `query Netflix($slug: String!) { company(slug: $slug) { id name kind credits { film { slug } role } } }`,
+      `query Netflix($slug: String!) { company(slug: $slug) { id name companyKind credits { film { slug } role } } }`,
       { slug: SEED.companies.netflix },
     );
     expect(bySlug).toEqual({
@@ -203,7 +203,7 @@ describe('company(id:, slug:)', () => {
         company: {
           id: expect.any(String),
           name: 'Netflix',
-          kind: 'STREAMER',
+          companyKind: 'STREAMER',
           credits: [
             { film: { slug: films.extraction }, role: 'STREAMING' },
             { film: { slug: films.extraction2 }, role: 'STREAMING' },
@@ -230,25 +230,32 @@ describe('company(id:, slug:)', () => {
 // Runs last: it adds a person, which the lists above would count.
 describe('updatePerson', () => {
   test('renaming keeps the slug and the search text in step with the name', async () => {
-    const created = await server.execute<{ createPerson: { id: string } }>(
-      `mutation CreateOldName { createPerson(input: { name: "Old Name" }) { id } }`,
+    const created = await server.execute<{ createPerson: { person: { id: string } } }>(
+      `mutation CreateOldName { createPerson(input: { name: "Old Name" }) { person { id } } }`,
       undefined,
       { apiKey: key },
     );
-    const id = created.data!.createPerson.id;
+    const id = created.data!.createPerson.person.id;
     const renamed = await server.execute(
-      `mutation Rename($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, name: "Zoë Névé", aliases: ["ZN"] }) { slug name aliases version } }`,
+      `mutation Rename($id: ID!) { updatePerson(input: { id: $id, expectedVersion: 1, name: "Zoë Névé", aliases: ["ZN"] }) { person { slug name aliases version } } }`,
       { id },
       { apiKey: key },
     );
     expect(renamed).toEqual({
-      data: { updatePerson: { slug: 'zoe-neve', name: 'Zoë Névé', aliases: ['ZN'], version: 2 } },
+      data: {
+        updatePerson: {
+          person: { slug: 'zoe-neve', name: 'Zoë Névé', aliases: ['ZN'], version: 2 },
+        },
+      },
     });
     const found = await server.execute(
-      `query FindRenamed { people(filter: { nameContains: "zoe" }) { edges { node { name } } } search(text: "ZN") { ... on Person { name } } }`,
+      `query FindRenamed { people(filter: { nameContains: "zoe" }) { edges { node { name } } } search(text: "ZN") { edges { node { ... on Person { name } } } } }`,
     );
     expect(found).toEqual({
-      data: { people: { edges: [{ node: { name: 'Zoë Névé' } }] }, search: [{ name: 'Zoë Névé' }] },
+      data: {
+        people: { edges: [{ node: { name: 'Zoë Névé' } }] },
+        search: { edges: [{ node: { name: 'Zoë Névé' } }] },
+      },
     });
   });
 });

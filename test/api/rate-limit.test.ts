@@ -37,7 +37,7 @@ describe('writes over HTTP', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify({
         query:
-          'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { name } }',
+          'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { character { name } } }',
         variables: { input: { name } },
       }),
     });
@@ -71,7 +71,7 @@ describe('what the rate limit counts', () => {
 
   const createCharacter = (name: string) =>
     server.execute(
-      'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { name } }',
+      'mutation Create($input: CreateCharacterInput!) { createCharacter(input: $input) { character { name } } }',
       { input: { name } },
       { apiKey: key },
     );
@@ -82,7 +82,7 @@ describe('what the rate limit counts', () => {
       expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
     expect(await createCharacter('Counted')).toEqual({
-      data: { createCharacter: { name: 'Counted' } },
+      data: { createCharacter: { character: { name: 'Counted' } } },
     });
     const limited = await createCharacter('One too many');
     expect(limited.errors?.[0].extensions?.code).toBe('RATE_LIMITED');

@@ -1,6 +1,6 @@
-import { searchTextOf, slugify } from '../../src/lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../../src/lib/text';
 import { Film } from '../../src/film/film.entity';
-import { createTestServer, type TestServer } from '../support/test-server';
+import { createTestServer, type OperationResult, type TestServer } from '../support/test-server';
 import { describeOnPostgres } from '../support/test-database';
 
 let server: TestServer;
@@ -10,23 +10,52 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const SEARCH = `
-  query Search($text: String!, $first: Int) {
-    search(text: $text, first: $first) {
-      __typename
-      ... on Film { title }
-      ... on Person { name }
-      ... on Franchise { name }
-      ... on Character { name }
-      ... on Company { name }
+  query Search($text: String!, $first: Int, $after: String) {
+    search(text: $text, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        rank
+        node {
+          __typename
+          ... on Film { title }
+          ... on Person { name }
+          ... on Franchise { name }
+          ... on Character { name }
+          ... on Company { name }
+        }
+      }
     }
   }`;
+
+interface SearchPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; rank: number; node: Record<string, string> }[];
+}
+
+/** Runs SEARCH and answers `{ data: { search: [the nodes found] } }` (or the errors). */
+async function searchFor(
+  variables: Record<string, unknown>,
+): Promise<OperationResult<{ search: Record<string, string>[] }>> {
+  const result = await server.execute<{ search: SearchPage }>(SEARCH, variables);
+  if (!result.data) return { data: null, errors: result.errors };
+  return { data: { search: result.data.search.edges.map((edge) => edge.node) } };
+}
+
+async function searchPage(variables: Record<string, unknown>): Promise<SearchPage> {
+  const result = await server.execute<{ search: SearchPage }>(SEARCH, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!.search;
+}
 
 const film = (title: string) => ({ __typename: 'Film', title });
 const named = (__typename: string, name: string) => ({ __typename, name });
 
 describe('search', () => {
   test('finds every kind of thing, the whole name first, telling them apart by __typename', async () => {
-    expect(await server.execute(SEARCH, { text: 'captain america' })).toEqual({
+    expect(await searchFor({ text: 'captain america' })).toEqual({
       data: {
         search: [
           named('Franchise', 'Captain America'),
@@ -39,7 +68,7 @@ describe('search', () => {
   });
 
   test('puts the film whose title is exactly the text before the films whose title only starts with it', async () => {
-    expect(await server.execute(SEARCH, { text: 'EXTRACTION' })).toEqual({
+    expect(await searchFor({ text: 'EXTRACTION' })).toEqual({
       data: {
         search: [
           film('Extraction'),
@@ -53,38 +82,70 @@ describe('search', () => {
 
   test('ignores accents in the text and in the names', async () => {
     const expected = { data: { search: [named('Person', 'Fernando León González')] } };
-    expect(await server.execute(SEARCH, { text: 'leon gonzalez' })).toEqual(expected);
-    expect(await server.execute(SEARCH, { text: 'LÉÓN' })).toEqual(expected);
+    expect(await searchFor({ text: 'leon gonzalez' })).toEqual(expected);
+    expect(await searchFor({ text: 'LÉÓN' })).toEqual(expected);
   });
 
   test('finds people by alias, films by working title, characters and companies', async () => {
-    expect(await server.execute(SEARCH, { text: 'joseph' })).toEqual({
+    expect(await searchFor({ text: 'joseph' })).toEqual({
       data: { search: [named('Person', 'Joe Russo')] },
     });
-    expect(await server.execute(SEARCH, { text: 'dhaka' })).toEqual({
+    expect(await searchFor({ text: 'dhaka' })).toEqual({
       data: { search: [film('Extraction')] },
     });
-    expect(await server.execute(SEARCH, { text: 'thor' })).toEqual({
+    expect(await searchFor({ text: 'thor' })).toEqual({
       data: { search: [named('Character', 'Thor')] },
     });
-    expect(await server.execute(SEARCH, { text: 'netflix' })).toEqual({
+    expect(await searchFor({ text: 'netflix' })).toEqual({
       data: { search: [named('Company', 'Netflix')] },
     });
   });
 
   test('answers an empty list when nothing matches', async () => {
-    expect(await server.execute(SEARCH, { text: 'zzzz' })).toEqual({ data: { search: [] } });
+    expect(await searchFor({ text: 'zzzz' })).toEqual({ data: { search: [] } });
   });
 
   test('returns at most `first` results, the best ones', async () => {
-    expect(await server.execute(SEARCH, { text: 'chris', first: 2 })).toEqual({
+    expect(await searchFor({ text: 'chris', first: 2 })).toEqual({
       data: { search: [named('Person', 'Chris Evans'), named('Person', 'Chris Hemsworth')] },
     });
   });
 
-  test('returns 10 results by default', async () => {
-    const result = await server.execute<{ search: unknown[] }>(SEARCH, { text: 'a' });
-    expect(result.data!.search).toHaveLength(10);
+  test('returns 20 results by default, like every list', async () => {
+    const page = await searchPage({ text: 'a' });
+    expect(page.edges).toHaveLength(20);
+    expect(page.totalCount).toBeGreaterThan(20);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
+  test('pages with first/after through the same results, in the same order, as one page', async () => {
+    const whole = await searchPage({ text: 'a', first: 100 });
+    expect(whole.pageInfo.hasNextPage).toBe(false);
+    const paged: SearchPage['edges'] = [];
+    let after: string | null = null;
+    do {
+      const page: SearchPage = await searchPage({ text: 'a', first: 7, after });
+      paged.push(...page.edges);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(whole.edges);
+    expect(whole.totalCount).toBe(whole.edges.length);
+  });
+
+  test('keeps the ranks: each edge says how well it matched, best first', async () => {
+    const page = await searchPage({ text: 'extraction' });
+    expect(page.edges.map((edge) => [edge.rank, edge.node.title ?? edge.node.name])).toEqual([
+      [0, 'Extraction'],
+      [0, 'Extraction'],
+      [1, 'Extraction 2'],
+      [1, 'Extraction 3'],
+    ]);
+  });
+
+  test('a cursor of a search for another text is BAD_USER_INPUT on "after"', async () => {
+    const page = await searchPage({ text: 'russo', first: 1 });
+    const result = await server.execute(SEARCH, { text: 'marvel', after: page.pageInfo.endCursor });
+    expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   test('finds the exact title first even when many earlier films contain it', async () => {
@@ -95,17 +156,18 @@ describe('search', () => {
           slug: slugify(title),
           title,
           searchText: searchTextOf(title),
+          sortKey: sortKeyOf(title),
           version: 1,
         }),
       );
     }
-    expect(await server.execute(SEARCH, { text: 'heat', first: 1 })).toEqual({
+    expect(await searchFor({ text: 'heat', first: 1 })).toEqual({
       data: { search: [film('Heat')] },
     });
   });
 
-  test.each([0, 101])('refuses first: %d as BAD_USER_INPUT on "first"', async (first) => {
-    const result = await server.execute(SEARCH, { text: 'russo', first });
+  test.each([-1, 101])('refuses first: %d as BAD_USER_INPUT on "first"', async (first) => {
+    const result = await searchFor({ text: 'russo', first });
     expect(result.data).toBeNull();
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
   });
@@ -113,7 +175,7 @@ describe('search', () => {
   test.each(['', '   ', '!?*'])(
     'refuses the text %j, which holds no letter or digit, as BAD_USER_INPUT on "text"',
     async (text) => {
-      const result = await server.execute(SEARCH, { text });
+      const result = await searchFor({ text });
       expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
     },
   );

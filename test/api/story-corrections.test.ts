@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const CREATE_FILM = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { id slug } }`;
+const CREATE_FILM = `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { film { id slug } } }`;
 const RECORD_RELEASE = `
   mutation RecordRelease($input: RecordReleaseInput!) {
     recordRelease(input: $input) { duplicate film { releaseDate } event { id date retracted } }
@@ -39,7 +39,7 @@ const CORRECT = `
       }
     }
   }`;
-const RETRACT = `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "Wrong date.") { ... on ReleaseEvent { id retracted } } }`;
+const RETRACT = `mutation Retract($id: ID!) { retractEvent(input: { event: $id, reason: "Wrong date." }) { event { ... on ReleaseEvent { id retracted } } } }`;
 
 type ReleaseRecorded = {
   recordRelease: {
@@ -63,8 +63,8 @@ const source = (name: string) => ({
 });
 
 async function film(title: string): Promise<{ id: string; slug: string }> {
-  return (await ok<{ createFilm: { id: string; slug: string } }>(CREATE_FILM, { title }))
-    .createFilm;
+  return (await ok<{ createFilm: { film: { id: string; slug: string } } }>(CREATE_FILM, { title }))
+    .createFilm.film;
 }
 
 describe('release reports in the correction machinery', () => {
@@ -146,7 +146,7 @@ describe('release reports in the correction machinery', () => {
       }),
     ).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.effectiveDate' }));
     expect(await ok(RETRACT, { id: recordRelease.event.id })).toEqual({
-      retractEvent: { id: recordRelease.event.id, retracted: true },
+      retractEvent: { event: { id: recordRelease.event.id, retracted: true } },
     });
   });
 });
@@ -246,15 +246,14 @@ describe('merging films', () => {
     });
     const merged = await ok<{ mergeFilms: Record<string, unknown> }>(
       `mutation Merge($input: MergeInput!) {
-        mergeFilms(input: $input) {
+        mergeFilms(input: $input) { film {
           id title releaseDate
-          releaseHistory { date } titleHistory { title }
-        }
+          releaseHistory { date } titleHistory { title }} }
       }`,
       { input: { keep: keep.id, duplicate: duplicate.id } },
       adminKey,
     );
-    expect(merged.mergeFilms).toEqual({
+    expect(merged.mergeFilms.film).toEqual({
       id: keep.id,
       title: 'Twin Release: Reborn',
       releaseDate: '2026-09-01',

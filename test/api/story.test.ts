@@ -96,7 +96,7 @@ const FILM_ON = `
       releaseDate
       releaseDateThen: releaseDate(asOf: $day)
       releaseDatePrecision
-      releasesThen: releases(asOf: $day) { date kind country }
+      releasesThen: releases(asOf: $day) { date kind: releaseKind country }
     }
   }`;
 type FilmOn = {
@@ -134,13 +134,13 @@ describe('a sequel whose date moved and whose title changed', () => {
   let retitle: string;
 
   beforeAll(async () => {
-    const created = await post<{ createFilm: { id: string; slug: string } }>(
-      `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { id slug } }`,
+    const created = await post<{ createFilm: { film: { id: string; slug: string } } }>(
+      `mutation CreateFilm($title: String!) { createFilm(input: { title: $title }) { film { id slug } } }`,
       { title: OLD_TITLE },
       true,
     );
     expect(created.errors).toBeUndefined();
-    film = created.data!.createFilm.id;
+    film = created.data!.createFilm.film.id;
   });
 
   test('the first date is a report, effective when its source published it', async () => {
@@ -284,11 +284,15 @@ describe('a sequel whose date moved and whose title changed', () => {
 
   test('search finds the film by either title', async () => {
     for (const text of ['dead reckoning part two', 'final reckoning']) {
-      const result = await post<{ search: { __typename: string; title: string }[] }>(
-        `query Search($text: String!) { search(text: $text) { __typename ... on Film { title } } }`,
+      const result = await post<{
+        search: { edges: { node: { __typename: string; title: string } }[] };
+      }>(
+        `query Search($text: String!) { search(text: $text) { edges { node { __typename ... on Film { title } } } } }`,
         { text },
       );
-      expect(result.data!.search).toEqual([{ __typename: 'Film', title: NEW_TITLE }]);
+      expect(result.data!.search.edges).toEqual([
+        { node: { __typename: 'Film', title: NEW_TITLE } },
+      ]);
     }
   });
 
@@ -356,14 +360,15 @@ describe('a sequel whose date moved and whose title changed', () => {
   test('retracting the move brings the old date back, everywhere', async () => {
     const retracted = await post<unknown>(
       `mutation RetractMove($id: ID!) {
-        retractEvent(id: $id, reason: "Checking: the outlet had the wrong film.") {
-          ... on ReleaseEvent { id retracted }
-        }
+        retractEvent(input: { event: $id, reason: "Checking: the outlet had the wrong film." }) { event {
+          ... on ReleaseEvent { id retracted }} }
       }`,
       { id: moved.id },
       true,
     );
-    expect(retracted).toEqual({ data: { retractEvent: { id: moved.id, retracted: true } } });
+    expect(retracted).toEqual({
+      data: { retractEvent: { event: { id: moved.id, retracted: true } } },
+    });
     const read = await post<FilmOn>(FILM_ON, { slug: OLD_SLUG, day: '2024-01-01' });
     expect(read.data!.film).toMatchObject({
       releaseDate: '2024-06-28',
@@ -422,53 +427,61 @@ describe('the feed lists every kind of write', () => {
       return result.data!;
     };
     const source = (n: number) => ({ url: `https://example.com/feed/${n}`, title: `Feed ${n}` });
-    const { createPerson: person } = await write<{ createPerson: { id: string; version: number } }>(
-      `mutation P { createPerson(input: { name: "Feed Person" }) { id version } }`,
-    );
+    const {
+      createPerson: { person },
+    } = await write<{
+      createPerson: { person: { id: string; version: number } };
+    }>(`mutation P { createPerson(input: { name: "Feed Person" }) { person { id version } } }`);
     await write(
-      `mutation UP($id: ID!, $v: Int!) { updatePerson(input: { id: $id, expectedVersion: $v, aliases: ["F. P."] }) { id } }`,
+      `mutation UP($id: ID!, $v: Int!) { updatePerson(input: { id: $id, expectedVersion: $v, aliases: ["F. P."] }) { person { id } } }`,
       { id: person.id, v: person.version },
     );
-    await write(`mutation C { createCharacter(input: { name: "Feed Character" }) { id } }`);
     await write(
-      `mutation Co { createCompany(input: { name: "Feed Studio", kind: STUDIO }) { id } }`,
+      `mutation C { createCharacter(input: { name: "Feed Character" }) { character { id } } }`,
     );
-    const { createFranchise: franchise } = await write<{
-      createFranchise: { id: string; version: number };
+    await write(
+      `mutation Co { createCompany(input: { name: "Feed Studio", kind: STUDIO }) { company { id } } }`,
+    );
+    const {
+      createFranchise: { franchise },
+    } = await write<{
+      createFranchise: { franchise: { id: string; version: number } };
     }>(
-      `mutation F { createFranchise(input: { name: "Feed Saga", kind: FRANCHISE }) { id version } }`,
+      `mutation F { createFranchise(input: { name: "Feed Saga", kind: FRANCHISE }) { franchise { id version } } }`,
     );
     await write(
-      `mutation UF($id: ID!, $v: Int!) { updateFranchise(input: { id: $id, expectedVersion: $v, description: "A saga." }) { id } }`,
+      `mutation UF($id: ID!, $v: Int!) { updateFranchise(input: { id: $id, expectedVersion: $v, description: "A saga." }) { franchise { id } } }`,
       { id: franchise.id, v: franchise.version },
     );
     const films = await Promise.all(
       ['Feed One', 'Feed Two'].map(async (title) => {
-        const { createFilm } = await write<{ createFilm: { id: string } }>(
-          `mutation Film($title: String!) { createFilm(input: { title: $title }) { id } }`,
+        const { createFilm } = await write<{ createFilm: { film: { id: string } } }>(
+          `mutation Film($title: String!) { createFilm(input: { title: $title }) { film { id } } }`,
           { title },
         );
-        return createFilm.id;
+        return createFilm.film.id;
       }),
     );
     const place = `mutation M($film: ID!, $franchise: ID!, $ordinal: Int) {
-      addFilmToFranchise(input: { film: $film, franchise: $franchise, releaseOrdinal: $ordinal }) { id } }`;
+      addFilmToFranchise(input: { film: $film, franchise: $franchise, releaseOrdinal: $ordinal }) { membership { id } } }`;
     await write(place, { film: films[0], franchise: franchise.id, ordinal: 1 });
     await write(place, { film: films[0], franchise: franchise.id, ordinal: 2 });
     await write(
       `mutation R($from: ID!, $to: ID!, $source: SourceInput!) {
-        relateFilms(input: { from: $from, to: $to, kind: FOLLOW_UP, effectiveDate: "2025-01-02", confidence: OFFICIAL, source: $source }) { id } }`,
+        relateFilms(input: { from: $from, to: $to, kind: FOLLOW_UP, effectiveDate: "2025-01-02", confidence: OFFICIAL, source: $source }) { relation { id } } }`,
       { from: films[0], to: films[1], source: source(1) },
     );
-    const { recordProductionStatus: status } = await write<{
-      recordProductionStatus: { id: string };
+    const {
+      recordProductionStatus: { event: status },
+    } = await write<{
+      recordProductionStatus: { event: { id: string } };
     }>(
       `mutation S($film: ID!, $source: SourceInput!) {
-        recordProductionStatus(input: { film: $film, status: ANNOUNCED, effectiveDate: "2025-01-02", confidence: OFFICIAL, source: $source }) { id } }`,
+        recordProductionStatus(input: { film: $film, status: ANNOUNCED, effectiveDate: "2025-01-02", confidence: OFFICIAL, source: $source }) { event { id } } }`,
       { film: films[1], source: source(2) },
     );
     await write(
-      `mutation X($id: ID!) { retractEvent(id: $id, reason: "Wrong film.") { __typename } }`,
+      `mutation X($id: ID!) { retractEvent(input: { event: $id, reason: "Wrong film." }) { __typename } }`,
       { id: status.id },
     );
 

@@ -201,6 +201,15 @@ describe('GraphiQL page (self-hosted, offline)', () => {
     await scrollEditorUntilText(page, '.graphiql-response', EXPECTED_RESULT);
     expect(await editorText(page, '.graphiql-response')).toContain(EXPECTED_RESULT);
 
+    // The journalist's tab shows where the editor key goes: in its Headers editor.
+    await tabs.filter({ hasText: 'ReportAttachment' }).locator('button').first().click();
+    await waitForEditorText(page, '.graphiql-query-editor', 'mutation ReportAttachment');
+    await waitForEditorText(
+      page,
+      '.graphiql-editor-tool .graphiql-editor:not(.hidden)',
+      '"Authorization": "Bearer fgk_',
+    );
+
     // The docs explorer works (introspection of the schema from /graphql).
     await page
       .locator('.graphiql-sidebar button[aria-label*="Documentation Explorer"]')

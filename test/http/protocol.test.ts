@@ -413,7 +413,7 @@ const HOSTILE: Hostile[] = [
     variables: { slug: { $gt: '' } },
   }),
   hostile('a 1 MB string variable', {
-    query: 'query S($t: String!) { search(text: $t) { __typename } }',
+    query: 'query S($t: String!) { search(text: $t) { totalCount } }',
     variables: { t: 'a'.repeat(1_000_000) },
   }),
   hostile('an unknown operationName', { query: 'query A { __typename }', operationName: 'B' }),

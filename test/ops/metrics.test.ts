@@ -49,7 +49,7 @@ function sample(text: string, series: string): number {
 
 const FILM = 'query MetricsFilm { film(slug: "extraction-2") { title credits { role } } }';
 const CREATE =
-  'mutation MetricsCreate($input: CreateCharacterInput!) { createCharacter(input: $input) { name } }';
+  'mutation MetricsCreate($input: CreateCharacterInput!) { createCharacter(input: $input) { character { name } } }';
 
 test('GET /metrics counts requests by operation and outcome, error codes, SQL statements and writes', async () => {
   const before = await scrape();

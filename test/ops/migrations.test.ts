@@ -1,6 +1,7 @@
 import { creditIdentityKey } from '../../src/credit/credit.entity';
 import { CreditRole } from '../../src/credit/credit.enums';
 import { MIGRATIONS } from '../../src/db/migrations';
+import { sortKeyOf } from '../../src/lib/text';
 import { createTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -51,7 +52,9 @@ describe('the migrations', () => {
   });
 
   test('give the credits that existed before the identity key one key per film, person, role and character, merging the credits the job split', async () => {
-    // Back to before the identity key (the corrections migration, the story one, then the scale-out one).
+    // Back to before the identity key (the sort keys migration, the corrections one, the story one,
+    // then the scale-out one).
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
@@ -127,7 +130,9 @@ describe('the migrations', () => {
   });
 
   test('turn the releases recorded before into sourced reports, and put earlier writes in the feed', async () => {
-    // Back to before the story migration (the corrections migration, then the story one).
+    // Back to before the story migration (the sort keys migration, the corrections one, then the
+    // story one).
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
     await server.dataSource.undoLastMigration({ transaction: 'each' });
     const insert = async (table: string, values: Record<string, unknown>) => {
@@ -169,6 +174,30 @@ describe('the migrations', () => {
       { seq: 0, kind: 'RECORDED', subjectType: 'ReleaseEvent', subjectId: 1 },
     ]);
     for (const table of ['change_log', 'release_event', 'source', 'film']) {
+      await server.dataSource.query(`DELETE FROM "${table}"`);
+    }
+  });
+
+  test('give the names and titles that existed before a sort key that ignores case and accents', async () => {
+    await server.dataSource.undoLastMigration({ transaction: 'each' });
+    await server.dataSource.query(
+      `INSERT INTO "person" ("id", "slug", "name", "aliases", "searchText")
+       VALUES (1, 'a', 'Émile Zola', '[]', ' emile zola '), (2, 'b', 'adam', '[]', ' adam ')`,
+    );
+    await server.dataSource.query(
+      `INSERT INTO "film" ("id", "slug", "title", "searchText") VALUES (1, 'f', 'the Film', ' the film ')`,
+    );
+    await server.dataSource.runMigrations({ transaction: 'each' });
+    expect(
+      await server.dataSource.query('SELECT "name", "sortKey" FROM "person" ORDER BY "sortKey"'),
+    ).toEqual([
+      { name: 'adam', sortKey: sortKeyOf('Adam') },
+      { name: 'Émile Zola', sortKey: sortKeyOf('emile zola') },
+    ]);
+    expect(await server.dataSource.query('SELECT "sortKey" FROM "film"')).toEqual([
+      { sortKey: sortKeyOf('The Film') },
+    ]);
+    for (const table of ['person', 'film']) {
       await server.dataSource.query(`DELETE FROM "${table}"`);
     }
   });

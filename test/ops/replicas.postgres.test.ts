@@ -38,12 +38,12 @@ describe('on PostgreSQL, with DATABASE_REPLICA_URLS naming the primary itself', 
   test('a mutation still answers with what it wrote', async () => {
     const key = await newApiKey(server.dataSource, 'replicas');
     const created = await server.execute(
-      `mutation CreateReplicaReader { createPerson(input: { name: "Replica Reader" }) { name slug } }`,
+      `mutation CreateReplicaReader { createPerson(input: { name: "Replica Reader" }) { person { name slug } } }`,
       undefined,
       { apiKey: key },
     );
     expect(created).toEqual({
-      data: { createPerson: { name: 'Replica Reader', slug: 'replica-reader' } },
+      data: { createPerson: { person: { name: 'Replica Reader', slug: 'replica-reader' } } },
     });
   });
 });

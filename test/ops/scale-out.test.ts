@@ -83,12 +83,12 @@ type Recorded = {
 };
 
 async function newPerson(name: string): Promise<string> {
-  const result = await post<{ createPerson: { id: string } }>(
+  const result = await post<{ createPerson: { person: { id: string } } }>(
     servers[0],
-    `mutation P($name: String!) { createPerson(input: { name: $name }) { id } }`,
+    `mutation P($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
     { name },
   );
-  return result.data!.createPerson.id;
+  return result.data!.createPerson.person.id;
 }
 
 async function filmId(slug: string): Promise<string> {
@@ -145,16 +145,16 @@ test('a report recorded through one server is visible through the other at once'
 });
 
 test('20 concurrent conflicting updates spread over both servers: exactly one succeeds, 19 are VERSION_CONFLICT', async () => {
-  const created = await post<{ createFilm: { id: string; version: number } }>(
+  const created = await post<{ createFilm: { film: { id: string; version: number } } }>(
     servers[0],
-    `mutation CreateContestedFilm { createFilm(input: { title: "Contested Across Servers" }) { id version } }`,
+    `mutation CreateContestedFilm { createFilm(input: { title: "Contested Across Servers" }) { film { id version } } }`,
   );
-  const { id, version } = created.data!.createFilm;
+  const { id, version } = created.data!.createFilm.film;
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      post<{ updateFilm: { version: number; synopsis: string } }>(
+      post<{ updateFilm: { film: { version: number; synopsis: string } } }>(
         servers[i % 2],
-        `mutation U($input: UpdateFilmInput!) { updateFilm(input: $input) { version synopsis } }`,
+        `mutation U($input: UpdateFilmInput!) { updateFilm(input: $input) { film { version synopsis } } }`,
         {
           input: {
             id,
@@ -165,7 +165,7 @@ test('20 concurrent conflicting updates spread over both servers: exactly one su
       ),
     ),
   );
-  const winners = results.filter((result) => result.data?.updateFilm);
+  const winners = results.filter((result) => result.data?.updateFilm.film);
   const codes = results.flatMap(
     (result) => result.errors?.map((error) => error.extensions?.code) ?? [],
   );
@@ -179,7 +179,7 @@ test('20 concurrent conflicting updates spread over both servers: exactly one su
     );
     expect(after.data!.node).toEqual({
       version: version + 1,
-      synopsis: winners[0].data!.updateFilm.synopsis,
+      synopsis: winners[0].data!.updateFilm.film.synopsis,
     });
   }
 });

@@ -76,7 +76,7 @@ describe('the benchmark queries (SQLite)', () => {
     const maxId = firstValue<number>(large, 'SELECT MAX(id) FROM credit');
     const { result, statements } = await large.executeCounted<{
       attachments: { edges: unknown[] };
-    }>(Q3.query, { after: encodeCursor([Math.floor(maxId / 2)]) });
+    }>(Q3.query, { after: encodeCursor('attachments:FIRST_RECORDED', [Math.floor(maxId / 2)]) });
     expect(result.errors).toBeUndefined();
     expect(result.data!.attachments.edges).toHaveLength(20);
     expect(statements).toBeLessThanOrEqual(4);
@@ -90,7 +90,9 @@ describe('the benchmark queries (SQLite)', () => {
       .get() as { releaseDate: string; id: number };
     const { result, statements } = await large.executeCounted<{
       films: { totalCount: number; edges: { node: { releaseDate: string | null } }[] };
-    }>(Q4.query, { after: encodeCursor([lastDated.releaseDate, lastDated.id]) });
+    }>(Q4.query, {
+      after: encodeCursor('films:RELEASE_DATE', [lastDated.releaseDate, lastDated.id]),
+    });
     expect(result.errors).toBeUndefined();
     const dates = result.data!.films.edges.map((edge) => edge.node.releaseDate);
     // The page crosses from the last five dated films into the undated ones.

@@ -90,11 +90,11 @@ const FRANCHISES = `query Franchises($after: String, $filter: FranchiseFilter) {
   franchises(first: 20, after: $after, filter: $filter) { totalCount edges { node { name } } } }`;
 const FRANCHISE_FILMS = `query FranchiseFilms($id: ID!, $order: FranchiseOrder, $after: String) {
   node(id: $id) { ... on Franchise {
-    films(first: 5, order: $order, after: $after) { totalCount edges { node { title } } }
+    films(first: 5, orderBy: $order, after: $after) { totalCount edges { node { title } } }
     children { name } parent { name } } } }`;
 const FILM_RELATIONS = `query FilmRelations($id: ID!) {
   node(id: $id) { ... on Film {
-    status productionHistory { status } releases { date } releaseHistory { date superseded }
+    status productionHistory { productionStatus } releases { date } releaseHistory { date superseded }
     then: releaseDate(asOf: "2000-01-01") thenTitled: title(asOf: "2000-01-01") titleHistory { title }
     franchises { releaseOrdinal franchise { name } }
     follows { kind from { title } } followedBy { kind to { title } } metrics { value } companies { role }
@@ -106,19 +106,27 @@ const CHANGES = `query Changes($after: String) {
 describe('query plans (SQLite)', () => {
   test.each([
     ['films by release date', FILMS, {}],
-    ['films by release date, deep', FILMS, { after: encodeCursor(['2000-01-01', 50]) }],
+    [
+      'films by release date, deep',
+      FILMS,
+      { after: encodeCursor('films:RELEASE_DATE', ['2000-01-01', 50]) },
+    ],
     [
       'films by release date, among the undated',
       FILMS,
-      { after: encodeCursor(['9999-12-31', 50]) },
+      { after: encodeCursor('films:RELEASE_DATE', ['9999-12-31', 50]) },
     ],
     [
       'films by release date, backwards',
       FILMS,
-      { first: null, last: 10, before: encodeCursor(['9999-12-31', 50]) },
+      { first: null, last: 10, before: encodeCursor('films:RELEASE_DATE', ['9999-12-31', 50]) },
     ],
     ['films by title', FILMS, { orderBy: 'TITLE' }],
-    ['films by title, deep', FILMS, { orderBy: 'TITLE', after: encodeCursor(['M', 1]) }],
+    [
+      'films by title, deep',
+      FILMS,
+      { orderBy: 'TITLE', after: encodeCursor('films:TITLE', ['M', 1]) },
+    ],
     ['films of a franchise', FILMS, { filter: { franchise: id('Franchise', 2) } }],
     ['films by production status', FILMS, { filter: { statuses: ['RELEASED'] } }],
     [
@@ -127,11 +135,18 @@ describe('query plans (SQLite)', () => {
       { filter: { releasedAfter: '1990-01-01', releasedBefore: '2010-12-31' } },
     ],
     ['attachments, first page', ATTACHMENTS, {}],
-    ['attachments, deep', ATTACHMENTS, { after: encodeCursor([500]) }],
+    [
+      'attachments, deep',
+      ATTACHMENTS,
+      { after: encodeCursor('attachments:FIRST_RECORDED', [500]) },
+    ],
     [
       'attachments by status and role (Q3)',
       ATTACHMENTS,
-      { after: encodeCursor([500]), filter: { statuses: ['ATTACHED'], roles: ['CAST'] } },
+      {
+        after: encodeCursor('attachments:FIRST_RECORDED', [500]),
+        filter: { statuses: ['ATTACHED'], roles: ['CAST'] },
+      },
     ],
     ['attachments of a film', ATTACHMENTS, { filter: { film: id('Film', 3) } }],
     ['attachments of a person', ATTACHMENTS, { filter: { person: id('Person', 3) } }],
@@ -143,25 +158,37 @@ describe('query plans (SQLite)', () => {
     [
       'attachments changed since a day, as of a day',
       ATTACHMENTS,
-      { after: encodeCursor([10]), filter: { changedSince: '2000-01-01' }, asOf: '2020-01-01' },
+      {
+        after: encodeCursor('attachments:FIRST_RECORDED', [10]),
+        filter: { changedSince: '2000-01-01' },
+        asOf: '2020-01-01',
+      },
     ],
     ['people', PEOPLE, {}],
-    ['people, deep', PEOPLE, { after: encodeCursor(['M', 1]) }],
-    ['franchises', FRANCHISES, { after: encodeCursor(['M', 1]) }],
+    ['people, deep', PEOPLE, { after: encodeCursor('people:NAME', ['M', 1]) }],
+    ['franchises', FRANCHISES, { after: encodeCursor('franchises:NAME', ['M', 1]) }],
     ['franchises of some kinds', FRANCHISES, { filter: { kinds: ['SERIES'] } }],
     ['a franchise’s films in release order', FRANCHISE_FILMS, { id: id('Franchise', 2) }],
     [
       'a franchise’s films in story order, deep',
       FRANCHISE_FILMS,
-      { id: id('Franchise', 2), order: 'STORY', after: encodeCursor([2, 2, 22]) },
+      {
+        id: id('Franchise', 2),
+        order: 'STORY',
+        after: encodeCursor(`Franchise:2.films:STORY`, [2, 2, 22]),
+      },
     ],
     ['a film’s relations (the loaders)', FILM_RELATIONS, { id: id('Film', 22) }],
     ['the changes feed', CHANGES, {}],
-    ['the changes feed, after a cursor', CHANGES, { after: encodeCursor([5, 10]) }],
+    [
+      'the changes feed, after a cursor',
+      CHANGES,
+      { after: encodeCursor('changes:COMMITTED', [5, 10]) },
+    ],
     ['Q1', Q1.query, () => ({ slug: franchiseSlug })],
     ['Q2', Q2.query, { id: id('Person', 1) }],
-    ['Q3', Q3.query, { after: encodeCursor([1000]) }],
-    ['Q4', Q4.query, { after: encodeCursor(['2000-01-01', 10]) }],
+    ['Q3', Q3.query, { after: encodeCursor('attachments:FIRST_RECORDED', [1000]) }],
+    ['Q4', Q4.query, { after: encodeCursor('films:RELEASE_DATE', ['2000-01-01', 10]) }],
   ])('%s reads no table without an index', async (_name, query, variables) => {
     const values = typeof variables === 'function' ? variables() : variables;
     expect(await scansOf(query, values as Record<string, unknown>)).toEqual({});

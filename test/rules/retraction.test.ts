@@ -272,10 +272,10 @@ describe('a retracted event stays in history', () => {
       `query HistoriesWithRetractions($film: ID!, $sequel: ID!) {
         film(id: $film) {
           credits(filter: { roles: [WRITER] }) { history { status effectiveDate retracted retractionReason } }
-          productionHistory { status effectiveDate retracted retractionReason }
+          productionHistory { status: productionStatus effectiveDate retracted retractionReason }
         }
         sequel: film(id: $sequel) {
-          follows { history { kind effectiveDate retracted retractionReason } }
+          follows { history { kind: relationKind effectiveDate retracted retractionReason } }
         }
       }`,
       { film, sequel },

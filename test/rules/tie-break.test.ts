@@ -271,10 +271,10 @@ describe('history is oldest first, with same-day events in the order of the rule
         byId: node(id: $byId) { ... on Credit { history { id status effectiveDate } } }
         film(id: $film) {
           credits(filter: { roles: [WRITER] }) { history { status } }
-          productionHistory { status recordedAt }
-          followedBy { history { kind effectiveDate } }
+          productionHistory { status: productionStatus recordedAt }
+          followedBy { history { kind: relationKind effectiveDate } }
         }
-        filmTwo: film(id: $filmTwo) { productionHistory { id status } }
+        filmTwo: film(id: $filmTwo) { productionHistory { id status: productionStatus } }
       }`,
       { film, filmTwo, byRecordedAt, byId },
     );

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Character } from '../../src/character/character.entity';
-import { searchTextOf, slugify } from '../../src/lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../../src/lib/text';
 import { Company } from '../../src/company/company.entity';
 import { CompanyKind } from '../../src/company/company.enums';
 import { AttachmentEvent } from '../../src/credit/attachment-event.entity';
@@ -39,6 +39,7 @@ export async function buildFranchise(
       name: `${name} News`,
       kind: CompanyKind.NEWS_OUTLET,
       searchText: searchTextOf(`${name} News`),
+      sortKey: sortKeyOf(`${name} News`),
     });
     const source = await save(Source, {
       outletId: outlet.id,
@@ -53,6 +54,7 @@ export async function buildFranchise(
       description: null,
       parentId: null,
       searchText: searchTextOf(name),
+      sortKey: sortKeyOf(name),
       version: 1,
     });
     const person = (personName: string) =>
@@ -61,6 +63,7 @@ export async function buildFranchise(
         name: personName,
         aliases: [],
         searchText: searchTextOf(personName),
+        sortKey: sortKeyOf(personName),
         version: 1,
       });
     const director = await person(`${name} Director`);
@@ -68,6 +71,7 @@ export async function buildFranchise(
       slug: slugify(`${name} Hero`),
       name: `${name} Hero`,
       searchText: searchTextOf(`${name} Hero`),
+      sortKey: sortKeyOf(`${name} Hero`),
     });
 
     const titles: string[] = [];
@@ -84,6 +88,7 @@ export async function buildFranchise(
         imdbId: null,
         releaseDate: `${2000 + n}-06-01`,
         searchText: searchTextOf(title),
+        sortKey: sortKeyOf(title),
         version: 1,
       });
       await save(FranchiseMembership, {

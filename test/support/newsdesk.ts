@@ -49,18 +49,18 @@ export async function newsdesk(server: TestServer, keyName = 'newsdesk'): Promis
   };
   return {
     async film(title) {
-      const data = await run<{ createFilm: { id: string } }>(
-        `mutation FixtureFilm($title: String!) { createFilm(input: { title: $title }) { id } }`,
+      const data = await run<{ createFilm: { film: { id: string } } }>(
+        `mutation FixtureFilm($title: String!) { createFilm(input: { title: $title }) { film { id } } }`,
         { title },
       );
-      return data.createFilm.id;
+      return data.createFilm.film.id;
     },
     async person(name) {
-      const data = await run<{ createPerson: { id: string } }>(
-        `mutation FixturePerson($name: String!) { createPerson(input: { name: $name }) { id } }`,
+      const data = await run<{ createPerson: { person: { id: string } } }>(
+        `mutation FixturePerson($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
         { name },
       );
-      return data.createPerson.id;
+      return data.createPerson.person.id;
     },
     async report(input) {
       const data = await run<{
@@ -74,32 +74,34 @@ export async function newsdesk(server: TestServer, keyName = 'newsdesk'): Promis
       return { credit: data.recordAttachment.credit.id, event: data.recordAttachment.event.id };
     },
     async productionStatus(film, status, effectiveDate) {
-      const data = await run<{ recordProductionStatus: { id: string } }>(
+      const data = await run<{ recordProductionStatus: { event: { id: string } } }>(
         `mutation FixtureProductionStatus($input: RecordProductionStatusInput!) {
-          recordProductionStatus(input: $input) { id }
+          recordProductionStatus(input: $input) { event { id } }
         }`,
         { input: { film, status, effectiveDate, confidence: 'OFFICIAL', source: source() } },
       );
-      return data.recordProductionStatus.id;
+      return data.recordProductionStatus.event.id;
     },
     async relate(from, to, kind, effectiveDate) {
       const data = await run<{
-        relateFilms: { id: string; history: { id: string; kind: string; effectiveDate: string }[] };
+        relateFilms: {
+          relation: { id: string; history: { id: string; kind: string; effectiveDate: string }[] };
+        };
       }>(
         `mutation FixtureRelation($input: RelateFilmsInput!) {
-          relateFilms(input: $input) { id history { id kind effectiveDate } }
+          relateFilms(input: $input) { relation { id history { id kind: relationKind effectiveDate } } }
         }`,
         { input: { from, to, kind, effectiveDate, confidence: 'OFFICIAL', source: source() } },
       );
-      const event = data.relateFilms.history.find(
+      const event = data.relateFilms.relation.history.find(
         (e) => e.kind === kind && e.effectiveDate === effectiveDate,
       );
-      return { relation: data.relateFilms.id, event: event!.id };
+      return { relation: data.relateFilms.relation.id, event: event!.id };
     },
     async retract(event) {
       await run(
         `mutation FixtureRetraction($id: ID!, $reason: String!) {
-          retractEvent(id: $id, reason: $reason) { __typename }
+          retractEvent(input: { event: $id, reason: $reason }) { __typename }
         }`,
         { id: event, reason: RETRACTION_REASON },
       );

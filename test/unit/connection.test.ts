@@ -26,16 +26,25 @@ const badInput = (field: string, message: string) => ({
   extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
 });
 
+const LIST = 'films:TITLE';
+
 const rawCursor = (json: string) => Buffer.from(json, 'utf8').toString('base64url');
 
 describe('parsePage', () => {
   test('pages forward through 20 items when no size is given', () => {
     expect(DEFAULT_PAGE_SIZE).toBe(20);
-    expect(parsePage({}, 2)).toEqual({ size: 20, backward: false, after: null, before: null });
+    expect(parsePage({}, LIST, 2)).toEqual({
+      list: LIST,
+      size: 20,
+      backward: false,
+      after: null,
+      before: null,
+    });
   });
 
   test('reads first, last and both cursors', () => {
-    expect(parsePage({ first: 0 }, 1)).toEqual({
+    expect(parsePage({ first: 0 }, LIST, 1)).toEqual({
+      list: LIST,
       size: 0,
       backward: false,
       after: null,
@@ -43,32 +52,43 @@ describe('parsePage', () => {
     });
     expect(
       parsePage(
-        { last: 100, after: encodeCursor(['2020-05-04', 7]), before: encodeCursor(['b', 8]) },
+        {
+          last: 100,
+          after: encodeCursor(LIST, ['2020-05-04', 7]),
+          before: encodeCursor(LIST, ['b', 8]),
+        },
+        LIST,
         2,
       ),
-    ).toEqual({ size: 100, backward: true, after: ['2020-05-04', 7], before: ['b', 8] });
+    ).toEqual({
+      list: LIST,
+      size: 100,
+      backward: true,
+      after: ['2020-05-04', 7],
+      before: ['b', 8],
+    });
   });
 
   test('accepts sizes from 0 to 100 and refuses anything else, naming the argument', () => {
     expect(MAX_PAGE_SIZE).toBe(100);
-    expect(parsePage({ first: 100 }, 1).size).toBe(100);
-    expect(parsePage({ last: 0 }, 1).size).toBe(0);
-    expect(errorOf(() => parsePage({ first: 101 }, 1))).toEqual(
+    expect(parsePage({ first: 100 }, LIST, 1).size).toBe(100);
+    expect(parsePage({ last: 0 }, LIST, 1).size).toBe(0);
+    expect(errorOf(() => parsePage({ first: 101 }, LIST, 1))).toEqual(
       badInput('first', '"first" must be between 0 and 100, got 101.'),
     );
-    expect(errorOf(() => parsePage({ last: -1 }, 1))).toEqual(
+    expect(errorOf(() => parsePage({ last: -1 }, LIST, 1))).toEqual(
       badInput('last', '"last" must be between 0 and 100, got -1.'),
     );
-    expect(errorOf(() => parsePage({ first: 1.5 }, 1))).toEqual(
+    expect(errorOf(() => parsePage({ first: 1.5 }, LIST, 1))).toEqual(
       badInput('first', '"first" must be between 0 and 100, got 1.5.'),
     );
   });
 
   test('refuses first and last together', () => {
-    expect(errorOf(() => parsePage({ first: 1, last: 1 }, 1))).toEqual(
+    expect(errorOf(() => parsePage({ first: 1, last: 1 }, LIST, 1))).toEqual(
       badInput('last', 'Pass "first" or "last", not both.'),
     );
-    expect(errorOf(() => parsePage({ first: 0, last: 0 }, 1))).toEqual(
+    expect(errorOf(() => parsePage({ first: 0, last: 0 }, LIST, 1))).toEqual(
       badInput('last', 'Pass "first" or "last", not both.'),
     );
   });
@@ -76,31 +96,48 @@ describe('parsePage', () => {
   test.each([
     ['the empty string', ''],
     // Node's base64url decoder skips "=", "!" and the like: these would decode to a good sort key.
-    ['characters outside base64url', `${encodeCursor(['a', 1])}=`],
-    ['text before a cursor', `!${encodeCursor(['a', 1])}`],
-    ['text after a cursor', `${encodeCursor(['a', 1])}!`],
-    ['more than 1000 characters', encodeCursor(['x'.repeat(800), 1])],
+    ['characters outside base64url', `${encodeCursor(LIST, ['a', 1])}=`],
+    ['text before a cursor', `!${encodeCursor(LIST, ['a', 1])}`],
+    ['text after a cursor', `${encodeCursor(LIST, ['a', 1])}!`],
+    ['more than 1000 characters', encodeCursor(LIST, ['x'.repeat(800), 1])],
     ['base64url that is not JSON', 'bm90IGpzb24'],
     ['JSON that is not a list', rawCursor('{"0":1}')],
-    ['a list of another length', encodeCursor(['a', 1, 2])],
-    ['a shorter list', encodeCursor(['a'])],
-    ['a boolean in the list', rawCursor('[true, 1]')],
-    ['null in the list', rawCursor('[null, 1]')],
-    ['an infinite number', rawCursor('[1e999, 1]')],
-    ['a list in the list', rawCursor('[[1], 1]')],
+    ['a list without the list name', rawCursor('["a", 1]')],
+    ['a number where the list name goes', rawCursor('[1, "a", 1]')],
+    ['a list of another length', encodeCursor(LIST, ['a', 1, 2])],
+    ['a shorter list', encodeCursor(LIST, ['a'])],
+    ['a boolean in the list', rawCursor(`["${LIST}", true, 1]`)],
+    ['null in the list', rawCursor(`["${LIST}", null, 1]`)],
+    ['an infinite number', rawCursor(`["${LIST}", 1e999, 1]`)],
+    ['a list in the list', rawCursor(`["${LIST}", [1], 1]`)],
   ])('refuses a cursor that is %s, naming the argument', (_, cursor) => {
-    expect(errorOf(() => parsePage({ after: cursor }, 2))).toEqual(
+    expect(errorOf(() => parsePage({ after: cursor }, LIST, 2))).toEqual(
       badInput('after', '"after" is not a cursor of this connection.'),
     );
-    expect(errorOf(() => parsePage({ before: cursor }, 2))).toEqual(
+    expect(errorOf(() => parsePage({ before: cursor }, LIST, 2))).toEqual(
       badInput('before', '"before" is not a cursor of this connection.'),
     );
   });
 
   test('accepts a cursor of 1000 characters', () => {
-    const longest = encodeCursor(['x'.repeat(744), 1]);
+    const longest = encodeCursor(LIST, ['x'.repeat(730), 1]);
     expect(longest).toHaveLength(1000);
-    expect(parsePage({ after: longest }, 2).after).toEqual(['x'.repeat(744), 1]);
+    expect(parsePage({ after: longest }, LIST, 2).after).toEqual(['x'.repeat(730), 1]);
+  });
+
+  test.each([
+    ['another connection', 'people:NAME'],
+    ['another order of the same connection', 'films:RELEASE_DATE'],
+  ])('refuses a well-formed cursor of %s, naming the argument and both lists', (_, other) => {
+    const foreign = encodeCursor(other, ['a', 1]);
+    const message = (field: string) =>
+      `"${field}" is a cursor of another list or order (${other}), not of ${LIST}: page with the cursors this connection returned.`;
+    expect(errorOf(() => parsePage({ after: foreign }, LIST, 2))).toEqual(
+      badInput('after', message('after')),
+    );
+    expect(errorOf(() => parsePage({ before: foreign }, LIST, 2))).toEqual(
+      badInput('before', message('before')),
+    );
   });
 });
 
@@ -108,6 +145,7 @@ describe('toConnection', () => {
   const rows = ['a', 'b', 'c'];
   const cursorOf = (row: string) => [row];
   const page = (size: number, backward: boolean, after: boolean, before: boolean): Page => ({
+    list: LIST,
     size,
     backward,
     after: after ? ['x'] : null,
@@ -118,14 +156,14 @@ describe('toConnection', () => {
   test('keeps size rows of a forward read and says more follow when it read one more', () => {
     const result = toConnection(rows, page(2, false, false, false), cursorOf, noCount);
     expect(result.edges).toEqual([
-      { node: 'a', cursor: encodeCursor(['a']) },
-      { node: 'b', cursor: encodeCursor(['b']) },
+      { node: 'a', cursor: encodeCursor(LIST, ['a']) },
+      { node: 'b', cursor: encodeCursor(LIST, ['b']) },
     ]);
     expect(result.pageInfo).toEqual({
       hasNextPage: true,
       hasPreviousPage: false,
-      startCursor: encodeCursor(['a']),
-      endCursor: encodeCursor(['b']),
+      startCursor: encodeCursor(LIST, ['a']),
+      endCursor: encodeCursor(LIST, ['b']),
     });
   });
 
@@ -141,8 +179,8 @@ describe('toConnection', () => {
     expect(result.pageInfo).toEqual({
       hasNextPage: true,
       hasPreviousPage: true,
-      startCursor: encodeCursor(['b']),
-      endCursor: encodeCursor(['c']),
+      startCursor: encodeCursor(LIST, ['b']),
+      endCursor: encodeCursor(LIST, ['c']),
     });
     const first = toConnection(['b', 'a'], page(2, true, true, false), cursorOf, noCount);
     expect(first.edges.map((edge) => edge.node)).toEqual(['a', 'b']);
@@ -180,13 +218,13 @@ describe('toConnection', () => {
         label: row.toUpperCase(),
       }),
     );
-    expect(result.edges).toEqual([{ cursor: encodeCursor(['a']), label: 'A' }]);
+    expect(result.edges).toEqual([{ cursor: encodeCursor(LIST, ['a']), label: 'A' }]);
   });
 });
 
 describe('encodeCursor', () => {
-  test('is the base64url of the JSON of the sort key', () => {
-    expect(encodeCursor(['2020-05-04', 7])).toBe(rawCursor('["2020-05-04",7]'));
+  test('is the base64url of the JSON of the list’s name and the sort key', () => {
+    expect(encodeCursor(LIST, ['2020-05-04', 7])).toBe(rawCursor(`["${LIST}","2020-05-04",7]`));
   });
 });
 
@@ -199,6 +237,7 @@ describe('applyKeyset', () => {
 
   test('reads size + 1 rows after the cursor, ordered by the keys ascending', () => {
     const qb = applyKeyset(people(), ['p.name', 'p.id'], {
+      list: LIST,
       size: 3,
       backward: false,
       after: ['Ann', 7],
@@ -212,6 +251,7 @@ describe('applyKeyset', () => {
 
   test('reads backward between two cursors, each bound under its own names', () => {
     const qb = applyKeyset(people(), ['p.name', 'p.id'], {
+      list: LIST,
       size: 2,
       backward: true,
       after: ['Ann', 7],
@@ -230,6 +270,7 @@ describe('applyKeyset', () => {
 
   test('replaces any order the query had: keyset paging needs exactly the keys', () => {
     const qb = applyKeyset(people().orderBy('p.createdAt', 'DESC'), ['p.id'], {
+      list: LIST,
       size: 20,
       backward: false,
       after: null,

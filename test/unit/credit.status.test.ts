@@ -49,12 +49,12 @@ async function record(person: string, role: string, status: string, effectiveDat
 }
 
 async function createPerson(name: string): Promise<string> {
-  const result = await server.execute<{ createPerson: { id: string } }>(
-    `mutation Person($name: String!) { createPerson(input: { name: $name }) { id } }`,
+  const result = await server.execute<{ createPerson: { person: { id: string } } }>(
+    `mutation Person($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
     { name },
     { apiKey: key },
   );
-  return result.data!.createPerson.id;
+  return result.data!.createPerson.person.id;
 }
 
 beforeAll(async () => {
@@ -75,7 +75,7 @@ beforeAll(async () => {
   const attached = await record(dpId, 'CINEMATOGRAPHER', 'ATTACHED', '2026-01-10');
   retractedCredit = attached.credit;
   const retracted = await server.execute(
-    `mutation Retract($id: ID!) { retractEvent(id: $id, reason: "Wrong film.") { __typename } }`,
+    `mutation Retract($id: ID!) { retractEvent(input: { event: $id, reason: "Wrong film." }) { __typename } }`,
     { id: attached.event },
     { apiKey: key },
   );

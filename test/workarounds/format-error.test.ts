@@ -39,12 +39,12 @@ const LITERALS: Record<string, Case> = {
   },
   'null for a non-null input field': {
     message: /^Expected value of type "String!", found null\.$/,
-    query: 'mutation NullTitle { createFilm(input: { title: null }) { id } }',
+    query: 'mutation NullTitle { createFilm(input: { title: null }) { film { id } } }',
     field: 'input.title',
   },
   'an object missing a required field': {
     message: /^Field "CreateFilmInput\.title" of required type "String!" was not provided\.$/,
-    query: 'mutation NoTitle { createFilm(input: { workingTitle: "Untitled" }) { id } }',
+    query: 'mutation NoTitle { createFilm(input: { workingTitle: "Untitled" }) { film { id } } }',
     field: 'input',
   },
   'an input field the type does not have': {
@@ -60,12 +60,12 @@ const LITERALS: Record<string, Case> = {
   'an Int beyond 32 bits': {
     message: /^Int cannot represent non 32-bit signed integer value: 99999999999$/,
     query:
-      'mutation LongFilm { createFilm(input: { title: "Long", runtimeMinutes: 99999999999 }) { id } }',
+      'mutation LongFilm { createFilm(input: { title: "Long", runtimeMinutes: 99999999999 }) { film { id } } }',
     field: 'input.runtimeMinutes',
   },
   'a string for a Float': {
     message: /^Float cannot represent non numeric value: "much"$/,
-    query: `mutation MetricOfWords { recordMetric(input: { film: "x", kind: BUDGET, value: "much", unit: USD, methodology: "m", asOf: "2026-01-01" }) { id } }`,
+    query: `mutation MetricOfWords { recordMetric(input: { film: "x", kind: BUDGET, value: "much", unit: USD, methodology: "m", asOf: "2026-01-01" }) { metric { id } } }`,
     field: 'input.value',
   },
   'a number for a String': {
@@ -139,7 +139,7 @@ const VARIABLES: Record<string, Case> = {
   'an input object missing a required field': {
     message:
       /^Variable "\$input" got invalid value \{\}; Field "title" of required type "String!" was not provided\.$/,
-    query: `${CREATE_FILM} { createFilm(input: $input) { id } }`,
+    query: `${CREATE_FILM} { createFilm(input: $input) { film { id } } }`,
     variables: { input: {} },
     field: 'input',
   },
@@ -152,12 +152,12 @@ const VARIABLES: Record<string, Case> = {
   },
   'a required variable that was not provided': {
     message: /^Variable "\$input" of required type "CreateFilmInput!" was not provided\.$/,
-    query: `${CREATE_FILM} { createFilm(input: $input) { id } }`,
+    query: `${CREATE_FILM} { createFilm(input: $input) { film { id } } }`,
     field: 'input',
   },
   'null for a non-null variable': {
     message: /^Variable "\$input" of non-null type "CreateFilmInput!" must not be null\.$/,
-    query: `${CREATE_FILM} { createFilm(input: $input) { id } }`,
+    query: `${CREATE_FILM} { createFilm(input: $input) { film { id } } }`,
     variables: { input: null },
     field: 'input',
   },

@@ -46,15 +46,15 @@ beforeAll(async () => {
   const admin = await newApiKey(server.dataSource, 'hydrator-admin', ApiKeyRole.ADMIN);
   const person = async (name: string) =>
     (
-      await server.execute<{ createPerson: { id: string } }>(
-        `mutation Person($name: String!) { createPerson(input: { name: $name }) { id } }`,
+      await server.execute<{ createPerson: { person: { id: string } } }>(
+        `mutation Person($name: String!) { createPerson(input: { name: $name }) { person { id } } }`,
         { name },
         { apiKey: admin },
       )
-    ).data!.createPerson.id;
+    ).data!.createPerson.person.id;
   const input = { keep: await person('Hydrated'), duplicate: await person('Hydrated') };
   const merged = await server.execute(
-    `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { id } }`,
+    `mutation Merge($input: MergeInput!) { mergePeople(input: $input) { person { id } } }`,
     { input },
     { apiKey: admin },
   );

@@ -42,14 +42,14 @@ const OPERATIONS: {
     name: 'a list with its total',
     query: `query FirstFilms { films(first: 3) { totalCount edges { node { title } } } }`,
   },
-  { name: 'search', query: `query Search { search(text: "hemsworth") { __typename } }` },
+  { name: 'search', query: `query Search { search(text: "hemsworth") { totalCount } }` },
   {
     name: 'the changes feed',
     query: `query Changes { changes(since: "2000-01-01T00:00:00Z", first: 3) { totalCount edges { cursor } } }`,
   },
   {
     name: 'a mutation with an API key',
-    query: `mutation CreatePerson($name: String!) { createPerson(input: { name: $name }) { id name } }`,
+    query: `mutation CreatePerson($name: String!) { createPerson(input: { name: $name }) { person { id name } } }`,
     variables: () => ({ name: `Tally Person ${++people}` }),
     editor: true,
   },

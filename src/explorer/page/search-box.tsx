@@ -51,7 +51,7 @@ export function SearchBox({
     // Wait for a pause in typing before asking the server.
     const timer = setTimeout(() => {
       runQuery<SearchAnswer>(SEARCH_QUERY, { text: trimmed, asOf }, controller.signal).then(
-        (data) => setHits(data.search.map(viewOf).filter(Boolean)),
+        (data) => setHits(data.search.edges.map((edge) => viewOf(edge.node)).filter(Boolean)),
         () => undefined,
       );
     }, 200);

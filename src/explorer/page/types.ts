@@ -133,5 +133,5 @@ export type SearchHit =
   | { __typename: 'Character' | 'Company' };
 
 export interface SearchAnswer {
-  search: SearchHit[];
+  search: { edges: { node: SearchHit }[] };
 }

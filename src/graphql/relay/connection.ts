@@ -35,6 +35,8 @@ export interface PageArgs {
 export type CursorValue = string | number;
 
 export interface Page {
+  /** The list the page belongs to: a connection and its order (`films:TITLE`); see `parsePage`. */
+  readonly list: string;
   /** How many rows to return (without the one extra row fetched to see whether more follow). */
   readonly size: number;
   /** Forward pages read in the connection's order; backward pages (`last`) read it in reverse. */
@@ -43,12 +45,15 @@ export interface Page {
   readonly before: CursorValue[] | null;
 }
 
-/** Cursors are opaque to clients: base64url of the JSON of the row's sort key. */
-export function encodeCursor(values: readonly CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+/**
+ * Cursors are opaque to clients: base64url of the JSON of the list they belong to followed by the
+ * row's sort key, so that a cursor given to another list (or order) is refused, not misread.
+ */
+export function encodeCursor(list: string, values: readonly CursorValue[]): string {
+  return Buffer.from(JSON.stringify([list, ...values]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, field: string, arity: number): CursorValue[] {
+function decodeCursor(cursor: string, field: string, list: string, arity: number): CursorValue[] {
   let values: unknown;
   if (/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) {
     try {
@@ -59,12 +64,19 @@ function decodeCursor(cursor: string, field: string, arity: number): CursorValue
   }
   if (
     !Array.isArray(values) ||
-    values.length !== arity ||
+    values.length !== arity + 1 ||
+    typeof values[0] !== 'string' ||
     !values.every((v) => typeof v === 'string' || Number.isFinite(v))
   ) {
     throw new BadUserInputError(`"${field}" is not a cursor of this connection.`, field);
   }
-  return values as CursorValue[];
+  if (values[0] !== list) {
+    throw new BadUserInputError(
+      `"${field}" is a cursor of another list or order (${values[0]}), not of ${list}: page with the cursors this connection returned.`,
+      field,
+    );
+  }
+  return values.slice(1) as CursorValue[];
 }
 
 function checkSize(value: number | null | undefined, field: string): number | null {
@@ -78,18 +90,23 @@ function checkSize(value: number | null | undefined, field: string): number | nu
   return value;
 }
 
-/** Validates paging arguments; `arity` is the number of values in this connection's sort key. */
-export function parsePage(args: PageArgs, arity: number): Page {
+/**
+ * Validates paging arguments. `list` names the connection and its order (plus the parent, for a
+ * list that belongs to one object: `Franchise:3.films:STORY`); `arity` is the number of values in
+ * its sort key. Cursors of any other list are refused.
+ */
+export function parsePage(args: PageArgs, list: string, arity: number): Page {
   const first = checkSize(args.first, 'first');
   const last = checkSize(args.last, 'last');
   if (first != null && last != null) {
     throw new BadUserInputError('Pass "first" or "last", not both.', 'last');
   }
   return {
+    list,
     size: first ?? last ?? DEFAULT_PAGE_SIZE,
     backward: last != null,
-    after: args.after == null ? null : decodeCursor(args.after, 'after', arity),
-    before: args.before == null ? null : decodeCursor(args.before, 'before', arity),
+    after: args.after == null ? null : decodeCursor(args.after, 'after', list, arity),
+    before: args.before == null ? null : decodeCursor(args.before, 'before', list, arity),
   };
 }
 
@@ -119,7 +136,7 @@ export function toConnection<T, E extends { cursor: string } = Edge<T>>(
   const more = rows.length > page.size;
   const kept = rows.slice(0, page.size);
   if (page.backward) kept.reverse();
-  const edges = kept.map((row) => makeEdge(row, encodeCursor(cursorOf(row))));
+  const edges = kept.map((row) => makeEdge(row, encodeCursor(page.list, cursorOf(row))));
   let total: Promise<number> | undefined;
   return {
     edges,
@@ -167,15 +184,17 @@ export function applyKeyset<T extends ObjectLiteral>(
 }
 
 /**
- * A page of a list of named rows in name order (then id), through an index on (name, id);
- * `nameContains` matches the row's folded `searchText`. The people and franchise lists.
+ * A page of a list of named rows in name order, ignoring case and accents (then id), through an
+ * index on (sortKey, id); `nameContains` matches the row's folded `searchText`. The people,
+ * franchise, character and company lists.
  */
-export async function pageByName<T extends ObjectLiteral & { name: string; id: number }>(
+export async function pageByName<T extends ObjectLiteral & { sortKey: string; id: number }>(
   qb: SelectQueryBuilder<T>,
   paging: PageArgs,
   nameContains: string | null | undefined,
+  list: string,
 ): Promise<ConnectionResult<T>> {
-  const page = parsePage(paging, 2);
+  const page = parsePage(paging, list, 2);
   const alias = qb.alias;
   if (nameContains != null) {
     qb.andWhere(`${alias}.searchText LIKE :name ESCAPE '\\'`, {
@@ -183,34 +202,45 @@ export async function pageByName<T extends ObjectLiteral & { name: string; id: n
     });
   }
   const count = qb.clone();
-  const rows = await applyKeyset(qb, [`${alias}.name`, `${alias}.id`], page).getMany();
+  const rows = await applyKeyset(qb, [`${alias}.sortKey`, `${alias}.id`], page).getMany();
   return toConnection(
     rows,
     page,
-    (row) => [row.name, row.id],
+    (row) => [row.sortKey, row.id],
     () => count.getCount(),
   );
 }
 
-/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type (one factory for all). */
-export function createConnectionType<T extends object>(
-  name: string,
-  nodeType: ClassType<T>,
-  description: string,
-): ClassType<ConnectionResult<T>> {
+/** `<Name>Edge`: the cursor and the node. */
+function plainEdgeType<T extends object>(name: string, nodeType: ClassType<T> | object): ClassType {
   @ObjectType(`${name}Edge`, { description: `An item of a ${name}Connection, with its cursor.` })
   class EdgeType {
-    @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
-    cursor!: string;
-
     @Field(() => nodeType, { description: 'The item.' })
     node!: T;
+
+    @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
+    cursor!: string;
   }
+  return EdgeType;
+}
+
+/**
+ * Builds `<Name>Connection` and `<Name>Edge` object types for a node type (one factory for all). A
+ * connection whose edges carry more than the cursor and the node (a film's place in a franchise, a
+ * search result's rank) passes its own `<Name>Edge` class as `edgeType` instead.
+ */
+export function createConnectionType<T extends object>(
+  name: string,
+  nodeType: ClassType<T> | object,
+  description: string,
+  edgeType?: ClassType,
+): ClassType<ConnectionResult<T>> {
+  const EdgeType = edgeType ?? plainEdgeType(name, nodeType);
 
   @ObjectType(`${name}Connection`, { description })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The items of this page, each with its cursor.' })
-    edges!: EdgeType[];
+    edges!: object[];
 
     @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
     pageInfo!: PageInfo;
