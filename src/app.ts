@@ -15,6 +15,7 @@ import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import type { Logger } from './lib/logger';
 import { corsOriginRule } from './http/cors';
 import { createGraphqlHandler } from './http/graphql-handler';
+import { cachePolicyPlugin } from './http/cache-policy';
 import { healthRoutes } from './http/health';
 import type { ContextRequest } from './http/request-log';
 import { createRouter } from './http/server';
@@ -121,6 +122,8 @@ export async function createApp({
       // Only for federated subgraphs; otherwise it is one more hook on every request.
       ApolloServerPluginInlineTraceDisabled(),
       errorReportingPlugin(logger),
+      // Cache-Control per operation (public for anonymous GET queries), decided once per document.
+      cachePolicyPlugin<Context>(config.cacheMaxAge),
     ],
   });
 
