@@ -126,6 +126,54 @@ function readColumns<T>(
   return into;
 }
 
+/** A loader query's SQL text, built once, and where each named parameter goes in its values. */
+interface CachedQuery {
+  readonly sql: string;
+  readonly order: readonly string[];
+}
+
+const cachedQueries = new WeakMap<DataSource, WeakMap<object, Map<string, CachedQuery>>>();
+
+/**
+ * Runs a loader's query, whose SQL text depends on its shape only (keys are bound as one parameter,
+ * `SqlDialect.inList`), building the text with TypeORM's query builder the first time only: building
+ * it cost as much as running it on the small queries of a page. `shape` and `variant` name the shape
+ * (a loader factory's function, and a string for what else changes the text); `params` are every named
+ * parameter of the query (a parameter the builder holds besides these is refused: it would be frozen
+ * into the cache). The statements run on the reader's runner (counted) and its prepared-statement cache.
+ */
+export async function runLoaderQuery<T extends ObjectLiteral>(
+  reader: EntityManager,
+  shape: object,
+  variant: string,
+  params: Record<string, unknown>,
+  build: () => SelectQueryBuilder<T>,
+): Promise<RawRow[]> {
+  const { connection } = reader;
+  let byShape = cachedQueries.get(connection);
+  if (!byShape) cachedQueries.set(connection, (byShape = new WeakMap()));
+  let byVariant = byShape.get(shape);
+  if (!byVariant) byShape.set(shape, (byVariant = new Map()));
+  let cached = byVariant.get(variant);
+  if (!cached) {
+    const names = Object.keys(params);
+    // Built with a marker for each parameter, to learn where each one lands in the values.
+    const markers = names.map((_, i) => `\u0000loader-parameter-${i}\u0000`);
+    const qb = build().setParameters(Object.fromEntries(names.map((n, i) => [n, markers[i]])));
+    const [sql, values] = qb.getQueryAndParameters();
+    const order = values.map((value) => {
+      const at = markers.indexOf(value as string);
+      if (at < 0) throw new Error(`runLoaderQuery(${variant}): a parameter not in "params"`);
+      return names[at];
+    });
+    byVariant.set(variant, (cached = { sql, order }));
+  }
+  return (await reader.query(
+    cached.sql,
+    cached.order.map((name) => params[name]),
+  )) as RawRow[];
+}
+
 /**
  * A loader of rows by primary key: one `WHERE id IN (…)` per batch, results in key order, null for a
  * missing id.
@@ -142,10 +190,12 @@ export function rowsByIdLoader<T extends ObjectLiteral & { id: number }>(
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.id`, 'ids', ids);
       const hydrate = hydratorOf(dataSource, entity);
-      const qb = reader.getRepository(entity).createQueryBuilder(alias);
-      const raw: RawRow[] = await selectServed(qb, entity, alias)
-        .where(condition, params)
-        .getRawMany();
+      const raw = await runLoaderQuery(reader, rowsByIdLoader, entityName(entity), params, () =>
+        selectServed(reader.getRepository(entity).createQueryBuilder(alias), entity, alias).where(
+          condition,
+          params,
+        ),
+      );
       const rows = raw.map((row) => hydrate(row, alias));
       const byId = new Map(rows.map((row) => [normalizeKey(row.id), row]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -172,19 +222,37 @@ export function rowsByKeyLoader<T extends ObjectLiteral>(
     async (keys) => {
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.${keyColumn}`, 'keys', keys);
-      let qb = selectServed(
-        reader.getRepository(entity).createQueryBuilder(alias),
-        entity,
-        alias,
-      ).where(condition, params);
-      if (extend) qb = extend(qb, alias);
+      const build = () => {
+        let qb = selectServed(
+          reader.getRepository(entity).createQueryBuilder(alias),
+          entity,
+          alias,
+        ).where(condition, params);
+        if (extend) qb = extend(qb, alias);
+        return orderBy(qb, alias);
+      };
       const hydrate = hydratorOf(dataSource, entity);
-      const raw: RawRow[] = await orderBy(qb, alias).getRawMany();
+      // The text is cached per `orderBy` function; an `extend` may bind parameters of its own, so a
+      // query with one is built each time.
+      const raw: RawRow[] = extend
+        ? await build().getRawMany()
+        : await runLoaderQuery(
+            reader,
+            orderBy,
+            `${entityName(entity)}.${keyColumn}`,
+            params,
+            build,
+          );
       const rows = raw.map((row) => hydrate(row, alias));
       return groupRows(keys, rows, (row) => normalizeKey(row[keyColumn]));
     },
     { batch: options.batch },
   );
+}
+
+/** The name of an entity target, for a cache key. */
+function entityName(entity: EntityTarget<ObjectLiteral>): string {
+  return typeof entity === 'function' ? entity.name : String(entity);
 }
 
 /** Splits rows into one list per key, in key order; rows keep their relative order. */
