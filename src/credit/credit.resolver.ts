@@ -62,7 +62,11 @@ export class CreditResolver {
     const qb = db
       .getRepository(Credit)
       .createQueryBuilder('credit')
-      .where(`${status} IS NOT NULL`, { no: false, asOf });
+      .setParameters({ no: false, asOf });
+    // A status filter that admits no null status says it already: SQLite would run the status
+    // subquery twice for every credit it scans.
+    const statusRequired = Boolean(filter?.statuses?.length) || filter?.confirmed === true;
+    if (!statusRequired) qb.andWhere(`${status} IS NOT NULL`);
     if (filter?.film != null)
       qb.andWhere('credit.filmId = :film', { film: localIdOf('Film', filter.film, 'filter.film') });
     if (filter?.person != null) {

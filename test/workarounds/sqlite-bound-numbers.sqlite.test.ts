@@ -38,7 +38,6 @@ test('TypeORM alone writes numbers into the text (why the workaround exists)', (
   const [sql, parameters] = plain.driver.escapeQueryWithParameters(
     'SELECT * FROM film WHERE (releaseDate, id) > (:release, :id)',
     { release: '2020-01-01', id: 42 },
-    {},
   );
   expect(sql).toContain('42');
   expect(parameters).toEqual(['2020-01-01']);
@@ -66,7 +65,6 @@ test('bound numbers select, compare and insert what the literals did', async () 
       'SELECT typeof(:whole) AS whole, typeof(:real) AS real, :whole + 1 AS next, ' +
         '(SELECT COUNT(*) FROM (SELECT 1 AS one UNION ALL SELECT 2) WHERE one >= :whole) AS matched',
       { whole: 2, real: 2.5 },
-      {},
     ),
   );
   expect(row).toEqual([{ whole: 'integer', real: 'real', next: 3, matched: 1 }]);
