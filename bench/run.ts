@@ -403,6 +403,8 @@ interface Measurement {
 
 /** Requests per query in a counting pass: its inputs, spread, up to this many (Q1 is slow on N+1). */
 const COUNTED_REQUESTS = 50;
+/** The same in a `--quick` run (which must stay under 3 minutes). */
+const QUICK_COUNTED_REQUESTS = 20;
 
 /**
  * The SQL statements of a query's requests, read from the request log of a server started with
@@ -415,8 +417,9 @@ async function countStatements(
   inputs: readonly Variables[],
   connections: number,
   headers: Record<string, string> = {},
+  count = COUNTED_REQUESTS,
 ): Promise<number[]> {
-  const picked = spread(inputs, COUNTED_REQUESTS);
+  const picked = spread(inputs, count);
   const counts: number[] = [];
   let next = 0;
   const sender = async () => {
@@ -722,6 +725,7 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
   /** SQL statements per request, by `${server} ${query}`, from the counting passes. */
   const sql = new Map<string, SqlPerRequest | null>();
   let reference: Map<string, unknown> | undefined;
+  const countedRequests = settings.quick ? QUICK_COUNTED_REQUESTS : COUNTED_REQUESTS;
 
   // First a counting pass per server, on a server that logs each request: the same answers as
   // franchise-graph's (or the comparison means nothing; on PostgreSQL this also checks the copy), and
@@ -756,6 +760,8 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
           query,
           readInputs(query),
           settings.connections,
+          {},
+          countedRequests,
         );
         sql.set(`${kind} ${query.id}`, summarize(counts));
       }
@@ -805,13 +811,14 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
         if (kind === 'franchise-graph') writes = await hasRecordAttachment(counting.port);
         if (!writes) break;
         log(`${kind} Q5: counting SQL statements …`);
-        const reports = writeInputs(path, COUNTED_REQUESTS);
+        const reports = writeInputs(path, countedRequests);
         const counts = await countStatements(
           counting,
           Q5,
           reports,
           settings.connections,
           authorization[kind],
+          countedRequests,
         );
         sql.set(`${kind} Q5`, summarize(counts));
       } finally {

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { FilterArg, ListAsOfArg } from '../graphql/list-args';
+import { getServedMany } from '../db/batching';
 import { Character } from '../character/character.entity';
 import {
   applyKeyset,
@@ -96,7 +97,7 @@ export class CreditResolver {
       );
     }
     const count = qb.clone();
-    const rows = await applyKeyset(qb, ['credit.id'], page).getMany();
+    const rows = await getServedMany(applyKeyset(qb, ['credit.id'], page), Credit);
     return toConnection(
       rows.map((credit) => creditAsOf(credit, asOf)),
       page,

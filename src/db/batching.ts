@@ -126,6 +126,20 @@ function readColumns<T>(
   return into;
 }
 
+/**
+ * `qb.getMany()` for a flat query of one entity (a page of a list): the served columns only, built by
+ * `hydratorOf` rather than TypeORM's general result transformer.
+ */
+export async function getServedMany<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  entity: EntityTarget<T>,
+): Promise<T[]> {
+  const alias = qb.alias;
+  const raw: RawRow[] = await selectServed(qb, entity, alias).getRawMany();
+  const hydrate = hydratorOf(qb.connection, entity);
+  return raw.map((row) => hydrate(row, alias));
+}
+
 /** A loader query's SQL text, built once, and where each named parameter goes in its values. */
 interface CachedQuery {
   readonly sql: string;

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { FilterArg } from '../graphql/list-args';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { getServedMany } from '../db/batching';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
 import {
@@ -115,7 +116,7 @@ async function readSegments(
       after: i === after && page.after ? segment.keyOf(page.after) : null,
       before: i === before && page.before ? segment.keyOf(page.before) : null,
     };
-    rows.push(...(await applyKeyset(part, segment.keys, sub).getMany()));
+    rows.push(...(await getServedMany(applyKeyset(part, segment.keys, sub), Film)));
     if (rows.length > page.size) break;
   }
   return rows;
