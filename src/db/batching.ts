@@ -86,7 +86,8 @@ export function hydratorOf<T extends ObjectLiteral>(
     const columns: ColumnMetadata[] = servedColumnsOf(dataSource, entity);
     const driver = dataSource.driver;
     const target = metadata.target as new () => T;
-    hydrate = (row, alias) => readColumns(driver, columns, row, alias, new target());
+    const reader = columnsReader(driver, columns);
+    hydrate = (row, alias) => reader(row, alias, new target());
     byEntity.set(entity as EntityTarget<ObjectLiteral>, hydrate);
   }
   return hydrate as (row: RawRow, alias: string) => T;
@@ -104,26 +105,33 @@ export function columnsReaderOf<T extends ObjectLiteral, K extends keyof T & str
   const columns = dataSource
     .getMetadata(entity)
     .columns.filter((column) => (propertyNames as readonly string[]).includes(column.propertyName));
-  const driver = dataSource.driver;
-  return (row, alias) => readColumns(driver, columns, row, alias, {}) as Pick<T, K>;
+  const reader = columnsReader(dataSource.driver, columns);
+  return (row, alias) => reader(row, alias, {}) as Pick<T, K>;
 }
 
-/** Sets each column's property of `into` from `row`, converted by the driver as TypeORM's `find` does. */
-function readColumns<T>(
+/**
+ * Sets each column's property of `into` from `row`, converted by the driver as TypeORM's `find` does.
+ * The raw keys (`<alias>_<column>`) are made once per alias, not for every column of every row (a deep
+ * query reads thousands of rows, and each made string was garbage to collect).
+ */
+function columnsReader(
   driver: DataSource['driver'],
   columns: readonly ColumnMetadata[],
-  row: RawRow,
-  alias: string,
-  into: T,
-): T {
-  const value = into as Record<string, unknown>;
-  for (const column of columns) {
-    value[column.propertyName] = driver.prepareHydratedValue(
-      row[`${alias}_${column.databaseName}`],
-      column,
-    );
-  }
-  return into;
+): <T>(row: RawRow, alias: string, into: T) => T {
+  const keysByAlias = new Map<string, readonly string[]>();
+  return (row, alias, into) => {
+    let keys = keysByAlias.get(alias);
+    if (!keys) {
+      keys = columns.map((column) => `${alias}_${column.databaseName}`);
+      keysByAlias.set(alias, keys);
+    }
+    const value = into as Record<string, unknown>;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      value[column.propertyName] = driver.prepareHydratedValue(row[keys[i]], column);
+    }
+    return into;
+  };
 }
 
 /**
