@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Database from 'better-sqlite3';
 import DataLoader from 'dataloader';
@@ -28,6 +29,13 @@ enum AttachmentStatus { RUMORED IN_TALKS IN_NEGOTIATIONS EXPECTED ATTACHED CONFI
 enum Confidence { OFFICIAL PRINCIPAL_ON_RECORD TRADE_REPORTED SECONDARY SPECULATIVE }
 enum FilmOrder { RELEASE_DATE TITLE }
 input AttachmentFilter { statuses: [AttachmentStatus!] roles: [CreditRole!] }
+input SourceInput { url: String! title: String! }
+input RecordAttachmentInput {
+  film: ID! person: ID! role: CreditRole! status: AttachmentStatus! confidence: Confidence!
+  effectiveDate: String! source: SourceInput!
+}
+type RecordAttachmentPayload { duplicate: Boolean! event: AttachmentEvent! }
+type Mutation { recordAttachment(input: RecordAttachmentInput!): RecordAttachmentPayload! }
 type Query {
   franchise(slug: String!): Franchise
   person(id: ID!): Person
@@ -86,7 +94,8 @@ interface MembershipRow {
   releaseDate: string | null;
 }
 
-const db = new Database(process.env.DATABASE_PATH ?? 'data/synthetic-1.sqlite', { readonly: true });
+const DATABASE_PATH = process.env.DATABASE_PATH ?? 'data/synthetic-1.sqlite';
+const db = new Database(DATABASE_PATH, { readonly: true });
 db.pragma('journal_mode = WAL');
 
 const ROLES = [
@@ -168,6 +177,7 @@ const decodeCursor = (cursor: string): (string | number)[] => {
 /** Per-request state: the loaders and the statement count. */
 class RequestContext {
   statements = 0;
+  constructor(readonly authorization?: string) {}
   private all<T>(statement: Database.Statement, ...params: unknown[]): T[] {
     this.statements += 1;
     return statement.all(...params) as T[];
@@ -342,6 +352,166 @@ const resolvers: Record<string, Record<string, Resolver>> = {
   },
 };
 
+/**
+ * Q5 by hand: the same write transaction as franchise-graph's `recordAttachment` of a report on a known
+ * credit, with the same guarantees: the editor key checked, one transaction begun IMMEDIATE (the write
+ * lock up front), the source found or created through its unique URL, the film, the person and the
+ * credit checked, the event inserted once among the events that count (the partial unique index
+ * decides; a resent report is a duplicate, or REPORT_CONFLICT with other details), and its `changes`
+ * feed entry numbered by the change counter. Opened on the first write only (reads stay read-only).
+ */
+class Writer {
+  private readonly db = new Database(DATABASE_PATH);
+  constructor() {
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+  }
+  private readonly key = this.db.prepare(
+    'SELECT name, role, revokedAt FROM api_key WHERE keyHash = ?',
+  );
+  private readonly begin = this.db.prepare('BEGIN IMMEDIATE');
+  private readonly commit = this.db.prepare('COMMIT');
+  private readonly rollback = this.db.prepare('ROLLBACK');
+  private readonly newSource = this.db.prepare(`INSERT INTO source (url, title, kind, version)
+    VALUES (?, ?, 'ARTICLE', 1) ON CONFLICT (url) DO NOTHING RETURNING id`);
+  private readonly sourceByUrl = this.db.prepare('SELECT id FROM source WHERE url = ?');
+  private readonly credit = this.db.prepare(`SELECT
+      (SELECT id FROM film WHERE id = ?) AS film, (SELECT id FROM person WHERE id = ?) AS person,
+      (SELECT id FROM credit WHERE identityKey = ?) AS credit`);
+  private readonly newEvent = this.db.prepare(`INSERT INTO attachment_event
+      (creditId, status, effectiveDate, confidence, sourceId, recordedAt, recordedBy, retracted)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+    ON CONFLICT (creditId, status, effectiveDate, sourceId) WHERE "retracted" = false DO NOTHING
+    RETURNING id, status, effectiveDate`);
+  private readonly storedEvent = this.db.prepare(`SELECT id, status, effectiveDate, confidence,
+      quote, speakerId FROM attachment_event
+    WHERE creditId = ? AND status = ? AND effectiveDate = ? AND sourceId = ? AND retracted = 0`);
+  private readonly nextSeq = this.db.prepare(
+    'UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value',
+  );
+  private readonly change = this.db.prepare(`INSERT INTO change_log
+      (seq, at, by, kind, subjectType, subjectId, detail) VALUES (?, ?, ?, 'RECORDED', 'AttachmentEvent', ?, NULL)`);
+
+  /** The editor's name, or a GraphQL error (the same codes as franchise-graph). */
+  editor(ctx: RequestContext, authorization: string | undefined): string {
+    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+    if (!match) throw coded('An editor API key is needed.', 'UNAUTHENTICATED');
+    ctx.statements += 1;
+    const hash = createHash('sha256').update(match[1], 'utf8').digest('hex');
+    const key = this.key.get(hash) as { name: string; role: string; revokedAt: string | null };
+    if (!key || key.revokedAt != null) throw coded('The API key is not valid.', 'UNAUTHENTICATED');
+    if (key.role !== 'EDITOR' && key.role !== 'ADMIN') throw coded('Editors only.', 'FORBIDDEN');
+    return key.name;
+  }
+
+  recordAttachment(ctx: RequestContext, input: RecordAttachmentInput, by: string) {
+    const filmId = localId('Film', input.film);
+    const personId = localId('Person', input.person);
+    if (filmId == null || personId == null)
+      throw coded('Not a film or person id.', 'BAD_USER_INPUT');
+    const recordedAt = new Date().toISOString();
+    ctx.statements += 1;
+    this.begin.run();
+    try {
+      const event = this.write(ctx, input, filmId, personId, by, recordedAt);
+      ctx.statements += 1;
+      this.commit.run();
+      return event;
+    } catch (error) {
+      ctx.statements += 1;
+      this.rollback.run();
+      throw error;
+    }
+  }
+
+  private write(
+    ctx: RequestContext,
+    input: RecordAttachmentInput,
+    filmId: number,
+    personId: number,
+    by: string,
+    recordedAt: string,
+  ) {
+    ctx.statements += 1;
+    let source = this.newSource.get(input.source.url, input.source.title) as
+      { id: number } | undefined;
+    if (!source) {
+      ctx.statements += 1;
+      source = this.sourceByUrl.get(input.source.url) as { id: number };
+    }
+    ctx.statements += 1;
+    const found = this.credit.get(filmId, personId, `${filmId}:${personId}:${input.role}:`) as {
+      film: number | null;
+      person: number | null;
+      credit: number | null;
+    };
+    if (found.film == null)
+      throw coded('"input.film": there is no Film with this id.', 'NOT_FOUND');
+    if (found.person == null) throw coded('"input.person": no Person with this id.', 'NOT_FOUND');
+    // The bench reports on known credits; a new credit is franchise-graph's business.
+    if (found.credit == null)
+      throw coded('The peer records reports on known credits only.', 'BAD_USER_INPUT');
+    const key = [found.credit, input.status, input.effectiveDate, source.id] as const;
+    ctx.statements += 1;
+    const event = this.newEvent.get(
+      found.credit,
+      input.status,
+      input.effectiveDate,
+      input.confidence,
+      source.id,
+      recordedAt,
+      by,
+    ) as { id: number; status: string; effectiveDate: string } | undefined;
+    if (!event) {
+      ctx.statements += 1;
+      const stored = this.storedEvent.get(...key) as {
+        id: number;
+        status: string;
+        effectiveDate: string;
+        confidence: string;
+        quote: null;
+        speakerId: null;
+      };
+      if (
+        stored.confidence !== input.confidence ||
+        stored.quote != null ||
+        stored.speakerId != null
+      )
+        throw coded('This report is already recorded with other details.', 'REPORT_CONFLICT');
+      return { duplicate: true, event: stored };
+    }
+    ctx.statements += 2;
+    const { value } = this.nextSeq.get() as { value: number };
+    this.change.run(value, new Date().toISOString(), by, event.id);
+    return { duplicate: false, event };
+  }
+}
+
+interface RecordAttachmentInput {
+  film: string;
+  person: string;
+  role: string;
+  status: string;
+  confidence: string;
+  effectiveDate: string;
+  source: { url: string; title: string };
+}
+
+const coded = (message: string, code: string) =>
+  new GraphQLError(message, { extensions: { code } });
+
+let writer: Writer | undefined;
+
+resolvers.Mutation = {
+  recordAttachment: res((_, { input }: { input: RecordAttachmentInput }, ctx) => {
+    writer ??= new Writer();
+    const by = writer.editor(ctx, ctx.authorization);
+    return writer.recordAttachment(ctx, input, by);
+  }),
+};
+
 const schema = buildSchema(SDL);
 for (const [typeName, fields] of Object.entries(resolvers)) {
   const type = schema.getType(typeName) as GraphQLObjectType;
@@ -400,7 +570,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   const document = documentOf(String(request.query ?? ''));
   if (Array.isArray(document)) return send(req, res, 400, { errors: document }, 0);
-  const ctx = new RequestContext();
+  const ctx = new RequestContext(req.headers.authorization);
   const result = await execute({
     schema,
     document: document as DocumentNode,

@@ -16,6 +16,7 @@ import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import type { Logger } from './lib/logger';
 import { corsOriginRule } from './http/cors';
 import { createGraphqlHandler } from './http/graphql-handler';
+import { cachePolicyPlugin } from './http/cache-policy';
 import { healthRoutes } from './http/health';
 import type { ContextRequest } from './http/request-log';
 import { createRouter } from './http/server';
@@ -123,6 +124,8 @@ export async function createApp({
       ApolloServerPluginInlineTraceDisabled(),
       errorReportingPlugin(logger),
       dataIsOkPlugin(),
+      // Cache-Control per operation (public for anonymous GET queries), decided once per document.
+      cachePolicyPlugin<Context>(config.cacheMaxAge),
     ],
   });
 

@@ -40,6 +40,11 @@ export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** Writes (mutations) one API key may make per minute on one server. */
   readonly writeRateLimit: number;
+  /**
+   * Seconds a shared cache (a CDN, a reverse proxy) may keep an anonymous GET query's answer
+   * (`CACHE_MAX_AGE`); 0 makes those answers `no-cache` (stored, but revalidated with their ETag).
+   */
+  readonly cacheMaxAge: number;
 }
 
 export class ConfigError extends Error {
@@ -260,5 +265,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     nodeEnv,
     writeRateLimit: parsePositiveInt('WRITE_RATE_LIMIT', env.WRITE_RATE_LIMIT, 300),
+    cacheMaxAge: parseInteger('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 0, 31_536_000, 60),
   });
 }

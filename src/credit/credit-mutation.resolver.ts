@@ -3,18 +3,18 @@ import type { EntityManager } from 'typeorm';
 import { viewerOf } from '../auth/auth-checker';
 import { ApiKeyRole } from '../auth/roles';
 import { changedColumns, trimmed } from '../graphql/input-fields';
-import { insertIfAbsent, updateVersioned } from '../db/writes';
-import { optionalRow, requireRow } from '../graphql/lookup';
+import { entityOfRow, insertReturningRow, updateVersioned } from '../db/writes';
+import { requireRow } from '../graphql/lookup';
 import { localIdOf } from '../graphql/relay/global-id';
 import { Character } from '../character/character.entity';
 import type { Context } from '../graphql/context';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, NotFoundError } from '../errors';
 import { Film } from '../film/film.entity';
 import { Person } from '../person/person.entity';
 import { ChangeKind, logged } from '../events/change-log';
 import { recordReport } from '../events/report-writes';
 import { Source } from '../source/source.entity';
-import { reportColumns } from '../source/source.writes';
+import { reportWithSource } from '../source/source.writes';
 import { AttachmentEvent } from './attachment-event.entity';
 import { Credit, creditIdentityKey } from './credit.entity';
 import { CreditRole } from './credit.enums';
@@ -60,6 +60,36 @@ export function checkCharacterRole(role: CreditRole, hasCharacter: boolean, fiel
   }
 }
 
+function notFound(field: string, type: string): NotFoundError {
+  return new NotFoundError(`"${field}": there is no ${type} with this id.`, field);
+}
+
+/**
+ * In one statement: whether the film and the person exist, and the credit of `identityKey` if there is
+ * one (a report on a known credit, the usual case, then reads nothing more before its insert).
+ */
+async function lookUpCredit(
+  manager: EntityManager,
+  filmId: number,
+  personId: number,
+  identityKey: string,
+): Promise<{ film: boolean; person: boolean; credit: Credit | null }> {
+  const table = (entity: new () => unknown) => manager.connection.getMetadata(entity).tableName;
+  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT (SELECT "id" FROM "${table(Film)}" WHERE "id" = :filmId) AS "knownFilm",
+       (SELECT "id" FROM "${table(Person)}" WHERE "id" = :personId) AS "knownPerson", "credit".*
+     FROM (SELECT 1 AS "probe") AS "probe"
+     LEFT JOIN "${table(Credit)}" AS "credit" ON "credit"."identityKey" = :identityKey`,
+    { filmId, personId, identityKey },
+  );
+  const [row] = (await manager.query(sql, parameters)) as Record<string, unknown>[];
+  return {
+    film: row.knownFilm != null,
+    person: row.knownPerson != null,
+    credit: row.id == null ? null : entityOfRow(manager, Credit, row),
+  };
+}
+
 /**
  * The credit a report names: `credit`, or film + person + role (+ character), found or created through
  * the unique identity key, so two first reports of a credit arriving at once end with one credit.
@@ -92,25 +122,33 @@ async function creditOfReport(
         );
       }
     }
-    const film = await requireRow(manager, Film, input.film!, 'input.film');
-    const person = await requireRow(manager, Person, input.person!, 'input.person');
-    const character = await optionalRow(manager, Character, input.character, 'input.character');
-    checkCharacterRole(input.role!, character != null, 'input.character');
     const identity = {
-      filmId: film.id,
-      personId: person.id,
+      filmId: localIdOf('Film', input.film!, 'input.film'),
+      personId: localIdOf('Person', input.person!, 'input.person'),
       role: input.role!,
-      characterId: character?.id ?? null,
+      characterId:
+        input.character == null ? null : localIdOf('Character', input.character, 'input.character'),
     };
     const identityKey = creditIdentityKey(identity);
-    const created = await insertIfAbsent(
-      manager,
-      Credit,
-      { ...identity, identityKey, job, billingOrder, version: 1 },
-      ['identityKey'],
-    );
-    credit = await repository.findOneByOrFail({ identityKey });
-    if (created !== null) return { credit, change: ChangeKind.CREATED };
+    const known = await lookUpCredit(manager, identity.filmId, identity.personId, identityKey);
+    if (!known.film) throw notFound('input.film', 'Film');
+    if (!known.person) throw notFound('input.person', 'Person');
+    if (identity.characterId != null) {
+      await requireRow(manager, Character, input.character!, 'input.character');
+    }
+    checkCharacterRole(input.role!, identity.characterId != null, 'input.character');
+    if (known.credit) credit = known.credit;
+    else {
+      // A new credit comes back from its INSERT; one a concurrent report created first is read.
+      const created = await insertReturningRow(
+        manager,
+        Credit,
+        { ...identity, identityKey, job, billingOrder, version: 1 },
+        ['identityKey'],
+      );
+      if (created !== null) return { credit: created, change: ChangeKind.CREATED };
+      credit = await repository.findOneByOrFail({ identityKey });
+    }
   }
   const filled: Partial<Credit> = {};
   if (credit.job == null && job != null) filled.job = job;
@@ -150,7 +188,7 @@ export class CreditMutationResolver {
     return context.write(async (manager) => {
       const viewer = viewerOf(context);
       // The report's instant is taken first, as it is entered, before any wait for the credit's row.
-      const report = await reportColumns(manager, input, viewer);
+      const { report, source } = await reportWithSource(manager, input, viewer);
       const { credit, change } = await creditOfReport(manager, input);
       const { event, duplicate } = await recordReport<AttachmentEvent>(
         manager,
@@ -158,7 +196,7 @@ export class CreditMutationResolver {
         { ...report, creditId: credit.id, status: input.status },
         change ? [{ kind: change, subject: credit, by: viewer.name }] : [],
       );
-      const source = await manager.getRepository(Source).findOneByOrFail({ id: event.sourceId });
+      // The source is part of the report's key: a duplicate's is the same one.
       return { credit, event, source, duplicate };
     });
   }

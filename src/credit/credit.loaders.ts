@@ -6,6 +6,7 @@ import {
   hydratorOf,
   rowsByIdLoader,
   rowsByKeyLoader,
+  runLoaderQuery,
   selectServed,
   type LoaderOptions,
   type RawRow,
@@ -65,16 +66,19 @@ export function createCreditLoaders(reader: EntityManager, options: LoaderOption
     new DataLoader<number, CreditWithHistory[]>(
       async (keys) => {
         const [condition, params] = dialect.inList(`credit.${keyColumn}`, 'keys', keys);
-        const qb = selectServed(
-          reader.getRepository(Credit).createQueryBuilder('credit'),
-          Credit,
-          'credit',
-        )
-          .leftJoin('credit.events', 'event')
-          .addSelect(STATUS_EVENT_COLUMNS.map((column) => `event.${column}`))
-          .where(condition, params);
         // One row per event (or one for a credit without events), in the credits' order.
-        const rows: RawRow[] = await order(qb).getRawMany();
+        const rows = await runLoaderQuery(reader, createCreditLoaders, keyColumn, params, () =>
+          order(
+            selectServed(
+              reader.getRepository(Credit).createQueryBuilder('credit'),
+              Credit,
+              'credit',
+            )
+              .leftJoin('credit.events', 'event')
+              .addSelect(STATUS_EVENT_COLUMNS.map((column) => `event.${column}`))
+              .where(condition, params),
+          ),
+        );
         const byId = new Map<number, Credit>();
         const histories = new Map<Credit, StatusEvent[]>();
         for (const row of rows) {

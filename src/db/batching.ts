@@ -86,7 +86,8 @@ export function hydratorOf<T extends ObjectLiteral>(
     const columns: ColumnMetadata[] = servedColumnsOf(dataSource, entity);
     const driver = dataSource.driver;
     const target = metadata.target as new () => T;
-    hydrate = (row, alias) => readColumns(driver, columns, row, alias, new target());
+    const reader = columnsReader(driver, columns);
+    hydrate = (row, alias) => reader(row, alias, new target());
     byEntity.set(entity as EntityTarget<ObjectLiteral>, hydrate);
   }
   return hydrate as (row: RawRow, alias: string) => T;
@@ -104,26 +105,95 @@ export function columnsReaderOf<T extends ObjectLiteral, K extends keyof T & str
   const columns = dataSource
     .getMetadata(entity)
     .columns.filter((column) => (propertyNames as readonly string[]).includes(column.propertyName));
-  const driver = dataSource.driver;
-  return (row, alias) => readColumns(driver, columns, row, alias, {}) as Pick<T, K>;
+  const reader = columnsReader(dataSource.driver, columns);
+  return (row, alias) => reader(row, alias, {}) as Pick<T, K>;
 }
 
-/** Sets each column's property of `into` from `row`, converted by the driver as TypeORM's `find` does. */
-function readColumns<T>(
+/**
+ * Sets each column's property of `into` from `row`, converted by the driver as TypeORM's `find` does.
+ * The raw keys (`<alias>_<column>`) are made once per alias, not for every column of every row (a deep
+ * query reads thousands of rows, and each made string was garbage to collect).
+ */
+function columnsReader(
   driver: DataSource['driver'],
   columns: readonly ColumnMetadata[],
-  row: RawRow,
-  alias: string,
-  into: T,
-): T {
-  const value = into as Record<string, unknown>;
-  for (const column of columns) {
-    value[column.propertyName] = driver.prepareHydratedValue(
-      row[`${alias}_${column.databaseName}`],
-      column,
-    );
+): <T>(row: RawRow, alias: string, into: T) => T {
+  const keysByAlias = new Map<string, readonly string[]>();
+  return (row, alias, into) => {
+    let keys = keysByAlias.get(alias);
+    if (!keys) {
+      keys = columns.map((column) => `${alias}_${column.databaseName}`);
+      keysByAlias.set(alias, keys);
+    }
+    const value = into as Record<string, unknown>;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      value[column.propertyName] = driver.prepareHydratedValue(row[keys[i]], column);
+    }
+    return into;
+  };
+}
+
+/**
+ * `qb.getMany()` for a flat query of one entity (a page of a list): the served columns only, built by
+ * `hydratorOf` rather than TypeORM's general result transformer.
+ */
+export async function getServedMany<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  entity: EntityTarget<T>,
+): Promise<T[]> {
+  const alias = qb.alias;
+  const raw: RawRow[] = await selectServed(qb, entity, alias).getRawMany();
+  const hydrate = hydratorOf(qb.connection, entity);
+  return raw.map((row) => hydrate(row, alias));
+}
+
+/** A loader query's SQL text, built once, and where each named parameter goes in its values. */
+interface CachedQuery {
+  readonly sql: string;
+  readonly order: readonly string[];
+}
+
+const cachedQueries = new WeakMap<DataSource, WeakMap<object, Map<string, CachedQuery>>>();
+
+/**
+ * Runs a loader's query, whose SQL text depends on its shape only (keys are bound as one parameter,
+ * `SqlDialect.inList`), building the text with TypeORM's query builder the first time only: building
+ * it cost as much as running it on the small queries of a page. `shape` and `variant` name the shape
+ * (a loader factory's function, and a string for what else changes the text); `params` are every named
+ * parameter of the query (a parameter the builder holds besides these is refused: it would be frozen
+ * into the cache). The statements run on the reader's runner (counted) and its prepared-statement cache.
+ */
+export async function runLoaderQuery<T extends ObjectLiteral>(
+  reader: EntityManager,
+  shape: object,
+  variant: string,
+  params: Record<string, unknown>,
+  build: () => SelectQueryBuilder<T>,
+): Promise<RawRow[]> {
+  const { connection } = reader;
+  let byShape = cachedQueries.get(connection);
+  if (!byShape) cachedQueries.set(connection, (byShape = new WeakMap()));
+  let byVariant = byShape.get(shape);
+  if (!byVariant) byShape.set(shape, (byVariant = new Map()));
+  let cached = byVariant.get(variant);
+  if (!cached) {
+    const names = Object.keys(params);
+    // Built with a marker for each parameter, to learn where each one lands in the values.
+    const markers = names.map((_, i) => `\u0000loader-parameter-${i}\u0000`);
+    const qb = build().setParameters(Object.fromEntries(names.map((n, i) => [n, markers[i]])));
+    const [sql, values] = qb.getQueryAndParameters();
+    const order = values.map((value) => {
+      const at = markers.indexOf(value as string);
+      if (at < 0) throw new Error(`runLoaderQuery(${variant}): a parameter not in "params"`);
+      return names[at];
+    });
+    byVariant.set(variant, (cached = { sql, order }));
   }
-  return into;
+  return (await reader.query(
+    cached.sql,
+    cached.order.map((name) => params[name]),
+  )) as RawRow[];
 }
 
 /**
@@ -142,10 +212,12 @@ export function rowsByIdLoader<T extends ObjectLiteral & { id: number }>(
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.id`, 'ids', ids);
       const hydrate = hydratorOf(dataSource, entity);
-      const qb = reader.getRepository(entity).createQueryBuilder(alias);
-      const raw: RawRow[] = await selectServed(qb, entity, alias)
-        .where(condition, params)
-        .getRawMany();
+      const raw = await runLoaderQuery(reader, rowsByIdLoader, entityName(entity), params, () =>
+        selectServed(reader.getRepository(entity).createQueryBuilder(alias), entity, alias).where(
+          condition,
+          params,
+        ),
+      );
       const rows = raw.map((row) => hydrate(row, alias));
       const byId = new Map(rows.map((row) => [normalizeKey(row.id), row]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -172,19 +244,37 @@ export function rowsByKeyLoader<T extends ObjectLiteral>(
     async (keys) => {
       const alias = 'row';
       const [condition, params] = dialect.inList(`${alias}.${keyColumn}`, 'keys', keys);
-      let qb = selectServed(
-        reader.getRepository(entity).createQueryBuilder(alias),
-        entity,
-        alias,
-      ).where(condition, params);
-      if (extend) qb = extend(qb, alias);
+      const build = () => {
+        let qb = selectServed(
+          reader.getRepository(entity).createQueryBuilder(alias),
+          entity,
+          alias,
+        ).where(condition, params);
+        if (extend) qb = extend(qb, alias);
+        return orderBy(qb, alias);
+      };
       const hydrate = hydratorOf(dataSource, entity);
-      const raw: RawRow[] = await orderBy(qb, alias).getRawMany();
+      // The text is cached per `orderBy` function; an `extend` may bind parameters of its own, so a
+      // query with one is built each time.
+      const raw: RawRow[] = extend
+        ? await build().getRawMany()
+        : await runLoaderQuery(
+            reader,
+            orderBy,
+            `${entityName(entity)}.${keyColumn}`,
+            params,
+            build,
+          );
       const rows = raw.map((row) => hydrate(row, alias));
       return groupRows(keys, rows, (row) => normalizeKey(row[keyColumn]));
     },
     { batch: options.batch },
   );
+}
+
+/** The name of an entity target, for a cache key. */
+function entityName(entity: EntityTarget<ObjectLiteral>): string {
+  return typeof entity === 'function' ? entity.name : String(entity);
 }
 
 /** Splits rows into one list per key, in key order; rows keep their relative order. */

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig, PostgresConfig } from '../config';
+import { bindNumbers } from './sqlite-bound-numbers';
 import { CountingLogger } from './sql-tally';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from './migrations';
@@ -49,7 +50,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
   if (database.type === 'postgres') {
     return new DataSource({ ...common, ...postgresOptions(database) });
   }
-  return new DataSource({
+  const sqlite = new DataSource({
     ...common,
     type: 'better-sqlite3',
     database: database.path,
@@ -62,6 +63,8 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       db.pragma('synchronous = FULL');
     },
   });
+  bindNumbers(sqlite);
+  return sqlite;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { beginImmediate } from './sqlite-begin-immediate';
+import { bindNumbers } from './sqlite-bound-numbers';
 import { tallyWrites, type SqlTally } from './sql-tally';
 
 /**
@@ -71,6 +72,7 @@ async function openSqliteWriter(dataSource: DataSource): Promise<Writer> {
     migrationsRun: false,
     synchronize: false,
   } as DataSourceOptions);
+  bindNumbers(writeSource);
   await writeSource.initialize();
   // better-sqlite3's driver hands out one shared query runner; transactions run on it, one at a time.
   const runner = writeSource.createQueryRunner();

@@ -34,6 +34,48 @@ export async function insertIfAbsent<T extends ObjectLiteral>(
   return row === undefined ? null : Number(row.id);
 }
 
+/**
+ * An entity from a raw row whose keys are its columns' database names (`RETURNING *`, `"table".*`),
+ * every column converted by the driver as TypeORM's `find` converts it.
+ */
+export function entityOfRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityClass<T>,
+  row: Record<string, unknown>,
+): T {
+  const { driver } = manager.connection;
+  const value = new entity() as Record<string, unknown>;
+  for (const column of manager.connection.getMetadata(entity).columns) {
+    value[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
+  }
+  return value as T;
+}
+
+/**
+ * `insertIfAbsent` that returns the new row itself (`RETURNING *`, one statement), or null when the
+ * unique index on `key` already held the row's key: the caller reads the row that is there.
+ */
+export async function insertReturningRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityClass<T>,
+  values: Partial<T>,
+  key: readonly (keyof T & string)[],
+): Promise<T | null> {
+  const [sql, parameters] = manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(values as never)
+    .orUpdate([], [...key]) // ON CONFLICT (key) DO NOTHING
+    .updateEntity(false)
+    .getQueryAndParameters();
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('insertReturningRow() must run inside a write transaction');
+  const result = await runner.query(`${sql} RETURNING *`, parameters, true);
+  const row = (result.records as Record<string, unknown>[] | undefined)?.[0];
+  return row === undefined ? null : entityOfRow(manager, entity, row);
+}
+
 /** How `insertWithSlug` picks the slug. */
 export interface SlugChoice {
   /** The input field a refused slug is reported against. */

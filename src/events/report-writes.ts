@@ -9,6 +9,7 @@ import { TitleEvent } from '../film/title-event.entity';
 import { toGlobalId } from '../graphql/relay/global-id';
 import type { NodeEntity } from '../graphql/relay/node';
 import { ChangeKind, recordChange, type ChangeInput } from './change-log';
+import { entityOfRow } from '../db/writes';
 import { NOT_RETRACTED, type ReportedEvent } from './reported-event';
 
 /** What a kind's report keys, and what else it may do in the write's transaction. */
@@ -111,9 +112,8 @@ async function storeReport<T extends ReportedEvent>(
   const findStored = () =>
     repository.findOneBy({ ...keyCondition(kind, values), retracted: false } as never);
 
-  const stored = await findStored();
-  if (stored) return { event: sameReportOrConflict(kind, stored, values), duplicate: true };
-
+  // The insert comes first and the partial unique index decides: a new report is one statement (its
+  // row comes back from RETURNING); only a report already stored is read, to compare its details.
   const [sql, parameters] = manager
     .createQueryBuilder()
     .insert()
@@ -134,20 +134,17 @@ async function storeReport<T extends ReportedEvent>(
     ...columns.filter((column) => values[column] == null).map((column) => `"${column}" IS NULL`),
   ].join(' AND ');
   const result = await manager.queryRunner!.query(
-    `${sql} ON CONFLICT (${target}) WHERE ${predicate} DO NOTHING RETURNING "id"`,
+    `${sql} ON CONFLICT (${target}) WHERE ${predicate} DO NOTHING RETURNING *`,
     parameters,
     true,
   );
-  const row = (result.records as { id: number | string }[] | undefined)?.[0];
+  const row = (result.records as Record<string, unknown>[] | undefined)?.[0];
   if (row !== undefined) {
-    return {
-      event: await repository.findOneByOrFail({ id: Number(row.id) } as never),
-      duplicate: false,
-    };
+    return { event: entityOfRow(manager, entity as never, row) as T, duplicate: false };
   }
-  const winner = await findStored();
-  if (!winner) throw new Error(`the ${kind} that won the insert race is missing`);
-  return { event: sameReportOrConflict(kind, winner, values), duplicate: true };
+  const stored = await findStored();
+  if (!stored) throw new Error(`the stored ${kind} the insert gave way to is missing`);
+  return { event: sameReportOrConflict(kind, stored, values), duplicate: true };
 }
 
 /** Refreshes the film's cached values from the kind's events, then lists the change in the feed. */

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { FilterArg, OrderByArg } from '../graphql/list-args';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { getServedMany } from '../db/batching';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
 import {
@@ -16,7 +17,7 @@ import { DateScalar } from '../graphql/scalars';
 import { localIdOf } from '../graphql/relay/global-id';
 import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
-import { containsPattern } from '../lib/text';
+import { containsPattern, sortKeyOf } from '../lib/text';
 import { today } from '../lib/dates';
 import type { Context } from '../graphql/context';
 import { createCreditsResolver } from '../credit/credit.resolver';
@@ -84,7 +85,8 @@ const FILM_ORDERS: Record<
         keyOf: (cursor) => cursor,
       },
     ],
-    of: (film) => [film.sortKey, film.id],
+    // sortKey is not read with a page (not served); it is the title's, written with it.
+    of: (film) => [sortKeyOf(film.title), film.id],
   },
 };
 
@@ -116,7 +118,7 @@ async function readSegments(
       after: i === after && page.after ? segment.keyOf(page.after) : null,
       before: i === before && page.before ? segment.keyOf(page.before) : null,
     };
-    rows.push(...(await applyKeyset(part, segment.keys, sub).getMany()));
+    rows.push(...(await getServedMany(applyKeyset(part, segment.keys, sub), Film)));
     if (rows.length > page.size) break;
   }
   return rows;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { readJsonBody } from './body';
+import { answerIfFresh } from './cache-policy';
 import { handleCors } from './cors';
 import { sendHttpError } from './respond';
 import type { TrackedRequest } from '../graphql/request';
@@ -56,6 +57,8 @@ export function createGraphqlHandler<TContext extends BaseContext>(
     if (draining?.()) res.setHeader('connection', 'close');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      // A public answer gets its ETag, and a 304 when the client has it already (cache-policy.ts).
+      if (answerIfFresh(req, res, response.body.string)) return;
       res.end(response.body.string);
       return;
     }

@@ -8,7 +8,7 @@ import type { ReportedEvent } from '../events/reported-event';
 import type { NodeEntity } from '../graphql/relay/node';
 import { today } from '../lib/dates';
 import type { ReportDetailsInput, SourceInput } from './source.inputs';
-import { insertIfAbsent } from '../db/writes';
+import { insertReturningRow } from '../db/writes';
 import { trimmed } from '../graphql/input-fields';
 import { offlineSourceKey, Source } from './source.entity';
 import { SourceKind } from './source.enums';
@@ -51,10 +51,14 @@ export async function resolveSource(
     outletId: outlet?.id ?? null,
   };
   const key = url != null ? { url } : { offlineKey: offlineSourceKey(values) };
-  await insertIfAbsent(manager, Source, { ...values, offlineKey: key.offlineKey ?? null }, [
-    url != null ? 'url' : 'offlineKey',
-  ]);
-  return manager.getRepository(Source).findOneByOrFail(key);
+  // A new source comes back from its INSERT; only a known one is read.
+  const created = await insertReturningRow(
+    manager,
+    Source,
+    { ...values, offlineKey: key.offlineKey ?? null },
+    [url != null ? 'url' : 'offlineKey'],
+  );
+  return created ?? manager.getRepository(Source).findOneByOrFail(key);
 }
 
 /**
@@ -67,12 +71,23 @@ export async function reportColumns(
   input: ReportDetailsInput & { effectiveDate?: string | null },
   viewer: Viewer,
   prefix = 'input',
-): Promise<
-  Omit<
-    ReportedEvent,
-    'recordedSeq' | 'retractedSeq' | 'correctsId' | 'correctedById' | keyof NodeEntity
-  >
-> {
+): Promise<ReportColumns> {
+  return (await reportWithSource(manager, input, viewer, prefix)).report;
+}
+
+/** A report's columns before it is stored (`reportColumns`). */
+export type ReportColumns = Omit<
+  ReportedEvent,
+  'recordedSeq' | 'retractedSeq' | 'correctsId' | 'correctedById' | keyof NodeEntity
+>;
+
+/** `reportColumns`, with the report's source as it was found or created (a payload serves it). */
+export async function reportWithSource(
+  manager: EntityManager,
+  input: ReportDetailsInput & { effectiveDate?: string | null },
+  viewer: Viewer,
+  prefix = 'input',
+): Promise<{ report: ReportColumns; source: Source }> {
   const now = today();
   checkEffectiveDate(input.effectiveDate, `${prefix}.effectiveDate`);
   const source = await resolveSource(manager, input, prefix);
@@ -84,7 +99,7 @@ export async function reportColumns(
     );
   }
   const speaker = await optionalRow(manager, Person, input.speaker, `${prefix}.speaker`);
-  return {
+  const report = {
     effectiveDate,
     confidence: input.confidence,
     sourceId: source.id,
@@ -97,6 +112,7 @@ export async function reportColumns(
     retractedAt: null,
     retractedBy: null,
   };
+  return { report, source };
 }
 
 /**

@@ -1,9 +1,10 @@
-import { Q1, Q2, Q3, Q4 } from '../../bench/queries';
+import { Q1, Q2, Q3, Q4, Q5 } from '../../bench/queries';
 import { encodeCursor } from '../../src/graphql/relay/connection';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { generateSynthetic, sqliteConnectionOf } from '../../seeds/synthetic';
 
 import { createTestServer, type TestServer } from '../support/test-server';
+import { newApiKey } from '../support/editor';
 
 // SQLite only: the synthetic generator writes SQLite directly (bulk inserts through better-sqlite3).
 // The same queries run on PostgreSQL's seed data in the rest of the suite.
@@ -102,5 +103,50 @@ describe('the benchmark queries (SQLite)', () => {
       firstValue<number>(large, 'SELECT COUNT(*) FROM film'),
     );
     expect(statements).toBeLessThanOrEqual(4);
+  });
+
+  test('Q5, a new report on a known credit, runs at most 8 statements, key lookup, BEGIN and COMMIT included', async () => {
+    const key = await newApiKey(large.dataSource, 'bench-q5');
+    const credit = sqliteConnectionOf(large.dataSource)
+      .prepare('SELECT "filmId", "personId", role FROM credit ORDER BY id LIMIT 1')
+      .get() as { filmId: number; personId: number; role: string };
+    const changesBefore = firstValue<number>(large, 'SELECT COUNT(*) FROM change_log');
+    const input = {
+      film: toGlobalId('Film', credit.filmId),
+      person: toGlobalId('Person', credit.personId),
+      role: credit.role,
+      status: 'IN_TALKS',
+      confidence: 'TRADE_REPORTED',
+      effectiveDate: '2026-01-01',
+      source: { url: 'https://bench.example/q5-test', title: 'Bench report' },
+    };
+    type Payload = {
+      recordAttachment: { duplicate: boolean; event: { id: string; status: string } };
+    };
+    const { result, statements } = await large.executeCounted<Payload>(
+      Q5.query,
+      { input },
+      { apiKey: key },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.recordAttachment).toMatchObject({
+      duplicate: false,
+      event: { status: 'IN_TALKS' },
+    });
+    expect(statements).toBeLessThanOrEqual(8);
+    // Every guarantee still holds: the feed entry, the duplicate, the conflict.
+    expect(firstValue<number>(large, 'SELECT COUNT(*) FROM change_log')).toBe(changesBefore + 1);
+    const again = await large.execute<Payload>(Q5.query, { input }, { apiKey: key });
+    expect(again.data!.recordAttachment).toEqual({
+      ...result.data!.recordAttachment,
+      duplicate: true,
+    });
+    const conflicting = await large.execute(
+      Q5.query,
+      { input: { ...input, confidence: 'OFFICIAL' } },
+      { apiKey: key },
+    );
+    expect(conflicting.errors?.[0].extensions?.code).toBe('REPORT_CONFLICT');
+    expect(firstValue<number>(large, 'SELECT COUNT(*) FROM change_log')).toBe(changesBefore + 1);
   });
 });
