@@ -8,9 +8,13 @@ import {
   Query,
   Resolver,
   Root,
+  Subscription,
+  type SubscribeResolverData,
 } from 'type-graphql';
+import { GraphQLError } from 'graphql';
 import {
   createConnectionType,
+  encodeCursor,
   parsePage,
   toConnection,
   type ConnectionResult,
@@ -23,6 +27,7 @@ import { Node } from '../graphql/relay/node';
 import { loadNode } from '../graphql/relay/node.resolver';
 import { ChangeKind } from './change-log';
 import { ChangeLogEntry } from './change-log.entity';
+import { ChangeFilter, changeScopeOf, whereInScope } from './change-filter';
 import { EVENT_TYPES, SourcedEvent, type AnySourcedEvent } from './sourced-event';
 
 @ObjectType('Change', {
@@ -46,12 +51,56 @@ export class Change {
   })
   detail!: string | null;
 
+  @Field(() => String, {
+    description:
+      'Where this change is in the feed: the cursor of its edge in `Query.changes`. Pass it as `after` to ' +
+      '`Query.changes` or `Subscription.changes` to continue after this change.',
+  })
+  get cursor(): string {
+    return changeCursor(this);
+  }
+
   subjectType!: string;
   subjectId!: number;
   /** The commit-order number of the change (see `nextChangeSeq`); 0 for rows loaded in bulk. */
   seq!: number;
   /** The change's row in the log: orders changes loaded in bulk. */
   logId!: number;
+}
+
+/** The cursor of a change in the feed: its commit-order number, then its row. */
+export function changeCursor(change: Pick<Change, 'seq' | 'logId'>): string {
+  return encodeCursor([change.seq, change.logId]);
+}
+
+/** Where a cursor of the feed points: after the change with this number and row. */
+export interface ChangePosition {
+  readonly seq: number;
+  readonly id: number;
+}
+
+/** Decodes an `after` cursor of the feed; BAD_USER_INPUT on `after` for anything else. */
+export function changePositionOf(after: string): ChangePosition {
+  const position = parsePage({ first: null, after }, 2).after;
+  const [seq, id] = position ?? [];
+  if (typeof seq !== 'number' || typeof id !== 'number') {
+    throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
+  }
+  return { seq, id };
+}
+
+/** A change_log row as the API serves it. */
+export function toChange(row: ChangeLogEntry): Change {
+  return Object.assign(new Change(), {
+    kind: row.kind as ChangeKind,
+    at: row.at,
+    by: row.by,
+    detail: row.detail,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    seq: row.seq,
+    logId: row.id,
+  });
 }
 
 export const ChangeConnection = createConnectionType(
@@ -88,18 +137,20 @@ export class ChangeResolver {
       description: 'Return changes after this cursor.',
     })
     after: string | null,
+    @Arg('filter', () => ChangeFilter, {
+      nullable: true,
+      description: 'Only the changes about a film, person or franchise, or of some kinds.',
+    })
+    filter: ChangeFilter | null,
   ): Promise<ConnectionResult<Change>> {
     const page = parsePage({ first, after }, 2);
-    const qb = db
-      .getRepository(ChangeLogEntry)
-      .createQueryBuilder('c')
-      .where('c.at >= :since', { since });
+    const qb = whereInScope(
+      db.getRepository(ChangeLogEntry).createQueryBuilder('c').where('c.at >= :since', { since }),
+      changeScopeOf(filter),
+    );
     const count = qb.clone();
-    if (page.after) {
-      const [seq, id] = page.after;
-      if (typeof seq !== 'number' || typeof id !== 'number') {
-        throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
-      }
+    if (after != null) {
+      const { seq, id } = changePositionOf(after);
       qb.andWhere('(c.seq, c.id) > (:seq, :id)', { seq, id });
     }
     const rows = await qb
@@ -107,18 +158,7 @@ export class ChangeResolver {
       .addOrderBy('c.id', 'ASC')
       .limit(page.size + 1)
       .getMany();
-    const changes = rows.map((row) =>
-      Object.assign(new Change(), {
-        kind: row.kind as ChangeKind,
-        at: row.at,
-        by: row.by,
-        detail: row.detail,
-        subjectType: row.subjectType,
-        subjectId: row.subjectId,
-        seq: row.seq,
-        logId: row.id,
-      }),
-    );
+    const changes = rows.map(toChange);
     return toConnection(
       changes,
       page,
@@ -152,5 +192,68 @@ export class ChangeResolver {
     if (!event)
       throw new Error(`${change.subjectType} ${change.subjectId} listed by changes() is gone`);
     return event as AnySourcedEvent;
+  }
+}
+
+/** The arguments of `Subscription.changes`, as its `subscribe` function gets them (not yet validated). */
+interface ChangeSubscriptionArgs {
+  readonly filter?: ChangeFilter | null;
+  readonly after?: string | null;
+}
+
+/** A WebSocket close code of this API: the client took no change for too long while changes waited. */
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+export class SubscriptionTransportError extends GraphQLError {
+  constructor() {
+    super(
+      'Subscriptions are served over WebSocket (graphql-ws protocol) at /graphql, not over HTTP.',
+      { extensions: { code: 'BAD_REQUEST' } },
+    );
+  }
+}
+
+@Resolver(() => Change)
+export class ChangeSubscriptionResolver {
+  @Subscription(() => Change, {
+    name: 'changes',
+    description:
+      'Every write as it is committed, pushed over WebSocket (graphql-ws): the same `Change` objects as ' +
+      '`Query.changes`, in the same order. With `after` (a cursor from `Query.changes` or the `cursor` of ' +
+      'the last change received), first every matching change committed after it, then live, with no gap ' +
+      'and no repeat: a client that reconnects with its last cursor misses nothing.',
+    subscribe: async ({
+      args,
+      context,
+    }: SubscribeResolverData<unknown, ChangeSubscriptionArgs, Context>) => {
+      const live = context.live;
+      if (!live) throw new SubscriptionTransportError();
+      const scope = changeScopeOf(args.filter);
+      const after = args.after == null ? null : changePositionOf(args.after);
+      return live.feed.subscribe(scope, after, () =>
+        live.close(
+          SLOW_CONSUMER_CLOSE_CODE,
+          'Slow consumer: changes waited unread; reconnect with your last cursor',
+        ),
+      );
+    },
+  })
+  changes(
+    @Root() change: Change,
+    @Ctx() context: Context,
+    @Arg('filter', () => ChangeFilter, {
+      nullable: true,
+      description: 'Only the changes about a film, person or franchise, or of some kinds.',
+    })
+    _filter: ChangeFilter | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description:
+        'Replay every matching change committed after this cursor first; without it, changes from now on.',
+    })
+    _after: string | null,
+  ): Change {
+    context.refresh();
+    return change;
   }
 }

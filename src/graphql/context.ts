@@ -4,6 +4,7 @@ import type { WriteRateLimiter } from '../auth/rate-limit';
 import type { LoaderOptions } from '../db/batching';
 import { withWriteTransaction, type TransactionWork } from '../db/transactions';
 import { UnauthenticatedError } from '../errors';
+import type { ChangeFeed } from '../events/change-feed';
 import type { TrackedRequest } from './request';
 import { createLoaders, type ClearableLoaders, type Loaders } from './loaders';
 
@@ -27,6 +28,17 @@ export interface Context {
    * so that the mutation's result is read fresh rather than from rows cached before it.
    */
   write<T>(this: Context, work: TransactionWork<T>): Promise<T>;
+  /** The WebSocket connection an operation came over (subscriptions); null over HTTP. */
+  readonly live: LiveConnection | null;
+  /** Empties the loaders: a subscription reads what it pushes afresh, not as it was at the last change. */
+  refresh(this: Context): void;
+}
+
+/** What a subscription needs of the WebSocket connection it runs on. */
+export interface LiveConnection {
+  readonly feed: ChangeFeed;
+  /** Closes the connection with a WebSocket close code (a client too slow to keep up). */
+  close(code: number, reason: string): void;
 }
 
 export interface ContextOptions {
@@ -39,6 +51,8 @@ export interface ContextOptions {
   readonly authRejection?: string | null;
   /** Counts each viewer's writes; shared by all requests of the process. */
   readonly writeLimiter?: WriteRateLimiter | null;
+  /** The WebSocket connection, for operations that came over one. */
+  readonly live?: LiveConnection | null;
 }
 
 /**
@@ -48,6 +62,7 @@ export interface ContextOptions {
 class RequestContext implements Context {
   readonly loaders: ClearableLoaders;
   readonly request: GraphqlRequest;
+  readonly live: LiveConnection | null;
   private readonly writeLimiter: WriteRateLimiter | null;
 
   constructor(
@@ -59,6 +74,11 @@ class RequestContext implements Context {
     this.writeLimiter = options.writeLimiter ?? null;
     this.loaders = createLoaders(db, options.loaderOptions);
     this.request = { ...options.tracked, authRejection: options.authRejection ?? null };
+    this.live = options.live ?? null;
+  }
+
+  refresh(): void {
+    this.loaders.clearAll();
   }
 
   async write<T>(work: TransactionWork<T>): Promise<T> {
