@@ -107,6 +107,13 @@ export class ChangeFeed {
     return this.subscribers.size;
   }
 
+  /** Changes read and not yet taken, over every subscription. */
+  get queued(): number {
+    let count = 0;
+    for (const subscriber of this.subscribers) count += subscriber.queue.length;
+    return count;
+  }
+
   /**
    * The changes `scope` selects, committed after `after` (a cursor's position), or from now on without
    * one; `onStall` is called if the client stops taking them.
