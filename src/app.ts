@@ -24,6 +24,7 @@ import { createMetrics, type Metrics } from './http/metrics';
 import { readerFor } from './db/sql-tally';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
 import { ErrorCode } from './errors';
 import { createGraphiql, wantsGraphiql } from './graphiql/graphiql.routes';
 import { explorerRoutes } from './explorer/explorer.routes';
@@ -155,6 +156,7 @@ export async function createApp({
     maxQueued: config.subscriptions.maxQueued,
     stallMs: config.subscriptions.stallMs,
     logger,
+    loaders: () => createLoaders(readerFor(dataSource, { statements: 0 }), loaderOptions),
   });
   const subscriptions = createSubscriptionServer({
     schema,

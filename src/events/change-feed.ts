@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Loaders } from '../graphql/loaders';
 import type { Logger } from '../lib/logger';
 import { whereInScope, type ChangeScope } from './change-filter';
 import { ChangeLogEntry } from './change-log.entity';
@@ -12,6 +13,8 @@ export interface ChangeFeedOptions {
   /** A subscription whose client takes nothing for this long while its queue is full is closed. */
   readonly stallMs: number;
   readonly logger: Logger;
+  /** Fresh loaders, made for each read of the feed and shared by the subscriptions it feeds. */
+  readonly loaders: () => Loaders;
 }
 
 /** Rows read per query: a catch-up reads its backlog in pages of this size. */
@@ -215,7 +218,8 @@ export class ChangeFeed {
         );
         const { scope, position } = group[0];
         const rows = await this.read(scope, position, top, room);
-        const changes = rows.map(toChange);
+        const loaders = this.options.loaders();
+        const changes = rows.map((row) => Object.assign(toChange(row), { loaders }));
         const last = rows.at(-1);
         const next = rows.length === room && last ? { seq: last.seq, id: last.id } : top;
         for (const subscriber of group) this.deliver(subscriber, changes, next);

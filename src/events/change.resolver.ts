@@ -22,6 +22,7 @@ import {
 } from '../graphql/relay/connection';
 import { DateTimeScalar } from '../graphql/scalars';
 import type { Context } from '../graphql/context';
+import type { Loaders } from '../graphql/loaders';
 import { BadUserInputError } from '../errors';
 import { Node } from '../graphql/relay/node';
 import { loadNode } from '../graphql/relay/node.resolver';
@@ -66,6 +67,11 @@ export class Change {
   seq!: number;
   /** The change's row in the log: orders changes loaded in bulk. */
   logId!: number;
+  /**
+   * What subscriptions read the change's subject and event with: made by the change feed for each read,
+   * shared by every subscription the change goes to (one set of SQL statements, not one per subscriber).
+   */
+  loaders?: Loaders;
 }
 
 /** The cursor of a change in the feed: its commit-order number, then its row. */
@@ -253,7 +259,7 @@ export class ChangeSubscriptionResolver {
     })
     _after: string | null,
   ): Change {
-    context.refresh();
+    context.readWith(change.loaders ?? null);
     return change;
   }
 }

@@ -30,8 +30,11 @@ export interface Context {
   write<T>(this: Context, work: TransactionWork<T>): Promise<T>;
   /** The WebSocket connection an operation came over (subscriptions); null over HTTP. */
   readonly live: LiveConnection | null;
-  /** Empties the loaders: a subscription reads what it pushes afresh, not as it was at the last change. */
-  refresh(this: Context): void;
+  /**
+   * Reads the rest of this operation with `loaders` (a subscription: the ones the change feed made for
+   * the change it pushes, shared by every subscription it goes to), or with emptied loaders without.
+   */
+  readWith(this: Context, loaders: Loaders | null): void;
 }
 
 /** What a subscription needs of the WebSocket connection it runs on. */
@@ -60,7 +63,8 @@ export interface ContextOptions {
  * `#private` fields: Apollo shallow-copies the context per operation (prototype and own properties).
  */
 class RequestContext implements Context {
-  readonly loaders: ClearableLoaders;
+  private ownLoaders: ClearableLoaders;
+  private sharedLoaders: Loaders | null = null;
   readonly request: GraphqlRequest;
   readonly live: LiveConnection | null;
   private readonly writeLimiter: WriteRateLimiter | null;
@@ -72,13 +76,18 @@ class RequestContext implements Context {
     options: ContextOptions,
   ) {
     this.writeLimiter = options.writeLimiter ?? null;
-    this.loaders = createLoaders(db, options.loaderOptions);
+    this.ownLoaders = createLoaders(db, options.loaderOptions);
     this.request = { ...options.tracked, authRejection: options.authRejection ?? null };
     this.live = options.live ?? null;
   }
 
-  refresh(): void {
-    this.loaders.clearAll();
+  get loaders(): Loaders {
+    return this.sharedLoaders ?? this.ownLoaders;
+  }
+
+  readWith(loaders: Loaders | null): void {
+    this.sharedLoaders = loaders;
+    if (!loaders) this.ownLoaders.clearAll();
   }
 
   async write<T>(work: TransactionWork<T>): Promise<T> {
@@ -88,7 +97,7 @@ class RequestContext implements Context {
     try {
       return await withWriteTransaction(this.dataSource, work, this.request.sqlTally);
     } finally {
-      this.loaders.clearAll();
+      this.ownLoaders.clearAll();
     }
   }
 }

@@ -103,9 +103,8 @@ afterAll(async () => {
 async function feedEnd(server: ServerProcess): Promise<string | null> {
   let after: string | null = null;
   for (;;) {
-    const { changes } = await post<{
-      changes: { pageInfo: { endCursor: string | null; hasNextPage: boolean } };
-    }>(
+    type Page = { changes: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    const { changes }: Page = await post<Page>(
       server,
       `query FeedEnd($after: String) {
         changes(since: "2000-01-01T00:00:00Z", first: 100, after: $after) { pageInfo { endCursor hasNextPage } } }`,
