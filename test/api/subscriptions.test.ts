@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Client } from 'graphql-ws';
+import { graphiqlExamples } from '../../src/graphiql/examples';
 import { SEED } from '../../seeds/seed';
 import { newApiKey } from '../support/editor';
 import { GraphqlHttpClient } from '../support/graphql-http';
@@ -254,6 +257,23 @@ describe('Subscription.changes over graphql-ws', () => {
     await waitUntilSubscribed(server);
     const event = await report('e3', 'harbour', 'CONFIRMED');
     expect((await sub.waitFor(1))[0].event.id).toBe(event);
+    sub.unsubscribe();
+  });
+
+  test('the GraphiQL subscription tab is the README block, names Extraction 3 and runs', async () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const tab = graphiqlExamples.find((example) => example.name === 'Extraction3LiveReports')!;
+    expect(readme).toContain(`\`\`\`graphql\n${tab.query}\`\`\``);
+    expect(tab.query).toContain(`film: "${ids.e3}"`);
+    const sub = subscribe<{ kind: string; event: { status: string } }>(client, tab.query);
+    await waitUntilSubscribed(server);
+    await report('e3', 'hemsworth', 'PASSED');
+    expect(await sub.waitFor(1)).toEqual([
+      expect.objectContaining({
+        kind: 'RECORDED',
+        event: expect.objectContaining({ status: 'PASSED' }),
+      }),
+    ]);
     sub.unsubscribe();
   });
 
