@@ -214,7 +214,7 @@ export class SubscriptionTransportError extends GraphQLError {
   constructor() {
     super(
       'Subscriptions are served over WebSocket (graphql-ws protocol) at /graphql, not over HTTP.',
-      { extensions: { code: 'BAD_REQUEST' } },
+      { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
     );
   }
 }
@@ -259,6 +259,8 @@ export class ChangeSubscriptionResolver {
     })
     _after: string | null,
   ): Change {
+    // Over HTTP, Apollo executes a subscription document as a query: there is no change to push.
+    if (!(change instanceof Change)) throw new SubscriptionTransportError();
     context.readWith(change.loaders ?? null);
     return change;
   }

@@ -277,10 +277,25 @@ describe('Subscription.changes over graphql-ws', () => {
     sub.unsubscribe();
   });
 
-  test('a subscription sent over HTTP is refused with a code', async () => {
-    const result = await http.post(`subscription OverHttp { changes { kind } }`);
-    expect(result.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
-    expect(result.data ?? null).toBeNull();
+  test('a subscription sent over HTTP is refused with 400 and BAD_REQUEST', async () => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'subscription OverHttp { changes { kind } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      data: null,
+      errors: [
+        {
+          message:
+            'Subscriptions are served over WebSocket (graphql-ws protocol) at /graphql, not over HTTP.',
+          locations: [{ line: 1, column: 25 }],
+          path: ['changes'],
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
   });
 });
 
