@@ -203,8 +203,12 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         refuse(socket, 404, 'Not Found', `WebSocket connections are served at ${PATH} only.`);
         return;
       }
+      // Browsers send Origin with every WebSocket and apply no CORS to it: the server decides. A page
+      // of this server (GraphiQL) is always allowed; other origins as CORS_ORIGINS says.
       const origin = req.headers.origin;
-      if (origin !== undefined && !originAllowed(origin)) {
+      const sameOrigin =
+        origin !== undefined && origin.replace(/^https?:\/\//, '') === req.headers.host;
+      if (origin !== undefined && !sameOrigin && !originAllowed(origin)) {
         refuse(socket, 403, 'Forbidden', `Origin ${origin} is not allowed (CORS_ORIGINS).`);
         return;
       }

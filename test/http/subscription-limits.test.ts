@@ -98,8 +98,12 @@ describe('subscription limits', () => {
     socket.terminate();
   });
 
-  test('a browser origin outside CORS_ORIGINS is refused with 403; a listed one connects', async () => {
+  test('a browser origin outside CORS_ORIGINS is refused with 403; a listed one and the server’s own connect', async () => {
     expect(await open(url, { origin: 'https://elsewhere.example' })).toBe(403);
+    // A page of this server itself (GraphiQL) is never refused.
+    const same = await open(url, { origin: url });
+    expect(same).toBeInstanceOf(WebSocket);
+    (same as WebSocket).terminate();
     const allowed = await open(url, { origin: 'https://newsroom.example' });
     expect(allowed).toBeInstanceOf(WebSocket);
     (allowed as WebSocket).terminate();
