@@ -156,7 +156,9 @@ export async function createApp({
     maxQueued: config.subscriptions.maxQueued,
     stallMs: config.subscriptions.stallMs,
     logger,
-    loaders: () => createLoaders(readerFor(dataSource, { statements: 0 }), loaderOptions),
+    // On the primary: a replica may not have replayed the change just announced.
+    loaders: () =>
+      createLoaders(readerFor(dataSource, { statements: 0 }, { primary: true }), loaderOptions),
   });
   const subscriptions = createSubscriptionServer({
     schema,
