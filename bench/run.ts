@@ -15,6 +15,7 @@ import { parseDatabaseUrl, type DatabaseConfig } from '../src/config';
 import { closeDatabase, createDataSource } from '../src/db/data-source';
 import { MIGRATIONS } from '../src/db/migrations';
 import { buildSyntheticDatabase, SYNTHETIC_VERSION } from '../seeds/synthetic';
+import { formatFanout, measureFanout } from './fanout';
 import {
   copySqliteToPostgres,
   createDatabase,
@@ -689,6 +690,8 @@ async function main(): Promise<void> {
       started,
       load,
     });
+    // Subscriptions: its own server and table (bench/fanout.ts).
+    log(`fan-out:\n${formatFanout(await measureFanout(settings.quick ? { writes: 10 } : {}))}`);
   } finally {
     await dropCreated();
     process.removeListener('SIGINT', interrupted);

@@ -19,11 +19,14 @@ import { createGraphqlHandler } from './http/graphql-handler';
 import { cachePolicyPlugin } from './http/cache-policy';
 import { healthRoutes } from './http/health';
 import type { ContextRequest } from './http/request-log';
-import { createRouter } from './http/server';
+import { createRouter, type UpgradeListener } from './http/server';
+import { createSubscriptionServer } from './http/subscriptions';
+import { ChangeFeed } from './events/change-feed';
 import { createMetrics, type Metrics } from './http/metrics';
 import { readerFor } from './db/sql-tally';
 import type { AppConfig } from './config';
 import { createContext, type Context } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
 import { ErrorCode } from './errors';
 import { createGraphiql, wantsGraphiql } from './graphiql/graphiql.routes';
 import { explorerRoutes } from './explorer/explorer.routes';
@@ -94,9 +97,16 @@ export interface App {
   readonly metrics: Metrics | null;
   /** Builds a request's context as HTTP requests get it (tests call it to run operations without HTTP). */
   contextFor(request: ContextRequest): Promise<Context>;
+  /** The HTTP server's `upgrade` listener: GraphQL subscriptions over WebSocket at /graphql. */
+  readonly upgrade: UpgradeListener;
+  /** What pushes committed changes to subscriptions. */
+  readonly feed: ChangeFeed;
   /** Resolves when the app can serve; call before `listen`. */
   start(): Promise<void>;
-  /** From now on /readyz answers 503, so load balancers stop sending requests (shutdown). */
+  /**
+   * From now on /readyz answers 503, so load balancers stop sending requests, and WebSocket clients
+   * are closed with 1001 (going away) to reconnect elsewhere (shutdown).
+   */
   markDraining(): void;
   stop(): Promise<void>;
 }
@@ -107,8 +117,9 @@ export async function createApp({
   logger,
   loaderOptions,
 }: AppOptions): Promise<App> {
+  const schema = await getSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // main.ts drains the HTTP server first on SIGTERM/SIGINT: Apollo stopping on its own would fail
@@ -131,7 +142,7 @@ export async function createApp({
 
   const writeLimiter = new WriteRateLimiter(config.writeRateLimit);
   /** The context of one request: its loaders, and who sent it (from the Authorization header). */
-  const contextFor = async ({ tracked, authorization }: ContextRequest) => {
+  const contextFor = async ({ tracked, authorization, live }: ContextRequest) => {
     // Built first: the API key lookup is one of the request's counted statements.
     const reader = readerFor(dataSource, tracked.sqlTally);
     const { viewer, rejection } = await authenticate(reader, authorization);
@@ -142,8 +153,27 @@ export async function createApp({
       viewer,
       authRejection: rejection,
       writeLimiter,
+      live,
     });
   };
+
+  const feed = new ChangeFeed(dataSource, {
+    maxQueued: config.subscriptions.maxQueued,
+    stallMs: config.subscriptions.stallMs,
+    logger,
+    // On the primary: a replica may not have replayed the change just announced.
+    loaders: () =>
+      createLoaders(readerFor(dataSource, { statements: 0 }, { primary: true }), loaderOptions),
+  });
+  const subscriptions = createSubscriptionServer({
+    schema,
+    feed,
+    limits: config.subscriptions,
+    originAllowed: corsOriginRule(config),
+    contextFor,
+    logger,
+    draining: () => draining,
+  });
 
   // Nothing is measured when METRICS_PORT is off: the router gets no observer.
   const metrics = config.metricsPort === null ? null : createMetrics(dataSource);
@@ -185,15 +215,21 @@ export async function createApp({
     apollo,
     metrics,
     contextFor,
+    upgrade: subscriptions.upgrade,
+    feed,
     async start() {
       await apollo.start();
+      await feed.start();
       started = true;
     },
     markDraining() {
       draining = true;
+      subscriptions.closeAll();
     },
     async stop() {
       draining = true;
+      await subscriptions.stop();
+      await feed.stop();
       if (started) await apollo.stop();
     },
   };

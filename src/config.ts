@@ -45,7 +45,33 @@ export interface AppConfig {
    * (`CACHE_MAX_AGE`); 0 makes those answers `no-cache` (stored, but revalidated with their ETag).
    */
   readonly cacheMaxAge: number;
+  readonly subscriptions: SubscriptionLimits;
 }
+
+/** The limits of GraphQL subscriptions over WebSocket, per server. */
+export interface SubscriptionLimits {
+  /** Open WebSocket connections (`WS_MAX_CONNECTIONS`); one more is refused with 503. */
+  readonly maxConnections: number;
+  /** Subscriptions one connection may run at once (`WS_MAX_SUBSCRIPTIONS`). */
+  readonly maxSubscriptions: number;
+  /** How long a new connection may take to send `connection_init` (`WS_INIT_TIMEOUT_MS`). */
+  readonly initTimeoutMs: number;
+  /** The interval of WebSocket pings; a client that misses one is disconnected (`WS_KEEPALIVE_MS`). */
+  readonly keepAliveMs: number;
+  /** Changes read ahead for one subscription (`WS_MAX_QUEUED`). */
+  readonly maxQueued: number;
+  /** A subscription whose client takes nothing for this long while changes wait is closed (`WS_STALL_MS`). */
+  readonly stallMs: number;
+}
+
+export const SUBSCRIPTION_DEFAULTS: SubscriptionLimits = {
+  maxConnections: 2_000,
+  maxSubscriptions: 20,
+  initTimeoutMs: 5_000,
+  keepAliveMs: 15_000,
+  maxQueued: 200,
+  stallMs: 10_000,
+};
 
 export class ConfigError extends Error {
   constructor(
@@ -266,5 +292,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     writeRateLimit: parsePositiveInt('WRITE_RATE_LIMIT', env.WRITE_RATE_LIMIT, 300),
     cacheMaxAge: parseInteger('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 0, 31_536_000, 60),
+    subscriptions: Object.freeze(parseSubscriptionLimits(env)),
   });
+}
+
+function parseSubscriptionLimits(env: NodeJS.ProcessEnv): SubscriptionLimits {
+  const d = SUBSCRIPTION_DEFAULTS;
+  const hour = 60 * 60 * 1000;
+  return {
+    maxConnections: parseInteger(
+      'WS_MAX_CONNECTIONS',
+      env.WS_MAX_CONNECTIONS,
+      0,
+      1_000_000,
+      d.maxConnections,
+    ),
+    maxSubscriptions: parseInteger(
+      'WS_MAX_SUBSCRIPTIONS',
+      env.WS_MAX_SUBSCRIPTIONS,
+      1,
+      1000,
+      d.maxSubscriptions,
+    ),
+    initTimeoutMs: parseInteger(
+      'WS_INIT_TIMEOUT_MS',
+      env.WS_INIT_TIMEOUT_MS,
+      100,
+      hour,
+      d.initTimeoutMs,
+    ),
+    keepAliveMs: parseInteger('WS_KEEPALIVE_MS', env.WS_KEEPALIVE_MS, 100, hour, d.keepAliveMs),
+    maxQueued: parseInteger('WS_MAX_QUEUED', env.WS_MAX_QUEUED, 1, 100_000, d.maxQueued),
+    stallMs: parseInteger('WS_STALL_MS', env.WS_STALL_MS, 100, hour, d.stallMs),
+  };
 }

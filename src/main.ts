@@ -50,7 +50,12 @@ async function main(config: AppConfig): Promise<void> {
 
   const app = await createApp({ dataSource, config, logger });
   await app.start();
-  const { server, port, address } = await listen(app.handler, config.port, config.host);
+  const { server, port, address } = await listen(
+    app.handler,
+    config.port,
+    config.host,
+    app.upgrade,
+  );
   const url = urlOf(address, port);
   process.stdout.write(
     `franchise-graph is serving GraphiQL at ${url}/graphql and the explorer at ${url}/explore\n`,

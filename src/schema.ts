@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { CharacterMutationResolver } from './character/character-mutation.resolver';
 import { CharacterCreditsResolver, CharacterResolver } from './character/character.resolver';
@@ -32,7 +32,7 @@ import { MetricMutationResolver } from './metric/metric-mutation.resolver';
 import { MetricResolver } from './metric/metric.resolver';
 import { PersonMutationResolver } from './person/person-mutation.resolver';
 import { PersonCreditsResolver, PersonResolver } from './person/person.resolver';
-import { ChangeResolver } from './events/change.resolver';
+import { ChangeResolver, ChangeSubscriptionResolver } from './events/change.resolver';
 import { CURATION_RESOLVERS } from './curation/curation.resolver';
 import { SourceMutationResolver } from './source/source-mutation.resolver';
 import { EventMutationResolver } from './events/event-mutation.resolver';
@@ -66,6 +66,7 @@ export const RESOLVERS = [
   createReportedEventResolver(ReleaseEvent, (loaders) => loaders.film.releaseEventById),
   createReportedEventResolver(TitleEvent, (loaders) => loaders.film.titleEventById),
   ChangeResolver,
+  ChangeSubscriptionResolver,
   FranchiseMutationResolver,
   FilmMutationResolver,
   PersonMutationResolver,
@@ -77,6 +78,19 @@ export const RESOLVERS = [
   SourceMutationResolver,
   ...CURATION_RESOLVERS,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub once there is a subscription, though ours are `subscribe` functions
+ * (the change feed), not topics: this one refuses topics.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('subscriptions read the change feed; there are no topics to publish to');
+  },
+  subscribe() {
+    throw new Error('subscriptions read the change feed; there are no topics to subscribe to');
+  },
+};
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -93,6 +107,9 @@ const ROOT_DESCRIPTIONS = {
     'record dated, sourced reports (attachments, production status, relations, releases, titles, metrics), ' +
     'retract and correct them; admins merge and delete. Each mutation takes one `input` and returns a ' +
     '`…Payload` with what it changed, and runs in one transaction that also writes the `changes` feed.',
+  Subscription:
+    'What is pushed over WebSocket (graphql-ws protocol, same `/graphql` path), without a key: `changes`, ' +
+    'every write as it is committed, filtered by film, person, franchise or kind, resumable from a cursor.',
 };
 
 /** Builds the schema once per process (type-graphql's metadata is global; resolvers are singletons). */
@@ -104,10 +121,12 @@ export function getSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     emitSchemaFile: false,
+    pubSub: NO_TOPICS,
   }).then((built) => {
     useDirectFieldResolvers(built, RESOLVERS);
     built.getQueryType()!.description = ROOT_DESCRIPTIONS.Query;
     built.getMutationType()!.description = ROOT_DESCRIPTIONS.Mutation;
+    built.getSubscriptionType()!.description = ROOT_DESCRIPTIONS.Subscription;
     return built;
   });
   return schema;

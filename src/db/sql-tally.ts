@@ -32,11 +32,13 @@ export function tallyWrites(runner: QueryRunner, tally: SqlTally | undefined): v
  *   it back, as TypeORM does for a query without a runner, on a runner that carries the same `data`.
  */
 const baseRunners = new WeakMap<DataSource, QueryRunner>();
+const primaryRunners = new WeakMap<DataSource, QueryRunner>();
 
-function baseRunnerOf(dataSource: DataSource): QueryRunner {
-  let base = baseRunners.get(dataSource);
+function baseRunnerOf(dataSource: DataSource, primary = false): QueryRunner {
+  const runners = primary ? primaryRunners : baseRunners;
+  let base = runners.get(dataSource);
   if (base) return base;
-  const mode = dataSource.defaultReplicationModeForReads();
+  const mode = primary ? 'master' : dataSource.defaultReplicationModeForReads();
   base = dataSource.createQueryRunner(mode);
   if (dataSource.options.type !== 'better-sqlite3') {
     const perStatement = Object.create(base) as QueryRunner;
@@ -54,17 +56,21 @@ function baseRunnerOf(dataSource: DataSource): QueryRunner {
     } as QueryRunner['query'];
     base = perStatement;
   }
-  baseRunners.set(dataSource, base);
+  runners.set(dataSource, base);
   return base;
 }
 
 /**
  * The entity manager one request reads through: TypeORM's own query runner (see `baseRunnerOf`) with the
  * request's tally in its `data`. Reads only: writes run in a transaction of their own
- * (`withWriteTransaction`).
+ * (`withWriteTransaction`). With `primary`, never on a replica (what must see a write just committed).
  */
-export function readerFor(dataSource: DataSource, tally: SqlTally): EntityManager {
-  const runner = Object.create(baseRunnerOf(dataSource)) as QueryRunner;
+export function readerFor(
+  dataSource: DataSource,
+  tally: SqlTally,
+  options: { readonly primary?: boolean } = {},
+): EntityManager {
+  const runner = Object.create(baseRunnerOf(dataSource, options.primary)) as QueryRunner;
   runner.data = { [TALLY]: tally };
   return dataSource.createEntityManager(runner);
 }

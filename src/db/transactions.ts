@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type QueryRunner } from 'typeorm';
 import { beginImmediate } from './sqlite-begin-immediate';
 import { bindNumbers } from './sqlite-bound-numbers';
 import { tallyWrites, type SqlTally } from './sql-tally';
@@ -134,7 +134,28 @@ export async function withWriteTransaction<T>(
   work: TransactionWork<T>,
   tally?: SqlTally,
 ): Promise<T> {
-  return (await writerOf(dataSource)).run(work, tally);
+  // Captured here, not looked up after the commit: on SQLite the next transaction reuses the runner.
+  const committed: (() => void)[] = [];
+  const result = await (
+    await writerOf(dataSource)
+  ).run((manager) => {
+    if (manager.queryRunner) commitCallbacks.set(manager.queryRunner, committed);
+    return work(manager);
+  }, tally);
+  for (const callback of committed) callback();
+  return result;
+}
+
+const commitCallbacks = new WeakMap<QueryRunner, (() => void)[]>();
+
+/**
+ * Runs `callback` once the write transaction `manager` belongs to has committed (never when it rolls
+ * back). For what must not happen before the data is visible, such as telling this process's
+ * subscribers. Outside `withWriteTransaction` (bulk loads) there is nothing to wait for: ignored.
+ */
+export function afterCommit(manager: EntityManager, callback: () => void): void {
+  const runner = manager.queryRunner;
+  if (runner) commitCallbacks.get(runner)?.push(callback);
 }
 
 /** Closes the write connection, if one was opened; call before destroying `dataSource`. */

@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import type { NodeEntity } from '../graphql/relay/node';
 import { nextChangeSeq } from './change-sequence';
+import { signalAfterCommit } from './change-signal';
 import type { LoggedTable } from '../db/change-backfill';
 import { ChangeLogEntry } from './change-log.entity';
 
@@ -72,6 +73,7 @@ export interface ChangeInput {
 export async function recordChange(manager: EntityManager, change: ChangeInput): Promise<number> {
   const seq = await nextChangeSeq(manager);
   await manager.getRepository(ChangeLogEntry).insert(entryOf(change, seq));
+  signalAfterCommit(manager, seq);
   return seq;
 }
 

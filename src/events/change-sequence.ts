@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { CHANGES_CHANNEL } from './change-signal';
 
 /**
  * The number that orders the `changes` feed: the order in which write transactions COMMIT.
@@ -26,8 +27,11 @@ export async function nextChangeSeq(manager: EntityManager): Promise<number> {
       'nextChangeSeq() must run inside the write transaction of the change it numbers',
     );
   }
+  // On PostgreSQL the same statement announces the number to every server (`change-signal.ts`).
   const result = await runner.query(
-    'UPDATE "change_counter" SET "value" = "value" + 1 WHERE "id" = 1 RETURNING "value"',
+    manager.connection.options.type === 'postgres'
+      ? `UPDATE "change_counter" SET "value" = "value" + 1 WHERE "id" = 1 RETURNING "value", pg_notify('${CHANGES_CHANNEL}', "value"::text)`
+      : 'UPDATE "change_counter" SET "value" = "value" + 1 WHERE "id" = 1 RETURNING "value"',
     [],
     true,
   );

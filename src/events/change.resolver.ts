@@ -9,9 +9,13 @@ import {
   Query,
   Resolver,
   Root,
+  Subscription,
+  type SubscribeResolverData,
 } from 'type-graphql';
+import { GraphQLError } from 'graphql';
 import {
   createConnectionType,
+  encodeCursor,
   parsePage,
   toConnection,
   type ConnectionResult,
@@ -19,12 +23,15 @@ import {
 } from '../graphql/relay/connection';
 import { DateTimeScalar } from '../graphql/scalars';
 import type { Context } from '../graphql/context';
+import type { Loaders } from '../graphql/loaders';
 import { BadUserInputError } from '../errors';
 import { Node } from '../graphql/relay/node';
 import { loadNode } from '../graphql/relay/node.resolver';
 import { ChangeKind } from './change-log';
+import { SubscriptionTransportError } from '../graphql/http-status';
 import { OrderByArg } from '../graphql/list-args';
 import { ChangeLogEntry } from './change-log.entity';
+import { ChangeFilter, changeScopeOf, whereInScope } from './change-filter';
 import { EVENT_TYPES, SourcedEvent, type AnySourcedEvent } from './sourced-event';
 
 @ObjectType('Change', {
@@ -48,12 +55,64 @@ export class Change {
   })
   detail!: string | null;
 
+  @Field(() => String, {
+    description:
+      'Where this change is in the feed: the cursor of its edge in `Query.changes`. Pass it as `after` to ' +
+      '`Query.changes` or `Subscription.changes` to continue after this change.',
+  })
+  get cursor(): string {
+    return changeCursor(this);
+  }
+
   subjectType!: string;
   subjectId!: number;
   /** The commit-order number of the change (see `nextChangeSeq`); 0 for rows loaded in bulk. */
   seq!: number;
   /** The change's row in the log: orders changes loaded in bulk. */
   logId!: number;
+  /**
+   * What subscriptions read the change's subject and event with: made by the change feed for each read,
+   * shared by every subscription the change goes to (one set of SQL statements, not one per subscriber).
+   */
+  loaders?: Loaders;
+}
+
+/** The list name a feed cursor is bound to (the feed has one order). */
+const CHANGES_LIST = 'changes:COMMITTED';
+
+/** The cursor of a change in the feed: its commit-order number, then its row. */
+export function changeCursor(change: Pick<Change, 'seq' | 'logId'>): string {
+  return encodeCursor(CHANGES_LIST, [change.seq, change.logId]);
+}
+
+/** Where a cursor of the feed points: after the change with this number and row. */
+export interface ChangePosition {
+  readonly seq: number;
+  readonly id: number;
+}
+
+/** Decodes an `after` cursor of the feed; BAD_USER_INPUT on `after` for anything else. */
+export function changePositionOf(after: string): ChangePosition {
+  const position = parsePage({ first: null, after }, CHANGES_LIST, 2).after;
+  const [seq, id] = position ?? [];
+  if (typeof seq !== 'number' || typeof id !== 'number') {
+    throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
+  }
+  return { seq, id };
+}
+
+/** A change_log row as the API serves it. */
+export function toChange(row: ChangeLogEntry): Change {
+  return Object.assign(new Change(), {
+    kind: row.kind as ChangeKind,
+    at: row.at,
+    by: row.by,
+    detail: row.detail,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    seq: row.seq,
+    logId: row.id,
+  });
 }
 
 export const ChangeConnection = createConnectionType(
@@ -102,19 +161,21 @@ export class ChangeResolver {
       description: 'Return changes after this cursor.',
     })
     after: string | null,
+    @Arg('filter', () => ChangeFilter, {
+      nullable: true,
+      description: 'Only the changes about a film, person or franchise, or of some kinds.',
+    })
+    filter: ChangeFilter | null,
     @OrderByArg(ChangeOrder, ChangeOrder.COMMITTED) orderBy: ChangeOrder,
   ): Promise<ConnectionResult<Change>> {
     const page = parsePage({ first, after }, `changes:${orderBy}`, 2);
-    const qb = db
-      .getRepository(ChangeLogEntry)
-      .createQueryBuilder('c')
-      .where('c.at >= :since', { since });
+    const qb = whereInScope(
+      db.getRepository(ChangeLogEntry).createQueryBuilder('c').where('c.at >= :since', { since }),
+      changeScopeOf(filter),
+    );
     const count = qb.clone();
-    if (page.after) {
-      const [seq, id] = page.after;
-      if (typeof seq !== 'number' || typeof id !== 'number') {
-        throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
-      }
+    if (after != null) {
+      const { seq, id } = changePositionOf(after);
       qb.andWhere('(c.seq, c.id) > (:seq, :id)', { seq, id });
     }
     const rows = await qb
@@ -122,18 +183,7 @@ export class ChangeResolver {
       .addOrderBy('c.id', 'ASC')
       .limit(page.size + 1)
       .getMany();
-    const changes = rows.map((row) =>
-      Object.assign(new Change(), {
-        kind: row.kind as ChangeKind,
-        at: row.at,
-        by: row.by,
-        detail: row.detail,
-        subjectType: row.subjectType,
-        subjectId: row.subjectId,
-        seq: row.seq,
-        logId: row.id,
-      }),
-    );
+    const changes = rows.map(toChange);
     return toConnection(
       changes,
       page,
@@ -167,5 +217,61 @@ export class ChangeResolver {
     if (!event)
       throw new Error(`${change.subjectType} ${change.subjectId} listed by changes() is gone`);
     return event as AnySourcedEvent;
+  }
+}
+
+/** The arguments of `Subscription.changes`, as its `subscribe` function gets them (not yet validated). */
+interface ChangeSubscriptionArgs {
+  readonly filter?: ChangeFilter | null;
+  readonly after?: string | null;
+}
+
+/** A WebSocket close code of this API: the client took no change for too long while changes waited. */
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+@Resolver(() => Change)
+export class ChangeSubscriptionResolver {
+  @Subscription(() => Change, {
+    name: 'changes',
+    description:
+      'Every write as it is committed, pushed over WebSocket (graphql-ws): the same `Change` objects as ' +
+      '`Query.changes`, in the same order. With `after` (a cursor from `Query.changes` or the `cursor` of ' +
+      'the last change received), first every matching change committed after it, then live, with no gap ' +
+      'and no repeat: a client that reconnects with its last cursor misses nothing.',
+    subscribe: async ({
+      args,
+      context,
+    }: SubscribeResolverData<unknown, ChangeSubscriptionArgs, Context>) => {
+      const live = context.live;
+      if (!live) throw new SubscriptionTransportError();
+      const scope = changeScopeOf(args.filter);
+      const after = args.after == null ? null : changePositionOf(args.after);
+      return live.feed.subscribe(scope, after, () =>
+        live.close(
+          SLOW_CONSUMER_CLOSE_CODE,
+          'Slow consumer: changes waited unread; reconnect with your last cursor',
+        ),
+      );
+    },
+  })
+  changes(
+    @Root() change: Change,
+    @Ctx() context: Context,
+    @Arg('filter', () => ChangeFilter, {
+      nullable: true,
+      description: 'Only the changes about a film, person or franchise, or of some kinds.',
+    })
+    _filter: ChangeFilter | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description:
+        'Replay every matching change committed after this cursor first; without it, changes from now on.',
+    })
+    _after: string | null,
+  ): Change {
+    // Over HTTP, Apollo executes a subscription document as a query: there is no change to push.
+    if (!(change instanceof Change)) throw new SubscriptionTransportError();
+    context.readWith(change.loaders ?? null);
+    return change;
   }
 }

@@ -361,4 +361,30 @@ fragment ExplorerAttachmentEvent on AttachmentEvent {
   }
 }`,
   },
+  {
+    name: 'Extraction3LiveReports',
+    query: `subscription Extraction3LiveReports {
+  changes(filter: { film: "RmlsbToz", kinds: [RECORDED, RETRACTED] }) {
+    kind
+    at
+    by
+    cursor
+    event {
+      ... on AttachmentEvent {
+        status
+        effectiveDate
+        credit {
+          role
+          person {
+            name
+          }
+          film {
+            title
+          }
+        }
+      }
+    }
+  }
+}`,
+  },
 ];

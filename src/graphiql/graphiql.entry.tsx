@@ -27,7 +27,11 @@ declare const __GRAPHIQL_WORKERS__: { editor: string; json: string; graphql: str
   },
 };
 
-const fetcher = createGraphiQLFetcher({ url: `${window.location.origin}/graphql` });
+// Subscriptions go over a WebSocket to the same path (graphql-ws); everything else over HTTP.
+const fetcher = createGraphiQLFetcher({
+  url: `${window.location.origin}/graphql`,
+  subscriptionUrl: `${window.location.origin.replace(/^http/, 'ws')}/graphql`,
+});
 
 const defaultTabs = graphiqlExamples.map((example) => ({
   query: example.query,

@@ -4,6 +4,7 @@ import type { WriteRateLimiter } from '../auth/rate-limit';
 import type { LoaderOptions } from '../db/batching';
 import { withWriteTransaction, type TransactionWork } from '../db/transactions';
 import { UnauthenticatedError } from '../errors';
+import type { ChangeFeed } from '../events/change-feed';
 import type { TrackedRequest } from './request';
 import { createLoaders, type ClearableLoaders, type Loaders } from './loaders';
 
@@ -27,6 +28,20 @@ export interface Context {
    * so that the mutation's result is read fresh rather than from rows cached before it.
    */
   write<T>(this: Context, work: TransactionWork<T>): Promise<T>;
+  /** The WebSocket connection an operation came over (subscriptions); null over HTTP. */
+  readonly live: LiveConnection | null;
+  /**
+   * Reads the rest of this operation with `loaders` (a subscription: the ones the change feed made for
+   * the change it pushes, shared by every subscription it goes to), or with emptied loaders without.
+   */
+  readWith(this: Context, loaders: Loaders | null): void;
+}
+
+/** What a subscription needs of the WebSocket connection it runs on. */
+export interface LiveConnection {
+  readonly feed: ChangeFeed;
+  /** Closes the connection with a WebSocket close code (a client too slow to keep up). */
+  close(code: number, reason: string): void;
 }
 
 export interface ContextOptions {
@@ -39,6 +54,8 @@ export interface ContextOptions {
   readonly authRejection?: string | null;
   /** Counts each viewer's writes; shared by all requests of the process. */
   readonly writeLimiter?: WriteRateLimiter | null;
+  /** The WebSocket connection, for operations that came over one. */
+  readonly live?: LiveConnection | null;
 }
 
 /**
@@ -46,8 +63,10 @@ export interface ContextOptions {
  * `#private` fields: Apollo shallow-copies the context per operation (prototype and own properties).
  */
 class RequestContext implements Context {
-  readonly loaders: ClearableLoaders;
+  private ownLoaders: ClearableLoaders;
+  private sharedLoaders: Loaders | null = null;
   readonly request: GraphqlRequest;
+  readonly live: LiveConnection | null;
   private readonly writeLimiter: WriteRateLimiter | null;
 
   constructor(
@@ -57,8 +76,18 @@ class RequestContext implements Context {
     options: ContextOptions,
   ) {
     this.writeLimiter = options.writeLimiter ?? null;
-    this.loaders = createLoaders(db, options.loaderOptions);
+    this.ownLoaders = createLoaders(db, options.loaderOptions);
     this.request = { ...options.tracked, authRejection: options.authRejection ?? null };
+    this.live = options.live ?? null;
+  }
+
+  get loaders(): Loaders {
+    return this.sharedLoaders ?? this.ownLoaders;
+  }
+
+  readWith(loaders: Loaders | null): void {
+    this.sharedLoaders = loaders;
+    if (!loaders) this.ownLoaders.clearAll();
   }
 
   async write<T>(work: TransactionWork<T>): Promise<T> {
@@ -68,7 +97,7 @@ class RequestContext implements Context {
     try {
       return await withWriteTransaction(this.dataSource, work, this.request.sqlTally);
     } finally {
-      this.loaders.clearAll();
+      this.ownLoaders.clearAll();
     }
   }
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../lib/logger';
 import { newTrackedRequest, type TrackedRequest } from '../graphql/request';
+import type { LiveConnection } from '../graphql/context';
 
 /** The client's x-request-id when it is a sane token (a load balancer's id), else a new UUID. */
 export function requestIdOf(header: string | string[] | undefined): string {
@@ -38,6 +39,8 @@ export interface ContextRequest {
   readonly tracked: TrackedRequest;
   /** The Authorization header, if any. */
   readonly authorization?: string;
+  /** The WebSocket connection a subscription came over. */
+  readonly live?: LiveConnection;
 }
 
 /**

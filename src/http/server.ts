@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from '../lib/logger';
 import { sendHttpError } from './respond';
 import type { TrackedRequest } from '../graphql/request';
@@ -84,17 +85,23 @@ export function createRouter(routes: readonly Route[], options: RouterOptions): 
   };
 }
 
+/** Takes over a connection that asks to upgrade (a WebSocket). */
+export type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
 /**
  * Listens on `host` and `port` (0 = any free port) and resolves with the server and the address and
  * port it got. Without `host`, every interface (tests pass one; main.ts passes the config's HOST).
+ * Without `upgrade`, upgrade requests are refused (node:http closes them).
  */
 export function listen(
   handler: RequestListener,
   port: number,
   host?: string,
+  upgrade?: UpgradeListener,
 ): Promise<{ server: Server; port: number; address: string }> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler);
+    if (upgrade) server.on('upgrade', upgrade);
     server.listen(port, host ?? '::', () => {
       // A client that trickles its request in cannot hold a connection for long.
       server.headersTimeout = 10_000;

@@ -8,8 +8,8 @@ import { getSchema } from '../../src/schema';
 const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 /** The README's ```graphql blocks, verbatim, by operation name. */
 const README_BLOCKS = [...README.matchAll(/```graphql\n([\s\S]*?)\n```/g)].map((match) => ({
-  name: /^(?:query|mutation) (\w+)/.exec(match[1])![1],
-  operation: /^(query|mutation)/.exec(match[1])![1],
+  name: /^(?:query|mutation|subscription) (\w+)/.exec(match[1])![1],
+  operation: /^(query|mutation|subscription)/.exec(match[1])![1],
   query: match[1],
 }));
 
@@ -35,9 +35,12 @@ describe('GraphiQL examples', () => {
     },
   );
 
-  test('the tabs are exactly the README’s queries, in its order, and its ReportAttachment mutation', () => {
+  test('the tabs are exactly the README’s queries and subscription, in its order, and its ReportAttachment mutation', () => {
     const expected = README_BLOCKS.filter(
-      (block) => block.operation === 'query' || block.name === 'ReportAttachment',
+      (block) =>
+        block.operation === 'query' ||
+        block.operation === 'subscription' ||
+        block.name === 'ReportAttachment',
     ).map(({ name, query }) => ({ name, query }));
     expect(expected.length).toBeGreaterThanOrEqual(6);
     expect(graphiqlExamples.map(({ name, query }) => ({ name, query }))).toEqual(expected);

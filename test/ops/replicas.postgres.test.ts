@@ -32,7 +32,12 @@ describe('on PostgreSQL, with DATABASE_REPLICA_URLS naming the primary itself', 
       slug: SEED.films.extraction2,
     });
     expect(result).toEqual({ data: { film: { title: 'Extraction 2' } } });
-    expect(await applicationNames()).toEqual(['franchise-graph', 'franchise-graph-replica']);
+    // The listener is the one connection of its own that subscriptions use (LISTEN, on the primary).
+    expect(await applicationNames()).toEqual([
+      'franchise-graph',
+      'franchise-graph-listener',
+      'franchise-graph-replica',
+    ]);
   });
 
   test('a mutation still answers with what it wrote', async () => {

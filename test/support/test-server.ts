@@ -113,16 +113,18 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       return { result, statements: tracked.sqlTally.statements };
     },
     async listen() {
-      const started = await listen(app.handler, 0, '127.0.0.1');
+      const started = await listen(app.handler, 0, '127.0.0.1', app.upgrade);
       server = started.server;
       return `http://127.0.0.1:${started.port}`;
     },
     async close() {
       if (server) {
         server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
-      await app.stop();
+        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+        // Upgraded (WebSocket) connections are not the HTTP server's to close: the app ends them.
+        await app.stop();
+        await closed;
+      } else await app.stop();
       await closeWriter(dataSource);
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.drop();

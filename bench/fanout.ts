@@ -1,0 +1,306 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createApiKey } from '../src/auth/api-keys';
+import { ApiKeyRole } from '../src/auth/roles';
+import { parseDatabaseUrl } from '../src/config';
+import { closeDatabase, createDataSource } from '../src/db/data-source';
+import { closeWriter, withWriteTransaction } from '../src/db/transactions';
+import { SEED } from '../seeds/seed';
+
+/**
+ * `node dist/bench/fanout.js [--subscribers 100,1000] [--writes 50]` (and the end of `npm run bench`)
+ *
+ * The fan-out of subscriptions: one real server process (dist/src/main.js, the real seed data on a
+ * fresh SQLite file), N graphql-ws clients (one WebSocket each) subscribed to one film's reports, then
+ * `writes` reports on that film recorded over HTTP one after another. For each write: the time from the
+ * change's `at` (taken in the writing transaction, just before its COMMIT, on the same machine's clock)
+ * to the moment the last of the N subscribers has it. The clients all run in this one process, so the
+ * figure includes their own parsing: an upper bound of what the server needs.
+ */
+
+const ROOT = resolve(__dirname, '..', '..'); // dist/bench → project root
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+
+export interface FanoutResult {
+  readonly subscribers: number;
+  readonly writes: number;
+  /** From the change's `at` to the last subscriber's receipt. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** From the change's `at` to the first subscriber's receipt. */
+  readonly firstP50Ms: number;
+  /** The mutation's HTTP round trip. */
+  readonly writeP50Ms: number;
+}
+
+const SUBSCRIPTION = `subscription FilmReports($film: ID!) {
+  changes(filter: { film: $film, kinds: [RECORDED] }) {
+    kind at cursor
+    event { ... on AttachmentEvent { id status confidence credit { person { name } role } } }
+  }
+}`;
+
+const RECORD = `mutation Record($input: RecordAttachmentInput!) { recordAttachment(input: $input) { event { id } } }`;
+
+const STATUSES = ['RUMORED', 'IN_TALKS', 'IN_NEGOTIATIONS', 'EXPECTED', 'ATTACHED', 'CONFIRMED'];
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+interface Pushed {
+  changes: { at: string; event: { id: string } };
+}
+
+/** Starts the server on `databaseUrl`; resolves with its URL and what stops it. */
+async function startServer(databaseUrl: string, maxConnections: number) {
+  let output = '';
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=16', '--max-old-space-size=512', MAIN],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        WS_MAX_CONNECTIONS: String(maxConnections),
+        WRITE_RATE_LIMIT: '100000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  const port = await new Promise<number>((found, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 120_000);
+    const poll = setInterval(() => {
+      const match = / at http:\/\/\S+:(\d+)\/graphql/.exec(output);
+      if (match || child.exitCode !== null) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        if (match) found(Number(match[1]));
+        else fail(new Error(`server exited:\n${output}`));
+      }
+    }, 25);
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<number | null>((done) => {
+        child.once('exit', (code) => done(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function editorKey(databaseUrl: string): Promise<string> {
+  const dataSource = createDataSource(parseDatabaseUrl(databaseUrl));
+  await dataSource.initialize();
+  try {
+    const { key } = await withWriteTransaction(dataSource, (manager) =>
+      createApiKey(manager, `fanout-${Date.now()}`, ApiKeyRole.EDITOR),
+    );
+    return key;
+  } finally {
+    await closeWriter(dataSource);
+    await closeDatabase(dataSource);
+  }
+}
+
+async function post<T>(url: string, key: string, query: string, variables = {}): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const result = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!;
+}
+
+/** Measures one server with `subscribers` subscriptions (one connection each). */
+async function measure(
+  url: string,
+  key: string,
+  ids: { film: string; people: string[] },
+  subscribers: number,
+  writes: number,
+  sequence: { next: number },
+): Promise<FanoutResult> {
+  const clients: Client[] = [];
+  /** Per write (by event id): when each subscriber got it. */
+  const arrivals = new Map<string, number[]>();
+  const waiting = new Map<string, () => void>();
+  const at = new Map<string, number>();
+  const onChange = ({ changes }: Pushed) => {
+    const now = performance.timeOrigin + performance.now();
+    const id = changes.event.id;
+    at.set(id, Date.parse(changes.at));
+    const times = arrivals.get(id) ?? [];
+    times.push(now);
+    arrivals.set(id, times);
+    if (times.length === subscribers) waiting.get(id)?.();
+  };
+  for (let i = 0; i < subscribers; i += 1) {
+    const client = createClient({
+      url: `${url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+    });
+    clients.push(client);
+    client.subscribe<Pushed['changes']>(
+      { query: SUBSCRIPTION, variables: { film: ids.film } },
+      {
+        next: (result) => result.data && onChange(result.data as unknown as Pushed),
+        error: (error) => process.stderr.write(`subscriber error: ${JSON.stringify(error)}\n`),
+        complete: () => undefined,
+      },
+    );
+  }
+  const write = async () => {
+    sequence.next += 1;
+    const n = sequence.next;
+    const started = performance.now();
+    const data = await post<{ recordAttachment: { event: { id: string } } }>(url, key, RECORD, {
+      input: {
+        film: ids.film,
+        person: ids.people[n % ids.people.length],
+        role: 'CAST',
+        status: STATUSES[n % STATUSES.length],
+        confidence: 'TRADE_REPORTED',
+        effectiveDate: '2026-11-01',
+        source: { url: `https://example.com/fanout/${Date.now()}/${n}`, title: `Fan-out ${n}` },
+      },
+    });
+    const roundTrip = performance.now() - started;
+    const id = data.recordAttachment.event.id;
+    await new Promise<void>((done, fail) => {
+      if ((arrivals.get(id)?.length ?? 0) >= subscribers) return done();
+      const timer = setTimeout(
+        () => fail(new Error(`${arrivals.get(id)?.length ?? 0} of ${subscribers} got ${id}`)),
+        30_000,
+      );
+      waiting.set(id, () => {
+        clearTimeout(timer);
+        done();
+      });
+    });
+    return { id, roundTrip };
+  };
+  try {
+    // Warm-up: once every subscriber has one change, all are live.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await write();
+        break;
+      } catch (error) {
+        if (attempt === 20) throw error;
+      }
+    }
+    const last: number[] = [];
+    const first: number[] = [];
+    const roundTrips: number[] = [];
+    for (let i = 0; i < writes; i += 1) {
+      const { id, roundTrip } = await write();
+      const times = arrivals.get(id)!;
+      last.push(Math.max(...times) - at.get(id)!);
+      first.push(Math.min(...times) - at.get(id)!);
+      roundTrips.push(roundTrip);
+    }
+    const sorted = (values: number[]) => [...values].sort((x, y) => x - y);
+    return {
+      subscribers,
+      writes,
+      p50Ms: round(percentile(sorted(last), 50)),
+      p99Ms: round(percentile(sorted(last), 99)),
+      maxMs: round(Math.max(...last)),
+      firstP50Ms: round(percentile(sorted(first), 50)),
+      writeP50Ms: round(percentile(sorted(roundTrips), 50)),
+    };
+  } finally {
+    await Promise.all(clients.map((client) => client.dispose()));
+  }
+}
+
+/** Runs the fan-out for each number of subscribers, on one fresh server; writes bench/results-fanout.json. */
+export async function measureFanout(
+  options: { subscribers?: readonly number[]; writes?: number } = {},
+): Promise<FanoutResult[]> {
+  const counts = options.subscribers ?? [100, 1000];
+  const writes = options.writes ?? 50;
+  const dir = mkdtempSync(join(tmpdir(), 'franchise-graph-fanout-'));
+  const databaseUrl = `sqlite:${join(dir, 'fanout.sqlite')}`;
+  const server = await startServer(
+    databaseUrl,
+    counts.reduce((sum, count) => sum + count, 10),
+  );
+  try {
+    const key = await editorKey(databaseUrl);
+    const found = await post<Record<string, { id: string }>>(
+      server.url,
+      key,
+      `query Ids($film: String!, $p1: String!, $p2: String!) {
+        film(slug: $film) { id } p1: person(slug: $p1) { id } p2: person(slug: $p2) { id } }`,
+      {
+        film: SEED.films.extraction3,
+        p1: SEED.people.chrisHemsworth,
+        p2: SEED.people.davidHarbour,
+      },
+    );
+    const ids = { film: found.film.id, people: [found.p1.id, found.p2.id] };
+    const results: FanoutResult[] = [];
+    const sequence = { next: 0 };
+    for (const count of counts)
+      results.push(await measure(server.url, key, ids, count, writes, sequence));
+    writeFileSync(
+      join(ROOT, 'bench', 'results-fanout.json'),
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), writes, results }, null, 2)}\n`,
+    );
+    return results;
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The table `npm run bench` prints. */
+export function formatFanout(results: readonly FanoutResult[]): string {
+  return [
+    '| subscribers | writes | commit → last p50 | p99 | max | commit → first p50 | write round trip p50 |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.subscribers} | ${r.writes} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.maxMs} ms | ${r.firstP50Ms} ms | ${r.writeP50Ms} ms |`,
+    ),
+  ].join('\n');
+}
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const option = (name: string) => {
+    const index = argv.indexOf(`--${name}`);
+    return index < 0 ? undefined : argv[index + 1];
+  };
+  const subscribers = option('subscribers')?.split(',').map(Number);
+  const writes = option('writes') === undefined ? undefined : Number(option('writes'));
+  measureFanout({ subscribers, writes })
+    .then((results) => process.stdout.write(`${formatFanout(results)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(
+        `fanout failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      process.exit(1);
+    });
+}
