@@ -12,7 +12,6 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
-import { GraphQLError } from 'graphql';
 import {
   createConnectionType,
   encodeCursor,
