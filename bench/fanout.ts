@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { parseDatabaseUrl } from '../src/config';
 import { closeDatabase, createDataSource } from '../src/db/data-source';
 import { closeWriter, withWriteTransaction } from '../src/db/transactions';
 import { SEED } from '../seeds/seed';
+import { postWithKey, startServerProcess, type ServerProcess } from './server-process';
 
 /**
  * `node dist/bench/fanout.js [--subscribers 100,1000] [--writes 50]` (and the end of `npm run bench`)
@@ -61,47 +61,18 @@ interface Pushed {
 }
 
 /** Starts the server on `databaseUrl`; resolves with its URL and what stops it. */
-async function startServer(databaseUrl: string, maxConnections: number) {
-  let output = '';
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=16', '--max-old-space-size=512', MAIN],
+function startServer(databaseUrl: string, maxConnections: number): Promise<ServerProcess> {
+  return startServerProcess(
+    MAIN,
     {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATABASE_URL: databaseUrl,
-        LOG_LEVEL: 'warn',
-        WS_MAX_CONNECTIONS: String(maxConnections),
-        WRITE_RATE_LIMIT: '100000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      WS_MAX_CONNECTIONS: String(maxConnections),
+      WRITE_RATE_LIMIT: '100000',
     },
+    { nodeArgs: ['--max-semi-space-size=16', '--max-old-space-size=512'], timeoutMs: 120_000 },
   );
-  child.stdout.on('data', (chunk) => (output += String(chunk)));
-  child.stderr.on('data', (chunk) => (output += String(chunk)));
-  const port = await new Promise<number>((found, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 120_000);
-    const poll = setInterval(() => {
-      const match = / at http:\/\/\S+:(\d+)\/graphql/.exec(output);
-      if (match || child.exitCode !== null) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        if (match) found(Number(match[1]));
-        else fail(new Error(`server exited:\n${output}`));
-      }
-    }, 25);
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<number | null>((done) => {
-        child.once('exit', (code) => done(code));
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function editorKey(databaseUrl: string): Promise<string> {
@@ -116,17 +87,6 @@ async function editorKey(databaseUrl: string): Promise<string> {
     await closeWriter(dataSource);
     await closeDatabase(dataSource);
   }
-}
-
-async function post<T>(url: string, key: string, query: string, variables = {}): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
 }
 
 /** Measures one server with `subscribers` subscriptions (one connection each). */
@@ -173,17 +133,22 @@ async function measure(
     sequence.next += 1;
     const n = sequence.next;
     const started = performance.now();
-    const data = await post<{ recordAttachment: { event: { id: string } } }>(url, key, RECORD, {
-      input: {
-        film: ids.film,
-        person: ids.people[n % ids.people.length],
-        role: 'CAST',
-        status: STATUSES[n % STATUSES.length],
-        confidence: 'TRADE_REPORTED',
-        effectiveDate: '2026-11-01',
-        source: { url: `https://example.com/fanout/${Date.now()}/${n}`, title: `Fan-out ${n}` },
+    const data = await postWithKey<{ recordAttachment: { event: { id: string } } }>(
+      url,
+      key,
+      RECORD,
+      {
+        input: {
+          film: ids.film,
+          person: ids.people[n % ids.people.length],
+          role: 'CAST',
+          status: STATUSES[n % STATUSES.length],
+          confidence: 'TRADE_REPORTED',
+          effectiveDate: '2026-11-01',
+          source: { url: `https://example.com/fanout/${Date.now()}/${n}`, title: `Fan-out ${n}` },
+        },
       },
-    });
+    );
     const roundTrip = performance.now() - started;
     const id = data.recordAttachment.event.id;
     await new Promise<void>((done, fail) => {
@@ -248,7 +213,7 @@ export async function measureFanout(
   );
   try {
     const key = await editorKey(databaseUrl);
-    const found = await post<Record<string, { id: string }>>(
+    const found = await postWithKey<Record<string, { id: string }>>(
       server.url,
       key,
       `query Ids($film: String!, $p1: String!, $p2: String!) {

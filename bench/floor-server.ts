@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import Database from 'better-sqlite3';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { openReadonly, ROLES, sendJson, serve } from './sqlite-server';
 
 /**
  * The floor of Q1 (franchise graph, depth 4): node:http and ONE prepared SQLite statement that builds
@@ -7,21 +7,8 @@ import Database from 'better-sqlite3';
  * answers Q1's variables only. The bench checks that its answer equals franchise-graph's before timing it.
  */
 
-const db = new Database(process.env.DATABASE_PATH ?? 'data/synthetic-1.sqlite', { readonly: true });
-db.pragma('journal_mode = WAL');
+const db = openReadonly();
 
-const ROLES = [
-  'DIRECTOR',
-  'WRITER',
-  'PRODUCER',
-  'EXECUTIVE_PRODUCER',
-  'CAST',
-  'CINEMATOGRAPHER',
-  'EDITOR',
-  'COMPOSER',
-  'STUNTS',
-  'OTHER',
-];
 const ROLE_RANK = `CASE c.role ${ROLES.map((role, rank) => `WHEN '${role}' THEN ${rank}`).join(' ')} END`;
 /** A credit's status in force: its latest event that is not retracted. */
 const status = (credit: string) => `(SELECT e.status FROM attachment_event e
@@ -62,23 +49,12 @@ FROM (SELECT 1) LEFT JOIN franchise fr ON fr.slug = ?`,
   )
   .pluck();
 
-const LOG_REQUESTS = process.env.LOG_LEVEL === 'info';
-
+/** One statement answers Q1; a refused request runs none. */
 function answer(req: IncomingMessage, res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
-  res.end(body);
-  if (LOG_REQUESTS) {
-    const requestId = req.headers['x-request-id'];
-    process.stdout.write(
-      `${JSON.stringify({ msg: 'request', requestId, sqlStatements: status === 200 ? 1 : 0 })}\n`,
-    );
-  }
+  sendJson(req, res, status, body, status === 200 ? 1 : 0);
 }
 
-const server = createServer((req, res) => {
+serve((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
@@ -96,8 +72,3 @@ const server = createServer((req, res) => {
     answer(req, res, 200, Q1.get(slug) as string);
   });
 });
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
-});
-process.once('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Database from 'better-sqlite3';
 import DataLoader from 'dataloader';
 import {
@@ -12,6 +12,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLObjectType,
 } from 'graphql';
+import { DATABASE_PATH, openReadonly, ROLES, sendJson, serve } from './sqlite-server';
 
 /**
  * The peer: a plain graphql-js server on node:http over the same SQLite file, with hand-written SQL
@@ -94,22 +95,8 @@ interface MembershipRow {
   releaseDate: string | null;
 }
 
-const DATABASE_PATH = process.env.DATABASE_PATH ?? 'data/synthetic-1.sqlite';
-const db = new Database(DATABASE_PATH, { readonly: true });
-db.pragma('journal_mode = WAL');
+const db = openReadonly();
 
-const ROLES = [
-  'DIRECTOR',
-  'WRITER',
-  'PRODUCER',
-  'EXECUTIVE_PRODUCER',
-  'CAST',
-  'CINEMATOGRAPHER',
-  'EDITOR',
-  'COMPOSER',
-  'STUNTS',
-  'OTHER',
-];
 const ROLE_RANK = new Map(ROLES.map((role, rank) => [role, rank]));
 const LAST = 2147483647;
 const NO_DATE = '9999-12-31';
@@ -535,9 +522,6 @@ function documentOf(query: string): DocumentNode | readonly GraphQLError[] {
   return document;
 }
 
-/** As franchise-graph reports it, so the bench counts both alike: one JSON line per request on stdout. */
-const LOG_REQUESTS = process.env.LOG_LEVEL === 'info';
-
 function send(
   req: IncomingMessage,
   res: ServerResponse,
@@ -545,18 +529,7 @@ function send(
   body: unknown,
   statements: number,
 ): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-  if (LOG_REQUESTS) {
-    const requestId = req.headers['x-request-id'];
-    process.stdout.write(
-      `${JSON.stringify({ msg: 'request', requestId, sqlStatements: statements })}\n`,
-    );
-  }
+  sendJson(req, res, status, JSON.stringify(body), statements);
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -581,13 +554,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   send(req, res, 200, result, ctx.statements);
 }
 
-const server = createServer((req, res) => {
+serve((req, res) => {
   handle(req, res).catch((error: unknown) =>
     send(req, res, 500, { errors: [{ message: String(error) }] }, 0),
   );
 });
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
-});
-process.once('SIGTERM', () => server.close(() => process.exit(0)));

@@ -18,6 +18,29 @@ export async function insertIfAbsent<T extends ObjectLiteral>(
   values: Partial<T>,
   key: readonly (keyof T & string)[],
 ): Promise<number | null> {
+  const row = await insertOnConflictDoNothing<T, { id: number | string }>(
+    'insertIfAbsent',
+    manager,
+    entity,
+    values,
+    key,
+    '"id"',
+  );
+  return row === undefined ? null : Number(row.id);
+}
+
+/**
+ * `INSERT … ON CONFLICT (key) DO NOTHING RETURNING <returning>`, run on the transaction's query runner:
+ * the returned row, or undefined when the unique index on `key` already held the row's key.
+ */
+async function insertOnConflictDoNothing<T extends ObjectLiteral, Row>(
+  caller: string,
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  values: Partial<T>,
+  key: readonly (keyof T & string)[],
+  returning: string,
+): Promise<Row | undefined> {
   const [sql, parameters] = manager
     .createQueryBuilder()
     .insert()
@@ -27,11 +50,10 @@ export async function insertIfAbsent<T extends ObjectLiteral>(
     .updateEntity(false)
     .getQueryAndParameters();
   const runner = manager.queryRunner;
-  if (!runner) throw new Error('insertIfAbsent() must run inside a write transaction');
+  if (!runner) throw new Error(`${caller}() must run inside a write transaction`);
   // TypeORM writes RETURNING only for drivers it knows support it; both databases here do.
-  const result = await runner.query(`${sql} RETURNING "id"`, parameters, true);
-  const row = (result.records as { id: number | string }[] | undefined)?.[0];
-  return row === undefined ? null : Number(row.id);
+  const result = await runner.query(`${sql} RETURNING ${returning}`, parameters, true);
+  return (result.records as Row[] | undefined)?.[0];
 }
 
 /**
@@ -61,18 +83,14 @@ export async function insertReturningRow<T extends ObjectLiteral>(
   values: Partial<T>,
   key: readonly (keyof T & string)[],
 ): Promise<T | null> {
-  const [sql, parameters] = manager
-    .createQueryBuilder()
-    .insert()
-    .into(entity)
-    .values(values as never)
-    .orUpdate([], [...key]) // ON CONFLICT (key) DO NOTHING
-    .updateEntity(false)
-    .getQueryAndParameters();
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('insertReturningRow() must run inside a write transaction');
-  const result = await runner.query(`${sql} RETURNING *`, parameters, true);
-  const row = (result.records as Record<string, unknown>[] | undefined)?.[0];
+  const row = await insertOnConflictDoNothing<T, Record<string, unknown>>(
+    'insertReturningRow',
+    manager,
+    entity,
+    values,
+    key,
+    '*',
+  );
   return row === undefined ? null : entityOfRow(manager, entity, row);
 }
 

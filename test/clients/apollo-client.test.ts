@@ -4,46 +4,28 @@ import type { DocumentNode } from 'graphql';
 import { filter, firstValueFrom, from, skip } from 'rxjs';
 import { SEED } from '../../seeds/seed';
 import {
-  introspect,
   README_QUERIES,
   README_VARIABLES,
   serverAnswer,
+  THEN_AND_TODAY,
+  THEN_AND_TODAY_VARIABLES,
   withIds,
-  type ClientSchema,
 } from '../support/client-documents';
-import { createTestServer, type TestServer } from '../support/test-server';
+import { useClientServer } from '../support/client-server';
 
 /**
  * Apollo Client 4 (InMemoryCache, possibleTypes from introspection) against the real server over HTTP:
  * the README's queries come out of the cache exactly as the server sent them, and relayStylePagination
- * pages a franchise's films forwards and backwards.
+ * pages a franchise's films forwards and backwards. Apollo reports lost cache data, missing fields and
+ * bad merges through console.warn/error, which useClientServer() requires to stay silent.
  */
 
-let server: TestServer;
-let url: string;
-let client: ClientSchema;
-const warn = jest.spyOn(console, 'warn');
-const error = jest.spyOn(console, 'error');
-
-beforeAll(async () => {
-  server = await createTestServer();
-  url = `${await server.listen()}/graphql`;
-  client = await introspect(url);
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  warn.mockClear();
-  error.mockClear();
-});
-afterEach(() => {
-  // Apollo reports lost cache data, missing fields and bad merges through console.warn/error.
-  expect([...warn.mock.calls, ...error.mock.calls]).toEqual([]);
-});
+const server = useClientServer();
 
 function newApollo(typePolicies = {}): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: url }),
-    cache: new InMemoryCache({ possibleTypes: client.possibleTypes, typePolicies }),
+    link: new HttpLink({ uri: server.url }),
+    cache: new InMemoryCache({ possibleTypes: server.client.possibleTypes, typePolicies }),
   });
 }
 
@@ -62,32 +44,34 @@ describe('the README’s queries through one Apollo cache', () => {
       variables: Record<string, unknown>;
       sent: unknown;
     }[] = [];
+    /** `query` read with `fetchPolicy` must give what the server sent (named, to tell failures apart). */
+    const expectAsSent = async (
+      { name, query, variables, sent }: (typeof runs)[number],
+      fetchPolicy: 'network-only' | 'cache-only',
+    ) => {
+      const { data } = await apollo.query({ query, variables, fetchPolicy });
+      expect({ name, data }).toEqual({ name, data: (sent as { data: unknown }).data });
+    };
     for (const { name, document } of README_QUERIES) {
-      const query = withIds(client.schema, document);
+      const query = withIds(server.client.schema, document);
       const variables = README_VARIABLES[name] ?? {};
-      const sent = await serverAnswer(url, query, variables);
+      const sent = await serverAnswer(server.url, query, variables);
       expect({ name, errors: (sent as { errors?: unknown }).errors }).toEqual({
         name,
         errors: undefined,
       });
-      const fetched = await apollo.query({ query, variables, fetchPolicy: 'network-only' });
-      expect({ name, data: fetched.data }).toEqual({
-        name,
-        data: (sent as { data: unknown }).data,
-      });
-      runs.push({ name, query, variables, sent });
+      const run = { name, query, variables, sent };
+      await expectAsSent(run, 'network-only');
+      runs.push(run);
     }
     // Every query has written into the one cache: each must still read back whole and unchanged.
-    for (const { name, query, variables, sent } of runs) {
-      const cached = await apollo.query({ query, variables, fetchPolicy: 'cache-only' });
-      expect({ name, data: cached.data }).toEqual({ name, data: (sent as { data: unknown }).data });
-    }
+    for (const run of runs) await expectAsSent(run, 'cache-only');
   });
 
   test('the same credits listed then and today keep their own values in the cache', async () => {
     const apollo = newApollo();
     const query = withIds(
-      client.schema,
+      server.client.schema,
       README_QUERIES.find((q) => q.name === 'Extraction2Attachments')!.document,
     );
     const { data } = await apollo.query<{
@@ -120,37 +104,9 @@ describe('the README’s queries through one Apollo cache', () => {
 describe('then and today in one query (the issue’s report)', () => {
   test('credits listed as of a day and today, with and without the day on their fields, come out of the cache as sent', async () => {
     const apollo = newApollo();
-    const query = withIds(
-      client.schema,
-      gql`
-        query ThenAndToday($day: Date!) {
-          film(slug: "extraction-2") {
-            then: credits(asOf: $day) {
-              person {
-                name
-              }
-              status
-              statusThen: status(asOf: $day)
-              latestEvent {
-                status
-              }
-            }
-            today: credits {
-              person {
-                name
-              }
-              status
-              statusThen: status(asOf: $day)
-              latestEvent {
-                status
-              }
-            }
-          }
-        }
-      `,
-    );
-    const variables = { day: '2020-05-05' };
-    const sent = (await serverAnswer(url, query, variables)) as { data: unknown };
+    const query = withIds(server.client.schema, THEN_AND_TODAY);
+    const variables = THEN_AND_TODAY_VARIABLES;
+    const sent = (await serverAnswer(server.url, query, variables)) as { data: unknown };
     const fetched = await apollo.query({ query, variables, fetchPolicy: 'network-only' });
     expect(fetched.data).toEqual(sent.data);
     expect((await apollo.query({ query, variables, fetchPolicy: 'cache-only' })).data).toEqual(
@@ -222,7 +178,7 @@ describe('relayStylePagination over a franchise’s films', () => {
 
   let all: string[];
   beforeAll(async () => {
-    const whole = await serverAnswer(url, FILMS, { slug, first: 100 });
+    const whole = await serverAnswer(server.url, FILMS, { slug, first: 100 });
     all = slugsOf((whole as { data: Page }).data);
   });
 
@@ -235,39 +191,43 @@ describe('relayStylePagination over a franchise’s films', () => {
     ]);
   });
 
-  test('forwards, one film a page, the cache grows to the whole list in order', async () => {
+  /**
+   * Pages through the franchise one film at a time from its start (forwards) or end (backwards) with
+   * fetchMore; returns the slugs the watched query showed after each page, and the last pageInfo.
+   */
+  async function pageThrough(direction: 'forwards' | 'backwards') {
+    const forwards = direction === 'forwards';
     const apollo = paged();
-    const { watch, data: firstPage } = await watched(apollo, { slug, first: 1 });
-    let data: Page | undefined = firstPage;
-    const seen = [slugsOf(data as Page)];
-    while ((data as Page).franchise.films.pageInfo.hasNextPage && seen.length <= all.length) {
+    const { watch, data: firstPage } = await watched(
+      apollo,
+      forwards ? { slug, first: 1 } : { slug, last: 1 },
+    );
+    let data = firstPage;
+    const seen = [slugsOf(data)];
+    const more = () =>
+      forwards
+        ? data.franchise.films.pageInfo.hasNextPage
+        : data.franchise.films.pageInfo.hasPreviousPage;
+    while (more() && seen.length <= all.length) {
       const next = nextResult(watch);
+      const { endCursor, startCursor } = data.franchise.films.pageInfo;
       await watch.fetchMore({
-        variables: { first: 1, after: (data as Page).franchise.films.pageInfo.endCursor },
+        variables: forwards ? { first: 1, after: endCursor } : { last: 1, before: startCursor },
       });
       data = (await next).data as Page;
-      seen.push(slugsOf(data as Page));
+      seen.push(slugsOf(data));
     }
+    return { seen, pageInfo: data.franchise.films.pageInfo };
+  }
+
+  test('forwards, one film a page, the cache grows to the whole list in order', async () => {
+    const { seen, pageInfo } = await pageThrough('forwards');
     expect(seen).toEqual(all.map((_, i) => all.slice(0, i + 1)));
-    expect((data as Page).franchise.films.pageInfo).toMatchObject({
-      hasNextPage: false,
-      hasPreviousPage: false,
-    });
+    expect(pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
   });
 
   test('backwards from the end, one film a page, the cache grows to the whole list in order', async () => {
-    const apollo = paged();
-    const { watch, data: firstPage } = await watched(apollo, { slug, last: 1 });
-    let data: Page | undefined = firstPage;
-    const seen = [slugsOf(data as Page)];
-    while ((data as Page).franchise.films.pageInfo.hasPreviousPage && seen.length <= all.length) {
-      const next = nextResult(watch);
-      await watch.fetchMore({
-        variables: { last: 1, before: (data as Page).franchise.films.pageInfo.startCursor },
-      });
-      data = (await next).data as Page;
-      seen.push(slugsOf(data as Page));
-    }
+    const { seen } = await pageThrough('backwards');
     expect(seen).toEqual(all.map((_, i) => all.slice(all.length - 1 - i)));
   });
 });

@@ -1,19 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, POSTGRES_DEFAULTS } from '../../src/config';
+import { loadConfig, POSTGRES_DEFAULTS } from '../../src/config';
 import { forMigrations } from '../../src/db/data-source';
+import { configRefusal } from '../support/config-refusal';
 
 const PG = 'postgres://fg:secret@db.internal:5432/franchise_graph';
-
-function problem(env: NodeJS.ProcessEnv): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('the PostgreSQL settings', () => {
   test('default to a pool of 10, a 30 s statement timeout and a 60 s idle-in-transaction timeout, no replicas', () => {
@@ -55,23 +46,25 @@ describe('the PostgreSQL settings', () => {
   });
 
   test('a bad value is one line naming the variable', () => {
-    expect(problem({ DATABASE_URL: PG, DATABASE_POOL_SIZE: '0' })).toBe(
+    expect(configRefusal({ DATABASE_URL: PG, DATABASE_POOL_SIZE: '0' })).toBe(
       'DATABASE_POOL_SIZE: expected a whole number from 1 to 1000, got "0"',
     );
-    expect(problem({ DATABASE_URL: PG, DATABASE_POOL_SIZE: 'ten' })).toBe(
+    expect(configRefusal({ DATABASE_URL: PG, DATABASE_POOL_SIZE: 'ten' })).toBe(
       'DATABASE_POOL_SIZE: expected a whole number from 1 to 1000, got "ten"',
     );
-    expect(problem({ DATABASE_URL: PG, DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toBe(
+    expect(configRefusal({ DATABASE_URL: PG, DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toBe(
       'DATABASE_STATEMENT_TIMEOUT_MS: expected a whole number from 0 to 86400000, got "-1"',
     );
-    expect(problem({ DATABASE_URL: PG, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1.5' })).toBe(
+    expect(
+      configRefusal({ DATABASE_URL: PG, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1.5' }),
+    ).toBe(
       'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: expected a whole number from 0 to 86400000, got "1.5"',
     );
   });
 
   test('a replica URL that is not postgres:// names DATABASE_REPLICA_URLS and hides the password', () => {
     expect(
-      problem({
+      configRefusal({
         DATABASE_URL: PG,
         DATABASE_REPLICA_URLS: 'mysql://fg:secret@replica/franchise_graph',
       }),

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { closeWriter } from '../../src/db/transactions';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
+import { postWithKey } from '../../bench/server-process';
 import { SEED } from '../../seeds/seed';
 import { newApiKey } from '../support/editor';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
@@ -24,16 +25,8 @@ let film = '';
 const people: string[] = [];
 let reports = 0;
 
-async function post<T>(server: ServerProcess, query: string, variables = {}): Promise<T> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!;
-}
+const post = <T>(server: ServerProcess, query: string, variables = {}) =>
+  postWithKey<T>(server.url, key, query, variables);
 
 /** Records a report through `server`; returns the event's id. */
 async function report(server: ServerProcess, person: string, status: string): Promise<string> {

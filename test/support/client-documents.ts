@@ -129,3 +129,29 @@ export async function serverAnswer(
   });
   return (await response.json()) as { data?: unknown; errors?: unknown };
 }
+
+/** What THEN_AND_TODAY selects of each credit, in both lists: its fields with and without the day. */
+const CREDIT_THEN_AND_TODAY = `{
+        person {
+          name
+        }
+        status
+        statusThen: status(asOf: $day)
+        latestEvent {
+          status
+        }
+      }`;
+
+/**
+ * The issue's report: a film's credits listed as of a day and today in one query, each with its fields
+ * as of the day and today. A cache must keep both lists' values apart (THEN_AND_TODAY_VARIABLES).
+ */
+export const THEN_AND_TODAY: DocumentNode = parse(`
+  query ThenAndToday($day: Date!) {
+    film(slug: "extraction-2") {
+      then: credits(asOf: $day) ${CREDIT_THEN_AND_TODAY}
+      today: credits ${CREDIT_THEN_AND_TODAY}
+    }
+  }
+`);
+export const THEN_AND_TODAY_VARIABLES = { day: '2020-05-05' };

@@ -1,15 +1,5 @@
-import { ConfigError, loadConfig, SUBSCRIPTION_DEFAULTS } from '../../src/config';
-
-/** The message `loadConfig(env)` stops start-up with. */
-function refusal(env: NodeJS.ProcessEnv): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig, SUBSCRIPTION_DEFAULTS } from '../../src/config';
+import { configRefusal } from '../support/config-refusal';
 
 describe('subscription settings', () => {
   test('default to SUBSCRIPTION_DEFAULTS', () => {
@@ -52,6 +42,6 @@ describe('subscription settings', () => {
     ['WS_MAX_QUEUED', '100001', 'expected a whole number from 1 to 100000, got "100001"'],
     ['WS_STALL_MS', 'soon', 'expected a whole number from 100 to 3600000, got "soon"'],
   ])('a bad %s stops start-up naming it', (variable, value, problem) => {
-    expect(refusal({ [variable]: value })).toBe(`${variable}: ${problem}`);
+    expect(configRefusal({ [variable]: value })).toBe(`${variable}: ${problem}`);
   });
 });
