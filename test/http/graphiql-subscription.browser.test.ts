@@ -66,6 +66,15 @@ describe('GraphiQL subscriptions', () => {
     await waitForText(page, '.graphiql-query-editor', 'query ');
     await page.locator('.graphiql-tab-button', { hasText: TAB }).click();
     await waitForText(page, '.graphiql-query-editor', `subscription ${TAB}`);
+    // GraphiQL takes the operation's name from the editor a moment after the tab shows its text;
+    // executing before that would send the first tab's name. Its tab state says when it is taken.
+    await page.waitForFunction((name) => {
+      const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? 'null') as {
+        activeTabIndex: number;
+        tabs: { operationName: string | null }[];
+      } | null;
+      return state?.tabs[state.activeTabIndex]?.operationName === name;
+    }, TAB);
     await page.locator('.graphiql-execute-button').click();
     const deadline = Date.now() + STEP_TIMEOUT;
     while (server.app.feed.size === 0) {
