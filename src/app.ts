@@ -11,7 +11,6 @@ import { authenticate } from './auth/api-keys';
 import { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './db/batching';
 import { formatError } from './graphql/format-error';
-import { jitGateway } from './graphql/jit-executor';
 import { dataIsOkPlugin } from './graphql/http-status';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import type { Logger } from './lib/logger';
@@ -109,8 +108,7 @@ export async function createApp({
   loaderOptions,
 }: AppOptions): Promise<App> {
   const apollo = new ApolloServer<Context>({
-    // Apollo parses, validates and runs its plugins; graphql-jit executes (see jit-executor.ts).
-    gateway: jitGateway(await getSchema()),
+    schema: await getSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // main.ts drains the HTTP server first on SIGTERM/SIGINT: Apollo stopping on its own would fail
