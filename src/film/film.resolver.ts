@@ -212,15 +212,17 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
       'The title in force on `asOf` (default: today, UTC): the newest title report effective by then, else ' +
       'the title the film was entered under.',
   })
-  async title(
+  title(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
-  ): Promise<string> {
+  ): string | Promise<string> {
     // The column holds today's title (events are never effective later than the day they are
-    // recorded), so today and later need no query.
+    // recorded), so today and later need no query, and no promise (a deep query reads thousands).
     if (asOf == null || asOf >= today()) return film.title;
-    return titleOn(film, await loaders.film.titleEventsByFilmId.load(film.id), asOf);
+    return loaders.film.titleEventsByFilmId
+      .load(film.id)
+      .then((events) => titleOn(film, events, asOf));
   }
 
   @FieldResolver(() => String, {
@@ -245,14 +247,16 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
       'date among the releases in force then (premieres do not count); null when none was reported yet. ' +
       'See `releaseDatePrecision`.',
   })
-  async releaseDate(
+  releaseDate(
     @Root() film: Film,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
-  ): Promise<string | null> {
+  ): string | null | Promise<string | null> {
     // As for `title`: the column holds today's date, kept in step with every report and retraction.
     if (asOf == null || asOf >= today()) return film.releaseDate;
-    return firstRelease(await loaders.film.releasesByFilmId.load(film.id), asOf)?.date ?? null;
+    return loaders.film.releasesByFilmId
+      .load(film.id)
+      .then((releases) => firstRelease(releases, asOf)?.date ?? null);
   }
 
   @FieldResolver(() => DatePrecision, {
