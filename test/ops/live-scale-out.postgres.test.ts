@@ -120,6 +120,20 @@ test('a report written through server A reaches a subscriber on server B within 
   sub.unsubscribe();
 });
 
+/** Waits until this many servers hold a LISTEN connection (at most 10 s). */
+async function listenersConnected(count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [{ n }]: { n: string }[] = await db.query(
+      `SELECT count(*) AS n FROM pg_stat_activity
+       WHERE application_name = 'franchise-graph-listener' AND datname = current_database()`,
+    );
+    if (Number(n) >= count) return;
+    if (Date.now() > deadline) throw new Error(`${n} of ${count} LISTEN connections after 10 s`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
 test('killing the LISTEN connections while writes continue delivers every change exactly once, in order', async () => {
   const client = wsClient(b.url);
   clients.push(client);
@@ -129,6 +143,9 @@ test('killing the LISTEN connections while writes continue delivers every change
   let killed = 0;
   for (let i = 0; i < 30; i += 1) {
     if (i % 5 === 2) {
+      // Both servers' listeners are back from the last kill (they reconnect after 100 ms, then
+      // back off), so that every kill cuts a live LISTEN connection on each server.
+      await listenersConnected(2);
       const rows: unknown[] = await db.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
          WHERE application_name = 'franchise-graph-listener' AND datname = current_database()`,
@@ -138,7 +155,7 @@ test('killing the LISTEN connections while writes continue delivers every change
     // Through A only: B learns of these from PostgreSQL alone.
     written.push(await report(a, people[i % 2], statuses[i % statuses.length]));
   }
-  expect(killed).toBeGreaterThanOrEqual(6);
+  expect(killed).toBeGreaterThanOrEqual(12); // 6 kills, each of both servers’ listeners
   const received = await sub.waitFor(written.length, 15_000);
   expect(received.map((change) => change.event.id)).toEqual(written);
   await new Promise((done) => setTimeout(done, 500));
