@@ -136,16 +136,22 @@ function columnsReader(
 
 /**
  * `qb.getMany()` for a flat query of one entity (a page of a list): the served columns only, built by
- * `hydratorOf` rather than TypeORM's general result transformer.
+ * `hydratorOf` rather than TypeORM's general result transformer, plus the unserved columns named in
+ * `also` (a page's keyset key, such as `sortKey`, which its cursors are made of).
  */
 export async function getServedMany<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   entity: EntityTarget<T>,
+  also: readonly (keyof T & string)[] = [],
 ): Promise<T[]> {
   const alias = qb.alias;
-  const raw: RawRow[] = await selectServed(qb, entity, alias).getRawMany();
+  const query = selectServed(qb, entity, alias);
+  for (const property of also) query.addSelect(`${alias}.${property}`);
+  const raw: RawRow[] = await query.getRawMany();
   const hydrate = hydratorOf(qb.connection, entity);
-  return raw.map((row) => hydrate(row, alias));
+  if (also.length === 0) return raw.map((row) => hydrate(row, alias));
+  const readAlso = columnsReaderOf(qb.connection, entity, also);
+  return raw.map((row) => Object.assign(hydrate(row, alias), readAlso(row, alias)));
 }
 
 /** A loader query's SQL text, built once, and where each named parameter goes in its values. */

@@ -17,7 +17,7 @@ import { DateScalar } from '../graphql/scalars';
 import { localIdOf } from '../graphql/relay/global-id';
 import { LookupResolver } from '../graphql/lookup';
 import { PagingArgs } from '../graphql/relay/paging-args';
-import { containsPattern, sortKeyOf } from '../lib/text';
+import { containsPattern } from '../lib/text';
 import { today } from '../lib/dates';
 import type { Context } from '../graphql/context';
 import { createCreditsResolver } from '../credit/credit.resolver';
@@ -55,7 +55,13 @@ interface OrderSegment {
 /** Each film order: its segments in order, and the cursor of a film (the same cursors as before). */
 const FILM_ORDERS: Record<
   FilmOrder,
-  { arity: number; segments: OrderSegment[]; of: (film: Film) => CursorValue[] }
+  {
+    arity: number;
+    segments: OrderSegment[];
+    /** Unserved columns a page must read besides the served ones: those its cursors are made of. */
+    reads?: readonly (keyof Film & string)[];
+    of: (film: Film) => CursorValue[];
+  }
 > = {
   [FilmOrder.RELEASE_DATE]: {
     arity: 2,
@@ -85,8 +91,8 @@ const FILM_ORDERS: Record<
         keyOf: (cursor) => cursor,
       },
     ],
-    // sortKey is not read with a page (not served); it is the title's, written with it.
-    of: (film) => [sortKeyOf(film.title), film.id],
+    reads: ['sortKey'],
+    of: (film) => [film.sortKey, film.id],
   },
 };
 
@@ -97,7 +103,10 @@ const FILM_ORDERS: Record<
  */
 async function readSegments(
   qb: SelectQueryBuilder<Film>,
-  segments: readonly OrderSegment[],
+  {
+    segments,
+    reads,
+  }: { segments: readonly OrderSegment[]; reads?: readonly (keyof Film & string)[] },
   page: Page,
 ): Promise<Film[]> {
   const after = page.after ? segments.findIndex((s) => s.holds(page.after!)) : 0;
@@ -118,7 +127,7 @@ async function readSegments(
       after: i === after && page.after ? segment.keyOf(page.after) : null,
       before: i === before && page.before ? segment.keyOf(page.before) : null,
     };
-    rows.push(...(await getServedMany(applyKeyset(part, segment.keys, sub), Film)));
+    rows.push(...(await getServedMany(applyKeyset(part, segment.keys, sub), Film, reads)));
     if (rows.length > page.size) break;
   }
   return rows;
@@ -180,7 +189,7 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
       });
     }
     const count = qb.clone();
-    const rows = await readSegments(qb, order.segments, page);
+    const rows = await readSegments(qb, order, page);
     return toConnection(rows, page, order.of, () => count.getCount());
   }
 
