@@ -92,8 +92,11 @@ export interface ChangePosition {
 
 /** Decodes an `after` cursor of the feed; BAD_USER_INPUT on `after` for anything else. */
 export function changePositionOf(after: string): ChangePosition {
-  const position = parsePage({ first: null, after }, CHANGES_LIST, 2).after;
-  const [seq, id] = position ?? [];
+  return positionAt(parsePage({ first: null, after }, CHANGES_LIST, 2).after!);
+}
+
+/** The position a decoded feed cursor names; BAD_USER_INPUT on `after` unless it is two numbers. */
+function positionAt([seq, id]: CursorValue[]): ChangePosition {
   if (typeof seq !== 'number' || typeof id !== 'number') {
     throw new BadUserInputError('"after" is not a cursor of this connection.', 'after');
   }
@@ -173,8 +176,8 @@ export class ChangeResolver {
       changeScopeOf(filter),
     );
     const count = qb.clone();
-    if (after != null) {
-      const { seq, id } = changePositionOf(after);
+    if (page.after) {
+      const { seq, id } = positionAt(page.after);
       qb.andWhere('(c.seq, c.id) > (:seq, :id)', { seq, id });
     }
     const rows = await qb
