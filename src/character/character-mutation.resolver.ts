@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
-import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
+import { searchTextOf, sortKeyOf } from '../lib/text';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import type { Context } from '../graphql/context';
-import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
+import { changedColumns, cleanAliases, slugOf, withNameColumns } from '../graphql/input-fields';
 import { requireRow } from '../graphql/lookup';
 import { localIdOf } from '../graphql/relay/global-id';
 import { Character } from './character.entity';
@@ -76,18 +76,9 @@ export class CharacterMutationResolver {
     const id = localIdOf('Character', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes = changedColumns(input, ['name'], ['name']) as Partial<Character>;
-      if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (changes.name != null) {
-        changes.slug = slugify(changes.name);
-        changes.sortKey = sortKeyOf(changes.name);
-      }
-      if (changes.name != null || changes.aliases !== undefined) {
-        const current = await requireRow(manager, Character, input.id, 'input.id');
-        changes.searchText = searchTextOf(
-          changes.name ?? current.name,
-          ...(changes.aliases ?? current.aliases),
-        );
-      }
+      await withNameColumns(changes, input.aliases, () =>
+        requireRow(manager, Character, input.id, 'input.id'),
+      );
       const row = await updateVersioned(
         manager,
         Character,

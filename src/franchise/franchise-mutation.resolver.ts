@@ -1,8 +1,14 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
-import { changedColumns, cleanAliases, slugOf, trimmed } from '../graphql/input-fields';
+import { searchTextOf, sortKeyOf } from '../lib/text';
+import {
+  changedColumns,
+  cleanAliases,
+  slugOf,
+  trimmed,
+  withNameColumns,
+} from '../graphql/input-fields';
 import { insertIfAbsent, insertWithSlug, updateVersioned } from '../db/writes';
 import { optionalRow, requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
@@ -150,18 +156,9 @@ export class FranchiseMutationResolver {
         ['name', 'kind', 'description'],
         ['name', 'kind'],
       ) as Partial<Franchise>;
-      if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (changes.name != null) {
-        changes.slug = slugify(changes.name);
-        changes.sortKey = sortKeyOf(changes.name);
-      }
-      if (changes.name != null || changes.aliases !== undefined) {
-        const current = await requireRow(manager, Franchise, input.id, 'input.id');
-        changes.searchText = searchTextOf(
-          changes.name ?? current.name,
-          ...(changes.aliases ?? current.aliases),
-        );
-      }
+      await withNameColumns(changes, input.aliases, () =>
+        requireRow(manager, Franchise, input.id, 'input.id'),
+      );
       if (input.parent !== undefined) {
         const parent = await optionalRow(manager, Franchise, input.parent, 'input.parent');
         if (parent) await checkParent(manager, id, parent);

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { SlugChoice } from '../db/writes';
 import { BadUserInputError } from '../errors';
-import { slugify } from '../lib/text';
+import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
 import { IsName } from './validation';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must take any[] (TS2545)
@@ -82,6 +82,37 @@ export function trimmed(value: string | null | undefined): string | null {
 /** An aliases input as stored: trimmed, without repeats; null and undefined are none. */
 export function cleanAliases(aliases: readonly string[] | null | undefined): string[] {
   return [...new Set((aliases ?? []).map((alias) => alias.trim()))];
+}
+
+/** A record with a name and aliases, and the columns made from them. */
+interface NamedColumns {
+  name: string;
+  aliases: string[];
+  slug: string;
+  sortKey: string;
+  searchText: string;
+}
+
+/**
+ * Adds to an update's `changes` what a new name or new aliases change: the aliases as stored, the
+ * slug and sort key (a new name), and the search text (either), for which `current` reads the stored
+ * row (and refuses an unknown id).
+ */
+export async function withNameColumns<T extends NamedColumns>(
+  changes: Partial<T>,
+  aliases: readonly string[] | null | undefined,
+  current: () => Promise<T>,
+): Promise<void> {
+  const named = changes as Partial<NamedColumns>;
+  if (aliases !== undefined) named.aliases = cleanAliases(aliases);
+  if (named.name != null) {
+    named.slug = slugify(named.name);
+    named.sortKey = sortKeyOf(named.name);
+  }
+  if (named.name != null || named.aliases !== undefined) {
+    const row = await current();
+    named.searchText = searchTextOf(named.name ?? row.name, ...(named.aliases ?? row.aliases));
+  }
 }
 
 /**

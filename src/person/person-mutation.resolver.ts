@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/roles';
 import { localIdOf } from '../graphql/relay/global-id';
-import { searchTextOf, slugify, sortKeyOf } from '../lib/text';
-import { changedColumns, cleanAliases, slugOf } from '../graphql/input-fields';
+import { searchTextOf, sortKeyOf } from '../lib/text';
+import { changedColumns, cleanAliases, slugOf, withNameColumns } from '../graphql/input-fields';
 import { insertWithSlug, updateVersioned } from '../db/writes';
 import { requireRow } from '../graphql/lookup';
 import type { Context } from '../graphql/context';
@@ -62,16 +62,9 @@ export class PersonMutationResolver {
     const id = localIdOf('Person', input.id, 'input.id');
     return context.write(async (manager) => {
       const changes: Partial<Person> = changedColumns(input, ['name'], ['name']) as Partial<Person>;
-      if (input.aliases !== undefined) changes.aliases = cleanAliases(input.aliases);
-      if (changes.name !== undefined || changes.aliases !== undefined) {
-        const current = await requireRow(manager, Person, input.id, 'input.id');
-        const name = changes.name ?? current.name;
-        if (changes.name !== undefined) {
-          changes.slug = slugify(name);
-          changes.sortKey = sortKeyOf(name);
-        }
-        changes.searchText = searchTextOf(name, ...(changes.aliases ?? current.aliases));
-      }
+      await withNameColumns(changes, input.aliases, () =>
+        requireRow(manager, Person, input.id, 'input.id'),
+      );
       const person = await updateVersioned(
         manager,
         Person,
