@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { FilterArg, ListAsOfArg, OrderByArg } from '../graphql/list-args';
-import { getServedMany } from '../db/batching';
+import { countOf, getServedMany } from '../db/batching';
 import { Character } from '../character/character.entity';
 import {
   applyKeyset,
@@ -96,7 +96,7 @@ export class CreditResolver {
       rows,
       page,
       (credit) => [credit.id],
-      () => count.getCount(),
+      () => countOf(count),
     );
   }
 

@@ -32,6 +32,7 @@ import { OrderByArg } from '../graphql/list-args';
 import { ChangeLogEntry } from './change-log.entity';
 import { ChangeFilter, changeScopeOf, whereInScope } from './change-filter';
 import { EVENT_TYPES, SourcedEvent, type AnySourcedEvent } from './sourced-event';
+import { countOf } from '../db/batching';
 
 @ObjectType('Change', {
   description:
@@ -190,7 +191,7 @@ export class ChangeResolver {
       changes,
       page,
       (change): CursorValue[] => [change.seq, change.logId],
-      () => count.getCount(),
+      () => countOf(count),
     );
   }
 

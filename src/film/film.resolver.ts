@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { FilterArg, OrderByArg } from '../graphql/list-args';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { getServedMany } from '../db/batching';
+import { countOf, getServedMany } from '../db/batching';
 import { CompanyCredit } from '../company/company-credit.entity';
 import { Company } from '../company/company.entity';
 import {
@@ -190,7 +190,7 @@ export class FilmResolver extends LookupResolver(Film, 'extraction-2', filmBySlu
     }
     const count = qb.clone();
     const rows = await readSegments(qb, order, page);
-    return toConnection(rows, page, order.of, () => count.getCount());
+    return toConnection(rows, page, order.of, () => countOf(count));
   }
 
   @FieldResolver(() => ProductionStatus, {

@@ -27,6 +27,7 @@ import {
   type CursorValue,
   type Page,
 } from '../graphql/relay/connection';
+import { countOf } from '../db/batching';
 
 export const SearchResult = createUnionType({
   name: 'SearchResult',
@@ -225,7 +226,7 @@ export class SearchResolver {
       (row) => keyOf(hitOf.get(row)!),
       async () => {
         const counts = await Promise.all(
-          SEARCHED.map((_, i) => matchesOf(db, i, folded, pattern).qb.getCount()),
+          SEARCHED.map((_, i) => countOf(matchesOf(db, i, folded, pattern).qb)),
         );
         return counts.reduce((sum, n) => sum + n, 0);
       },

@@ -18,6 +18,7 @@ import type { ReportedEvent } from '../events/reported-event';
 import { Source } from './source.entity';
 import { SourceOrder } from './source.enums';
 import { SourceFilter } from './source.inputs';
+import { countOf } from '../db/batching';
 
 export const SourceConnection = createConnectionType(
   'Source',
@@ -54,7 +55,7 @@ export class SourceResolver {
       rows,
       page,
       (source) => [source.id],
-      () => count.getCount(),
+      () => countOf(count),
     );
   }
 

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../../errors';
 import { containsPattern } from '../../lib/text';
+import { countOf } from '../../db/batching';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -207,7 +208,7 @@ export async function pageByName<T extends ObjectLiteral & { sortKey: string; id
     rows,
     page,
     (row) => [row.sortKey, row.id],
-    () => count.getCount(),
+    () => countOf(count),
   );
 }
 
