@@ -4,6 +4,7 @@ import {
   columnsReaderOf,
   groupRows,
   hydratorOf,
+  normalizeKey,
   rowsByIdLoader,
   rowsByKeyLoader,
   runLoaderQuery,
@@ -34,6 +35,11 @@ export type CreditLoaders = {
   readonly attachmentEventById: DataLoader<number, AttachmentEvent | null>;
   /** A credit's attachment events, in history order. */
   readonly attachmentEventsByCreditId: DataLoader<number, AttachmentEvent[]>;
+  /**
+   * A credit's events reduced to `STATUS_EVENT_COLUMNS`, in history order: what the status of a credit
+   * read without its history (a page of `attachments`) needs.
+   */
+  readonly statusHistoryByCreditId: DataLoader<number, StatusEvent[]>;
   /** A film's credits with their status history, as a cast-and-crew list (`compareCredits`). */
   readonly byFilmId: DataLoader<number, CreditWithHistory[]>;
   /** A person's credits with their status history, by the film's release date. */
@@ -100,8 +106,33 @@ export function createCreditLoaders(reader: EntityManager, options: LoaderOption
       { batch: options.batch },
     );
 
+  const readStatusEvent = columnsReaderOf(dataSource, AttachmentEvent, [
+    ...STATUS_EVENT_COLUMNS,
+    'creditId',
+  ]);
+  /**
+   * The narrow columns only, sorted here rather than by SQL: sorting whole events (quotes, who recorded
+   * and retracted them) made SQLite's sorter carry every column, 2.4x the time of this statement.
+   */
+  const statusHistoryByCreditId = new DataLoader<number, StatusEvent[]>(
+    async (keys) => {
+      const [condition, params] = dialect.inList('event.creditId', 'keys', keys);
+      const rows = await runLoaderQuery(reader, createCreditLoaders, 'statusHistory', params, () =>
+        reader
+          .getRepository(AttachmentEvent)
+          .createQueryBuilder('event')
+          .select([...STATUS_EVENT_COLUMNS, 'creditId'].map((column) => `event.${column}`))
+          .where(condition, params),
+      );
+      const events = rows.map((row) => readStatusEvent(row, 'event')).sort(compareEvents);
+      return groupRows(keys, events, (event) => normalizeKey(event.creditId));
+    },
+    { batch: options.batch },
+  );
+
   return {
     byId: rowsByIdLoader(reader, Credit, options),
+    statusHistoryByCreditId,
     attachmentEventById: rowsByIdLoader(reader, AttachmentEvent, options),
     attachmentEventsByCreditId: rowsByKeyLoader(
       reader,

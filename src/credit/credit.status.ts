@@ -16,7 +16,7 @@ export function creditStatusEventAsOf(
   asOf: string | null,
 ): StatusEvent | null | Promise<StatusEvent | null> {
   if (credit.statusHistory) return eventInForce(credit.statusHistory, asOf);
-  return loaders.credit.attachmentEventsByCreditId
+  return loaders.credit.statusHistoryByCreditId
     .load(credit.id)
     .then((events) => eventInForce(events, asOf));
 }
