@@ -11,6 +11,7 @@ import { authenticate } from './auth/api-keys';
 import { WriteRateLimiter } from './auth/rate-limit';
 import type { LoaderOptions } from './db/batching';
 import { formatError } from './graphql/format-error';
+import { jitGateway } from './graphql/jit-executor';
 import { dataIsOkPlugin } from './graphql/http-status';
 import { QUERY_LIMITS, queryLimitsRule } from './graphql/query-limits';
 import type { Logger } from './lib/logger';
@@ -119,7 +120,8 @@ export async function createApp({
 }: AppOptions): Promise<App> {
   const schema = await getSchema();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Apollo parses, validates and runs its plugins; graphql-jit executes (see jit-executor.ts).
+    gateway: jitGateway(schema),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // main.ts drains the HTTP server first on SIGTERM/SIGINT: Apollo stopping on its own would fail
