@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { countOf } from '../../src/db/batching';
 import { Credit } from '../../src/credit/credit.entity';
 import { Film } from '../../src/film/film.entity';
@@ -25,7 +26,7 @@ afterAll(() => server?.close());
 const films = () => server.dataSource.getRepository(Film).createQueryBuilder('film');
 
 test('countOf counts what getCount counts: a whole table, a filter, a page’s order and limit, a join', async () => {
-  const queries = [
+  const queries: SelectQueryBuilder<ObjectLiteral>[] = [
     films(),
     films().where('film.releaseDate >= :from', { from: '2010-01-01' }),
     films().where('film.releaseDate IS NULL'),
