@@ -216,10 +216,11 @@ export async function runLoaderQuery<T extends ObjectLiteral>(
     });
     byVariant.set(variant, (cached = { sql, order }));
   }
-  return (await reader.query(
+  return dialectOf(connection).readRows(
+    reader,
     cached.sql,
     cached.order.map((name) => params[name]),
-  )) as RawRow[];
+  );
 }
 
 /**
