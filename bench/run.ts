@@ -198,7 +198,8 @@ interface Server {
   stop(): Promise<void>;
 }
 
-type ServerKind = 'franchise-graph' | 'n+1' | 'peer' | 'hello' | 'bare Apollo' | 'floor';
+type ServerKind =
+  'franchise-graph' | 'n+1' | 'peer' | 'peer on Apollo' | 'hello' | 'bare Apollo' | 'floor';
 
 /**
  * Pinning: where `taskset` exists and there are at least two CPUs, every server runs on the last CPU
@@ -247,6 +248,7 @@ function startServer(
     'franchise-graph': 'bench/server.js',
     'n+1': 'bench/server.js',
     peer: 'bench/peer-server.js',
+    'peer on Apollo': 'bench/apollo-peer-server.js',
     hello: 'bench/hello-server.js',
     'bare Apollo': 'bench/bare-apollo-server.js',
     floor: 'bench/floor-server.js',
@@ -739,6 +741,7 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
     ['franchise-graph', READ_QUERIES],
     ['n+1', READ_QUERIES],
     ['peer', READ_QUERIES],
+    ['peer on Apollo', [Q2, Q3, Q4]],
     ['floor', [Q1]],
   ];
   for (const [kind, queries] of counted) {
@@ -840,6 +843,7 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
     const fg = await start('franchise-graph');
     const nPlusOne = await start('n+1');
     const peer = await start('peer');
+    const peerOnApollo = await start('peer on Apollo');
     const hello = await start('hello');
     const bare = await start('bare Apollo');
     const floor = await start('floor');
@@ -859,8 +863,9 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
         ...extra,
       });
     for (const server of [fg, bare, peer, nPlusOne, hello]) add(server, Q0);
-    for (const query of [Q1, Q2, Q3, Q4])
-      for (const server of [fg, peer, nPlusOne]) add(server, query);
+    for (const server of [fg, peer, nPlusOne]) add(server, Q1);
+    for (const query of [Q2, Q3, Q4])
+      for (const server of [fg, peer, peerOnApollo, nPlusOne]) add(server, query);
     for (const server of [fg, floor]) add(server, Q1, 1);
     if (writes) {
       const fgWrites = await start('franchise-graph', writePath, writeUrl);
@@ -1031,6 +1036,12 @@ export function judge(
     vsPeer('Q2', 0.8),
     vsPeer('Q3', 0.8),
     vsPeer('Q4', 0.8),
+    // What Apollo alone leaves of the peer's rate: the ceiling of the three targets above.
+    ...(['Q2', 'Q3', 'Q4'] as const).map((query) => ({
+      target: `${query}: the peer on Apollo against the peer (reported, not judged: the most an Apollo server doing the peer's work reaches)`,
+      ratio: ratio(find('peer on Apollo', query), find('peer', query)),
+      notJudged: 'reported only',
+    })),
     vsPeer('Q1', 1.3),
     {
       target: 'Q1 (1 connection) ≥ 0.4× the single-statement floor',
