@@ -159,10 +159,17 @@ const decodeCursor = (cursor: string): (string | number)[] => {
 
 /** Per-request state: the loaders and the statement count. */
 export class RequestContext {
-  statements = 0;
+  /**
+   * The statements run, in an object of their own: Apollo runs an operation on a shallow copy of the
+   * context, so a plain number would be counted partly on the copy, partly on the original.
+   */
+  readonly tally = { statements: 0 };
+  get statements(): number {
+    return this.tally.statements;
+  }
   constructor(readonly authorization?: string) {}
   private all<T>(statement: Database.Statement, ...params: unknown[]): T[] {
-    this.statements += 1;
+    this.tally.statements += 1;
     return statement.all(...params) as T[];
   }
   byId<T extends { id: number }>(statement: Database.Statement) {
@@ -381,7 +388,7 @@ class Writer {
   editor(ctx: RequestContext, authorization: string | undefined): string {
     const match = /^Bearer (\S+)$/.exec(authorization ?? '');
     if (!match) throw coded('An editor API key is needed.', 'UNAUTHENTICATED');
-    ctx.statements += 1;
+    ctx.tally.statements += 1;
     const hash = createHash('sha256').update(match[1], 'utf8').digest('hex');
     const key = this.key.get(hash) as { name: string; role: string; revokedAt: string | null };
     if (!key || key.revokedAt != null) throw coded('The API key is not valid.', 'UNAUTHENTICATED');
@@ -395,15 +402,15 @@ class Writer {
     if (filmId == null || personId == null)
       throw coded('Not a film or person id.', 'BAD_USER_INPUT');
     const recordedAt = new Date().toISOString();
-    ctx.statements += 1;
+    ctx.tally.statements += 1;
     this.begin.run();
     try {
       const event = this.write(ctx, input, filmId, personId, by, recordedAt);
-      ctx.statements += 1;
+      ctx.tally.statements += 1;
       this.commit.run();
       return event;
     } catch (error) {
-      ctx.statements += 1;
+      ctx.tally.statements += 1;
       this.rollback.run();
       throw error;
     }
@@ -417,14 +424,14 @@ class Writer {
     by: string,
     recordedAt: string,
   ) {
-    ctx.statements += 1;
+    ctx.tally.statements += 1;
     let source = this.newSource.get(input.source.url, input.source.title) as
       { id: number } | undefined;
     if (!source) {
-      ctx.statements += 1;
+      ctx.tally.statements += 1;
       source = this.sourceByUrl.get(input.source.url) as { id: number };
     }
-    ctx.statements += 1;
+    ctx.tally.statements += 1;
     const found = this.credit.get(filmId, personId, `${filmId}:${personId}:${input.role}:`) as {
       film: number | null;
       person: number | null;
@@ -437,7 +444,7 @@ class Writer {
     if (found.credit == null)
       throw coded('The peer records reports on known credits only.', 'BAD_USER_INPUT');
     const key = [found.credit, input.status, input.effectiveDate, source.id] as const;
-    ctx.statements += 1;
+    ctx.tally.statements += 1;
     const event = this.newEvent.get(
       found.credit,
       input.status,
@@ -448,7 +455,7 @@ class Writer {
       by,
     ) as { id: number; status: string; effectiveDate: string } | undefined;
     if (!event) {
-      ctx.statements += 1;
+      ctx.tally.statements += 1;
       const stored = this.storedEvent.get(...key) as {
         id: number;
         status: string;
@@ -465,7 +472,7 @@ class Writer {
         throw coded('This report is already recorded with other details.', 'REPORT_CONFLICT');
       return { duplicate: true, event: stored };
     }
-    ctx.statements += 2;
+    ctx.tally.statements += 2;
     const { value } = this.nextSeq.get() as { value: number };
     this.change.run(value, new Date().toISOString(), by, event.id);
     return { duplicate: false, event };

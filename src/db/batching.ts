@@ -4,6 +4,7 @@ import type {
   EntityManager,
   EntityTarget,
   ObjectLiteral,
+  QueryRunner,
   SelectQueryBuilder,
 } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -147,7 +148,8 @@ export async function getServedMany<T extends ObjectLiteral>(
   const alias = qb.alias;
   const query = selectServed(qb, entity, alias);
   for (const property of also) query.addSelect(`${alias}.${property}`);
-  const raw: RawRow[] = await query.getRawMany();
+  const [sql, values] = query.getQueryAndParameters();
+  const raw = await dialectOf(qb.connection).readRows(qb.connection, runnerOf(qb), sql, values);
   const hydrate = hydratorOf(qb.connection, entity);
   if (also.length === 0) return raw.map((row) => hydrate(row, alias));
   const readAlso = columnsReaderOf(qb.connection, entity, also);
@@ -172,6 +174,14 @@ export async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
     .getRawOne<{ count: number | string }>();
   // PostgreSQL's count is a bigint, which its driver gives as a string.
   return Number(raw?.count ?? 0);
+}
+
+/**
+ * The query runner a query builder runs on (the request's reader's, whose `data` holds its statement
+ * tally), which TypeORM keeps protected; `getRawMany()` would use the same one.
+ */
+function runnerOf(qb: SelectQueryBuilder<ObjectLiteral>): QueryRunner | undefined {
+  return (qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
 }
 
 /** A loader query's SQL text, built once, and where each named parameter goes in its values. */
@@ -217,7 +227,8 @@ export async function runLoaderQuery<T extends ObjectLiteral>(
     byVariant.set(variant, (cached = { sql, order }));
   }
   return dialectOf(connection).readRows(
-    reader,
+    connection,
+    reader.queryRunner,
     cached.sql,
     cached.order.map((name) => params[name]),
   );

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { readSqliteRows, type Row } from './sqlite-raw-rows';
 
 /**
@@ -30,10 +30,16 @@ export interface SqlDialect {
    */
   exclusively<T>(dataSource: DataSource, lock: number, work: () => Promise<T>): Promise<T>;
   /**
-   * The rows of a read (`reader.query(sql, values)`), counted as the request's statement like any
-   * other; on SQLite built faster than the driver builds them (`readSqliteRows`).
+   * The rows of a read on `runner` (a request's reader's, or none: the data source's own), counted
+   * as the request's statement like any other; on SQLite built faster than the driver builds them
+   * (`readSqliteRows`).
    */
-  readRows(reader: EntityManager, sql: string, values: readonly unknown[]): Promise<Row[]>;
+  readRows(
+    dataSource: DataSource,
+    runner: QueryRunner | undefined,
+    sql: string,
+    values: readonly unknown[],
+  ): Promise<Row[]>;
 }
 
 /** The name of the contains index of a table; entities declare it (unsynchronized) under this name. */
@@ -87,7 +93,8 @@ const postgres: SqlDialect = {
       await runner.release();
     }
   },
-  readRows: (reader, sql, values) => reader.query(sql, [...values]) as Promise<Row[]>,
+  readRows: (dataSource, runner, sql, values) =>
+    (runner ?? dataSource).query(sql, [...values]) as Promise<Row[]>,
 };
 
 export function dialectOf(dataSource: DataSource): SqlDialect {

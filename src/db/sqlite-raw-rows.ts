@@ -1,4 +1,4 @@
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type QueryRunner } from 'typeorm';
 import type { Statement } from 'better-sqlite3';
 
 /** A row as TypeORM's `query()` returns it: one property per selected column, by its alias. */
@@ -30,28 +30,29 @@ function rowConstructorOf(statement: Statement): RowConstructor {
 }
 
 /**
- * `reader.query(sql, values)` for a read on SQLite, with the rows built in JavaScript.
+ * `runner.query(sql, values)` for a read on SQLite, with the rows built in JavaScript.
  *
  * better-sqlite3 builds each row object from C++ one property at a time, which on a loader's thousands
  * of rows cost about as much as SQLite's own work (2,041 rows of 13 columns: 9.5 ms as objects,
  * 5.8 ms as arrays turned into objects here). This reads the rows as arrays (`raw` mode) and makes
  * each object with a constructor generated for the statement's columns, so every row has the same
- * shape. It runs on the reader's own query runner: the same connection (a write transaction's, when the
- * reader is one), the same statement cache, the same logger call that counts the request's statements.
+ * shape. It runs on the given query runner (a request's reader's, or a write transaction's): the same
+ * connection, the same statement cache, the same logger call that counts the request's statements.
  * The statement leaves raw mode before this returns (better-sqlite3 runs synchronously, so no other
  * query sees it in that mode). test/workarounds/sqlite-raw-rows.sqlite.test.ts pins what it relies on.
  */
 export async function readSqliteRows(
-  reader: EntityManager,
+  dataSource: DataSource,
+  given: QueryRunner | undefined,
   sql: string,
   values: readonly unknown[],
 ): Promise<Row[]> {
-  const runner = reader.queryRunner ?? reader.connection.createQueryRunner();
+  const runner = given ?? dataSource.createQueryRunner();
   // As TypeORM's runner does: better-sqlite3 cannot bind booleans.
   const bound = values.map((value) =>
     typeof value === 'boolean' ? (value ? 1 : 0) : value,
   ) as unknown[];
-  reader.connection.logger.logQuery(sql, bound, runner);
+  dataSource.logger.logQuery(sql, bound, runner);
   let arrays: unknown[][];
   let statement: Statement;
   try {

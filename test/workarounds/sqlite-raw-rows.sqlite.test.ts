@@ -39,14 +39,19 @@ test('the same rows as TypeORM’s query(): keys in order, values, nulls, a boun
   const reader = readerFor(dataSource, tally);
   const ids = JSON.stringify([1, 2, 3]);
   const expected = (await reader.query(SQL, ['FRANCHISE', ids])) as Record<string, unknown>[];
-  const rows = await readSqliteRows(reader, SQL, ['FRANCHISE', ids]);
+  const rows = await readSqliteRows(dataSource, reader.queryRunner, SQL, ['FRANCHISE', ids]);
   expect(rows).toHaveLength(2);
   expect(rows.map((row) => ({ ...row }))).toEqual(expected);
   expect(rows.map((row) => Object.keys(row))).toEqual(expected.map((row) => Object.keys(row)));
   expect(rows[0]).toMatchObject({ f_slug: 'one', f_none: null, f_isFranchise: 1 });
   expect(rows[1]).toMatchObject({ f_slug: 'two', f_name: null, f_isFranchise: 0 });
   // Booleans are bound as 0/1, as TypeORM's runner binds them.
-  const flagged = await readSqliteRows(reader, 'SELECT ? AS "yes", ? AS "no"', [true, false]);
+  const flagged = await readSqliteRows(
+    dataSource,
+    reader.queryRunner,
+    'SELECT ? AS "yes", ? AS "no"',
+    [true, false],
+  );
   expect({ ...flagged[0] }).toEqual({ yes: 1, no: 0 });
   // Each call is one of the request's statements, as through query().
   expect(tally.statements).toBe(3);
@@ -54,7 +59,7 @@ test('the same rows as TypeORM’s query(): keys in order, values, nulls, a boun
 
 test('leaves the cached statement as it found it: query() on the same text still gets objects', async () => {
   const reader = readerFor(dataSource, { statements: 0 });
-  await readSqliteRows(reader, SQL, ['FRANCHISE', '[1]']);
+  await readSqliteRows(dataSource, reader.queryRunner, SQL, ['FRANCHISE', '[1]']);
   const after = (await reader.query(SQL, ['FRANCHISE', '[1]'])) as unknown[];
   expect(Array.isArray(after[0])).toBe(false);
   expect(after[0]).toMatchObject({ f_slug: 'one' });
@@ -64,13 +69,19 @@ test('reads inside the transaction it is given (a write not yet committed)', asy
   const seen = await dataSource
     .transaction(async (manager) => {
       await manager.query(`INSERT INTO probe (slug, kind) VALUES ('three', 'FRANCHISE')`);
-      const rows = await readSqliteRows(manager, 'SELECT slug FROM probe ORDER BY id', []);
+      const rows = await readSqliteRows(
+        dataSource,
+        manager.queryRunner,
+        'SELECT slug FROM probe ORDER BY id',
+        [],
+      );
       throw Object.assign(new Error('roll back'), { rows });
     })
     .catch((error: { rows?: Record<string, unknown>[] }) => error.rows);
   expect(seen?.map((row) => row.slug)).toEqual(['one', 'two', 'three']);
   const after = await readSqliteRows(
-    readerFor(dataSource, { statements: 0 }),
+    dataSource,
+    readerFor(dataSource, { statements: 0 }).queryRunner,
     'SELECT slug FROM probe ORDER BY id',
     [],
   );
@@ -79,7 +90,7 @@ test('reads inside the transaction it is given (a write not yet committed)', asy
 
 test('a failing statement is a QueryFailedError, as from query()', async () => {
   const reader = readerFor(dataSource, { statements: 0 });
-  await expect(readSqliteRows(reader, 'SELECT nope FROM probe', [])).rejects.toBeInstanceOf(
-    QueryFailedError,
-  );
+  await expect(
+    readSqliteRows(dataSource, reader.queryRunner, 'SELECT nope FROM probe', []),
+  ).rejects.toBeInstanceOf(QueryFailedError);
 });
