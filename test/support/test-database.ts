@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { parseDatabaseUrl } from '../../src/config';
+import { loadConfig, parseDatabaseUrl } from '../../src/config';
+import { createDataSource } from '../../src/db/data-source';
 
 /**
  * Which database the suite runs on: `npm test` uses SQLite; with DATABASE_URL=postgres://… (as
@@ -57,4 +58,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     drop: () => onServer(base.url, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]),
   };
+}
+
+/**
+ * For the `*.sqlite.test.ts` files about the SQLite driver's own behaviour: a new SQLite file opened as
+ * the server opens it (`createDataSource`, its pragmas and workarounds), with no migrations run.
+ */
+export async function openSqliteTestDataSource(): Promise<{
+  database: TestDatabase;
+  dataSource: DataSource;
+  path: string;
+}> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url });
+  if (config.database.type !== 'sqlite') throw new Error('expected a SQLite database');
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  return { database, dataSource, path: config.database.path };
 }

@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
 import { CountingLogger } from '../../src/db/sql-tally';
 import { BEGIN_IMMEDIATE, TYPEORM_BEGIN } from '../../src/db/sqlite-begin-immediate';
 import { closeWriter, withWriteTransaction } from '../../src/db/transactions';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { openSqliteTestDataSource, type TestDatabase } from '../support/test-database';
 
 /**
  * SQLite write transactions begin IMMEDIATE (src/db/sqlite-begin-immediate.ts) by rewriting the exact
@@ -17,12 +15,7 @@ let dataSource: DataSource;
 let path: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url });
-  if (config.database.type !== 'sqlite') throw new Error('expected a SQLite database');
-  path = config.database.path;
-  dataSource = createDataSource(config.database);
-  await dataSource.initialize();
+  ({ database, dataSource, path } = await openSqliteTestDataSource());
   await dataSource.query('CREATE TABLE "note" ("id" INTEGER PRIMARY KEY, "text" TEXT)');
 });
 afterAll(async () => {

@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
 
 import { Film } from '../../src/film/film.entity';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { openSqliteTestDataSource, type TestDatabase } from '../support/test-database';
 
 /**
  * TypeORM's SQLite driver writes number parameters into the SQL text; src/db/sqlite-bound-numbers.ts
@@ -13,11 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 let database: TestDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url });
-  if (config.database.type !== 'sqlite') throw new Error('expected a SQLite database');
-  dataSource = createDataSource(config.database);
-  await dataSource.initialize();
+  ({ database, dataSource } = await openSqliteTestDataSource());
   await dataSource.runMigrations();
 });
 afterAll(async () => {

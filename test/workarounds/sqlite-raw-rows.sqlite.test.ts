@@ -1,9 +1,7 @@
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { loadConfig } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
 import { readerFor } from '../../src/db/sql-tally';
 import { readSqliteRows } from '../../src/db/sqlite-raw-rows';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { openSqliteTestDataSource, type TestDatabase } from '../support/test-database';
 
 /**
  * The loaders read SQLite rows through `readSqliteRows` (src/db/sqlite-raw-rows.ts): better-sqlite3's
@@ -14,11 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 let database: TestDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url });
-  if (config.database.type !== 'sqlite') throw new Error('expected a SQLite database');
-  dataSource = createDataSource(config.database);
-  await dataSource.initialize();
+  ({ database, dataSource } = await openSqliteTestDataSource());
   await dataSource.query(
     'CREATE TABLE probe (id INTEGER PRIMARY KEY, slug TEXT NOT NULL, name TEXT, kind TEXT NOT NULL)',
   );
