@@ -4,12 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createApiKey } from '../src/auth/api-keys';
-import { ApiKeyRole } from '../src/auth/roles';
 import { parseDatabaseUrl } from '../src/config';
-import { closeDatabase, createDataSource } from '../src/db/data-source';
-import { closeWriter, withWriteTransaction } from '../src/db/transactions';
 import { SEED } from '../seeds/seed';
+import { createEditorKey } from './editor-key';
 import { postWithKey, startServerProcess, type ServerProcess } from './server-process';
 
 /**
@@ -73,20 +70,6 @@ function startServer(databaseUrl: string, maxConnections: number): Promise<Serve
     },
     { nodeArgs: ['--max-semi-space-size=16', '--max-old-space-size=512'], timeoutMs: 120_000 },
   );
-}
-
-async function editorKey(databaseUrl: string): Promise<string> {
-  const dataSource = createDataSource(parseDatabaseUrl(databaseUrl));
-  await dataSource.initialize();
-  try {
-    const { key } = await withWriteTransaction(dataSource, (manager) =>
-      createApiKey(manager, `fanout-${Date.now()}`, ApiKeyRole.EDITOR),
-    );
-    return key;
-  } finally {
-    await closeWriter(dataSource);
-    await closeDatabase(dataSource);
-  }
 }
 
 /** Measures one server with `subscribers` subscriptions (one connection each). */
@@ -212,7 +195,7 @@ export async function measureFanout(
     counts.reduce((sum, count) => sum + count, 10),
   );
   try {
-    const key = await editorKey(databaseUrl);
+    const key = await createEditorKey(parseDatabaseUrl(databaseUrl), 'fanout');
     const found = await postWithKey<Record<string, { id: string }>>(
       server.url,
       key,

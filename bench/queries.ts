@@ -1,7 +1,9 @@
 /**
  * The benchmark's operations. The bench sends these texts, the peer server implements the schema subset
- * they need, and test/bench-queries.test.ts counts their SQL statements: one source, so none can drift.
+ * they need, and test/perf/bench-queries.sqlite.test.ts counts their SQL statements: one source, so none can drift.
  */
+
+import { toGlobalId } from '../src/graphql/relay/global-id';
 
 export type QueryId = 'Q0' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
 
@@ -113,5 +115,25 @@ export const Q5: BenchQuery = {
   recordAttachment(input: $input) { duplicate event { id status effectiveDate } }
 }`,
 };
+
+/** A credit by what names it in a report: film, person and role (one without a character). */
+export interface ReportedCredit {
+  readonly filmId: number;
+  readonly personId: number;
+  readonly role: string;
+}
+
+/** Q5's `input`: a new IN_TALKS report on `credit`, from `source` (a URL of its own makes it new). */
+export function q5Input(credit: ReportedCredit, source: { url: string; title: string }) {
+  return {
+    film: toGlobalId('Film', credit.filmId),
+    person: toGlobalId('Person', credit.personId),
+    role: credit.role,
+    status: 'IN_TALKS',
+    confidence: 'TRADE_REPORTED',
+    effectiveDate: '2026-01-01',
+    source,
+  };
+}
 
 export const READ_QUERIES: readonly BenchQuery[] = [Q0, Q1, Q2, Q3, Q4];

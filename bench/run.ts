@@ -8,13 +8,10 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { encodeCursor } from '../src/graphql/relay/connection';
 import { toGlobalId } from '../src/graphql/relay/global-id';
-import { createApiKey } from '../src/auth/api-keys';
-import { ApiKeyRole } from '../src/auth/roles';
-import { closeWriter, withWriteTransaction } from '../src/db/transactions';
-import { parseDatabaseUrl, type DatabaseConfig } from '../src/config';
-import { closeDatabase, createDataSource } from '../src/db/data-source';
+import { parseDatabaseUrl } from '../src/config';
 import { MIGRATIONS } from '../src/db/migrations';
 import { buildSyntheticDatabase, SYNTHETIC_VERSION } from '../seeds/synthetic';
+import { createEditorKey } from './editor-key';
 import { formatFanout, measureFanout } from './fanout';
 import {
   copySqliteToPostgres,
@@ -32,9 +29,11 @@ import {
   Q3_FILTER,
   Q4,
   Q5,
+  q5Input,
   READ_QUERIES,
   type BenchQuery,
   type QueryId,
+  type ReportedCredit,
 } from './queries';
 
 /**
@@ -516,21 +515,6 @@ async function hasRecordAttachment(port: number): Promise<boolean> {
   );
 }
 
-/** An editor API key in the database, as `npm run apikey -- create` makes one. */
-async function createEditorKey(database: DatabaseConfig): Promise<string> {
-  const dataSource = createDataSource(database);
-  await dataSource.initialize();
-  try {
-    const { key } = await withWriteTransaction(dataSource, (manager) =>
-      createApiKey(manager, `bench-${Date.now()}`, ApiKeyRole.EDITOR),
-    );
-    return key;
-  } finally {
-    await closeWriter(dataSource);
-    await closeDatabase(dataSource);
-  }
-}
-
 /** Q5's variables: a new report on an existing credit each time (so each request really writes). */
 function writeInputs(path: string, count: number): Variables[] {
   const db = new Database(path, { readonly: true });
@@ -541,22 +525,13 @@ function writeInputs(path: string, count: number): Variables[] {
       .prepare(
         'SELECT "filmId", "personId", role FROM credit WHERE "characterId" IS NULL ORDER BY id LIMIT ?',
       )
-      .all(count) as {
-      filmId: number;
-      personId: number;
-      role: string;
-    }[];
+      .all(count) as ReportedCredit[];
     const stamp = Date.now();
     return credits.map((credit, i) => ({
-      input: {
-        film: toGlobalId('Film', credit.filmId),
-        person: toGlobalId('Person', credit.personId),
-        role: credit.role,
-        status: 'IN_TALKS',
-        confidence: 'TRADE_REPORTED',
-        effectiveDate: '2026-01-01',
-        source: { url: `https://bench.example/${stamp}/${i}`, title: `Bench report ${i}` },
-      },
+      input: q5Input(credit, {
+        url: `https://bench.example/${stamp}/${i}`,
+        title: `Bench report ${i}`,
+      }),
     }));
   } finally {
     db.close();
@@ -803,10 +778,10 @@ async function runBench(settings: Settings, plan: BenchPlan): Promise<void> {
   try {
     const authorization = {
       'franchise-graph': {
-        authorization: `Bearer ${await createEditorKey(parseDatabaseUrl(writeUrl))}`,
+        authorization: `Bearer ${await createEditorKey(parseDatabaseUrl(writeUrl), 'bench')}`,
       },
       peer: {
-        authorization: `Bearer ${await createEditorKey(parseDatabaseUrl(`sqlite:${peerWritePath}`))}`,
+        authorization: `Bearer ${await createEditorKey(parseDatabaseUrl(`sqlite:${peerWritePath}`), 'bench')}`,
       },
     };
     let writes = false;

@@ -1,4 +1,4 @@
-import { Q1, Q2, Q3, Q4, Q5 } from '../../bench/queries';
+import { Q1, Q2, Q3, Q4, Q5, q5Input, type ReportedCredit } from '../../bench/queries';
 import { encodeCursor } from '../../src/graphql/relay/connection';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { generateSynthetic, sqliteConnectionOf } from '../../seeds/synthetic';
@@ -109,17 +109,12 @@ describe('the benchmark queries (SQLite)', () => {
     const key = await newApiKey(large.dataSource, 'bench-q5');
     const credit = sqliteConnectionOf(large.dataSource)
       .prepare('SELECT "filmId", "personId", role FROM credit ORDER BY id LIMIT 1')
-      .get() as { filmId: number; personId: number; role: string };
+      .get() as ReportedCredit;
     const changesBefore = firstValue<number>(large, 'SELECT COUNT(*) FROM change_log');
-    const input = {
-      film: toGlobalId('Film', credit.filmId),
-      person: toGlobalId('Person', credit.personId),
-      role: credit.role,
-      status: 'IN_TALKS',
-      confidence: 'TRADE_REPORTED',
-      effectiveDate: '2026-01-01',
-      source: { url: 'https://bench.example/q5-test', title: 'Bench report' },
-    };
+    const input = q5Input(credit, {
+      url: 'https://bench.example/q5-test',
+      title: 'Bench report',
+    });
     type Payload = {
       recordAttachment: { duplicate: boolean; event: { id: string; status: string } };
     };
