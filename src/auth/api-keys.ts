@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { columnsReaderOf, runLoaderQuery } from '../db/batching';
+import { hydratorOf, runLoaderQuery, selectServed } from '../db/batching';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyRole } from './roles';
 
@@ -37,8 +37,6 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-const KEY_COLUMNS = ['id', 'name', 'role', 'revokedAt'] as const;
-
 /** Reads `Authorization: Bearer <key>` and looks the key up. Never throws for a bad key. */
 export async function authenticate(
   reader: EntityManager,
@@ -52,14 +50,12 @@ export async function authenticate(
   // Every request with a key asks this: its SQL is built once (runLoaderQuery), not per request.
   const params = { keyHash: hashApiKey(match[1]) };
   const [found] = await runLoaderQuery(reader, authenticate, 'byHash', params, () =>
-    reader
-      .getRepository(ApiKey)
-      .createQueryBuilder('key')
-      .select(KEY_COLUMNS.map((column) => `key.${column}`))
-      .where('key.keyHash = :keyHash', params)
-      .limit(1),
+    selectServed(reader.getRepository(ApiKey).createQueryBuilder('key'), ApiKey, 'key').where(
+      'key.keyHash = :keyHash',
+      params,
+    ),
   );
-  const row = found && columnsReaderOf(reader.connection, ApiKey, KEY_COLUMNS)(found, 'key');
+  const row = found && hydratorOf(reader.connection, ApiKey)(found, 'key');
   if (!row) return { viewer: null, rejection: 'The API key is not valid.' };
   if (row.revokedAt != null) return { viewer: null, rejection: 'The API key has been revoked.' };
   return { viewer: { apiKeyId: row.id, name: row.name, role: row.role }, rejection: null };
