@@ -56,18 +56,19 @@ async function main(config: AppConfig): Promise<void> {
     config.host,
     app.upgrade,
   );
-  const url = urlOf(address, port);
-  process.stdout.write(
-    `franchise-graph is serving GraphiQL at ${url}/graphql and the explorer at ${url}/explore\n`,
-  );
   const metricsServer =
     app.metrics && config.metricsPort !== null
       ? await listen(app.metrics.handler, config.metricsPort, config.host)
       : null;
-  if (metricsServer)
-    process.stdout.write(
-      `franchise-graph metrics at ${urlOf(metricsServer.address, metricsServer.port)}/metrics\n`,
-    );
+  // The "serving" line is the ready signal (scripts and tests wait for it), so it comes only once
+  // every port this process opens is listening, in one write with the metrics line after it.
+  const url = urlOf(address, port);
+  const metricsLine = metricsServer
+    ? `franchise-graph metrics at ${urlOf(metricsServer.address, metricsServer.port)}/metrics\n`
+    : '';
+  process.stdout.write(
+    `franchise-graph is serving GraphiQL at ${url}/graphql and the explorer at ${url}/explore\n${metricsLine}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
