@@ -59,8 +59,6 @@ export function createGraphqlHandler<TContext extends BaseContext>(
     if (response.body.kind === 'complete') {
       // A public answer gets its ETag, and a 304 when the client has it already (cache-policy.ts).
       if (answerIfFresh(req, res, response.body.string)) return;
-      // With its length, node:http sends the head and the body in one write, not chunked in three.
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
       res.end(response.body.string);
       return;
     }

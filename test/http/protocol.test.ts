@@ -50,6 +50,19 @@ describe('GraphQL over HTTP', () => {
     expect(text).not.toMatch(LEAKS);
   });
 
+  test('an answer carries its length in bytes (Content-Length, which node:http sets on `end`), not chunked', async () => {
+    // These descriptions hold a typographic apostrophe: more bytes than characters.
+    const response = await post({
+      query:
+        'query PayloadText { __type(name: "RecordAttachmentPayload") { fields { description } } }',
+    });
+    const text = await response.text();
+    expect(text).toContain('’');
+    expect(JSON.parse(text).data.__type.fields.length).toBeGreaterThan(0);
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+  });
+
   test('a query can be sent with GET and a query string', async () => {
     const params = new URLSearchParams({
       query: FILM_TITLE,
