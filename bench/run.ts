@@ -1019,7 +1019,7 @@ export function judge(
     vsPeer('Q3', 0.8),
     vsPeer('Q4', 0.8),
     // What Apollo alone leaves of the peer's rate: the ceiling of the three targets above.
-    ...(['Q2', 'Q3', 'Q4'] as const)
+    ...CEILING_QUERIES.map(({ id }) => id)
       .filter((query) => find('peer on Apollo', query))
       .map((query) => ({
         target: `${query}: the peer on Apollo against the peer (reported, not judged: the most an Apollo server doing the peer's work reaches)`,
