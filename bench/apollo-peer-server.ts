@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { RequestContext, schema } from './peer-schema';
+import { LOG_REQUESTS, logRequest } from './sqlite-server';
 
 /**
  * The peer on Apollo (reported, not judged): the peer's own schema, hand-written SQL and DataLoaders
@@ -23,12 +24,10 @@ async function main(): Promise<void> {
       // The request's log line, as the peer writes it, for the bench's counting pass (LOG_LEVEL=info).
       {
         async requestDidStart() {
-          if (process.env.LOG_LEVEL !== 'info') return;
+          if (!LOG_REQUESTS) return;
           return {
             async willSendResponse({ request, contextValue }) {
-              const requestId = request.http?.headers.get('x-request-id');
-              const line = { msg: 'request', requestId, sqlStatements: contextValue.statements };
-              process.stdout.write(`${JSON.stringify(line)}\n`);
+              logRequest(request.http?.headers.get('x-request-id'), contextValue.statements);
             },
           };
         },

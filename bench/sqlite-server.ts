@@ -31,7 +31,17 @@ export const ROLES = [
 ];
 
 /** As franchise-graph reports it, so the bench counts both alike: one JSON line per request on stdout. */
-const LOG_REQUESTS = process.env.LOG_LEVEL === 'info';
+export const LOG_REQUESTS = process.env.LOG_LEVEL === 'info';
+
+/** Writes a request's log line with the SQL statements it ran (the bench's counting pass reads it). */
+export function logRequest(
+  requestId: string | string[] | null | undefined,
+  statements: number,
+): void {
+  process.stdout.write(
+    `${JSON.stringify({ msg: 'request', requestId, sqlStatements: statements })}\n`,
+  );
+}
 
 /** Sends the JSON `text`; logs the request with the SQL statements it ran when LOG_LEVEL is info. */
 export function sendJson(
@@ -46,12 +56,7 @@ export function sendJson(
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
-  if (LOG_REQUESTS) {
-    const requestId = req.headers['x-request-id'];
-    process.stdout.write(
-      `${JSON.stringify({ msg: 'request', requestId, sqlStatements: statements })}\n`,
-    );
-  }
+  if (LOG_REQUESTS) logRequest(req.headers['x-request-id'], statements);
 }
 
 /**
